@@ -1,0 +1,98 @@
+//! Command-line arguments (clap derive). `///` comments are the user's help, in Italian.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Uso: {usage}
+
+{all-args}{after-help}";
+
+/// piano: dal file JSON del Piano della Performance ai documenti ufficiali (PDF).
+#[derive(Debug, Parser)]
+#[command(
+    name = "piano",
+    version,
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Comandi",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    /// Il comando da eseguire.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Mostra questo aiuto.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = "Opzioni")]
+    help: Option<bool>,
+    /// Mostra la versione.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Opzioni")]
+    version: Option<bool>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Genera i documenti del piano (PDF) nella cartella di uscita.
+    #[command(help_template = HELP_TEMPLATE)]
+    Build(BuildArgs),
+    /// Controlla il piano senza scrivere nulla.
+    #[command(help_template = HELP_TEMPLATE)]
+    Check(CheckArgs),
+}
+
+/// Arguments of `piano build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Il file JSON del piano.
+    #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
+    pub piano: PathBuf,
+    /// La cartella in cui scrivere i documenti (predefinita: out).
+    #[arg(short = 'o', long = "output", value_name = "CARTELLA", default_value = "out", hide_default_value = true, help_heading = "Opzioni")]
+    pub output: PathBuf,
+    /// Scrive anche il sorgente Typst generato (.typ) accanto al PDF.
+    #[arg(long = "emit-typst", help_heading = "Opzioni")]
+    pub emit_typst: bool,
+    // Overrides are per file name: `scheda.typ.j2` in CARTELLA replaces the built-in one.
+    /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
+    #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
+    pub templates: Option<PathBuf>,
+    /// How diagnostics are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+/// Arguments of `piano check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Il file JSON del piano.
+    #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
+    pub piano: PathBuf,
+    /// How diagnostics are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+/// How diagnostics are printed, shared by every command.
+#[derive(Debug, Args, Clone)]
+pub struct DiagnosticArgs {
+    /// Tratta gli avvisi come errori.
+    #[arg(long = "rigoroso", help_heading = "Opzioni")]
+    pub strict: bool,
+    /// Formato dei messaggi su stderr: `testo` per le persone (predefinito), `json` per
+    /// editor e CI.
+    #[arg(long = "formato-diagnostica", value_name = "FORMATO", value_enum, default_value = "testo", hide_default_value = true, hide_possible_values = true, help_heading = "Opzioni")]
+    pub format: DiagnosticFormat,
+}
+
+/// Output format of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    /// Readable text, coloured on a terminal.
+    Testo,
+    /// One JSON array.
+    Json,
+}

@@ -1,0 +1,48 @@
+//! `piano build`: the whole pipeline, writing the documents only if everything succeeded.
+
+use std::process::ExitCode;
+
+use crate::args::BuildArgs;
+use crate::compile::GENERATED_NAME;
+use crate::pipeline::{self, BuildOptions};
+use crate::render::Templates;
+
+/// Runs `piano build`.
+pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let templates = match &args.templates {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::builtin(),
+    };
+    let source = crate::load::read(&args.piano)?;
+    let text = source.text.clone();
+    let name = source.name.clone();
+    let options = BuildOptions { emit_typst: args.emit_typst, source_date_epoch: pipeline::source_date_epoch() };
+    let result = pipeline::build(source, &templates, &options);
+    let (outputs, mut diags, generated) = match result {
+        Ok(b) => (Some(b.outputs), b.diagnostics, b.generated),
+        Err(f) => (None, f.diagnostics, f.generated),
+    };
+    if args.diagnostics.strict && diags.iter().any(|d| !d.is_error()) && outputs.is_some() {
+        super::report(&mut diags, &args.diagnostics, &|_| None);
+        eprintln!("nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo");
+        return Ok(ExitCode::from(1));
+    }
+    let sources = |f: &str| -> Option<String> {
+        if f == name {
+            Some(text.clone())
+        } else if f == GENERATED_NAME {
+            generated.clone()
+        } else {
+            f.strip_prefix("modelli/").and_then(|t| templates.source(t)).map(str::to_string)
+        }
+    };
+    super::report(&mut diags, &args.diagnostics, &sources);
+    let Some(outputs) = outputs else {
+        eprintln!("nessun documento scritto: correggi gli errori e riprova");
+        return Ok(ExitCode::from(1));
+    };
+    for path in crate::write::write_all(&args.output, &outputs)? {
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

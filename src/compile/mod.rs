@@ -1,0 +1,115 @@
+//! Compile stage: Typst markup into a laid-out document and a PDF, in-process.
+
+pub mod world;
+
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Smart};
+use typst::{World as _, WorldExt as _};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diag::{Diagnostic, LineIndex};
+use crate::format::Date;
+use crate::render::origin_of_line;
+use world::MemoryWorld;
+
+/// Settings of one PDF export.
+#[derive(Debug, Clone)]
+pub struct PdfSettings {
+    /// A stable identifier of the document (body, title, period), for the PDF's `/ID`.
+    pub ident: String,
+    /// The document date, for the PDF's creation date.
+    pub date: Option<Date>,
+}
+
+/// Where the generated main file is reported in diagnostics.
+pub const GENERATED_NAME: &str = "documento.typ";
+
+/// Compiles the generated markup with its assets and exports a PDF.
+///
+/// Typst's errors (and warnings that would degrade the document, such as a missing font)
+/// are returned as diagnostics located in the generated file, with the template that
+/// produced the line.
+pub fn compile_pdf(
+    main: String,
+    assets: Vec<(String, Vec<u8>)>,
+    settings: &PdfSettings,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let world = MemoryWorld::new(main, assets);
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let mut diags: Vec<Diagnostic> = warnings.iter().map(|w| convert(&world, w)).collect();
+    let document = match output {
+        Ok(doc) => doc,
+        Err(errors) => {
+            diags.extend(errors.iter().map(|e| convert(&world, e)));
+            return Err(diags);
+        }
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let options = PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        creator: Smart::Custom(Some(format!("piano {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: settings
+            .date
+            .and_then(|d| Datetime::from_ymd(d.year, d.month, d.day))
+            .map(Timestamp::new_utc),
+        standards: standards(),
+        ..PdfOptions::default()
+    };
+    match typst_pdf::pdf(&document, &options) {
+        Ok(bytes) => Ok((bytes, diags)),
+        Err(errors) => {
+            diags.extend(errors.iter().map(|e| convert(&world, e)));
+            Err(diags)
+        }
+    }
+}
+
+/// PDF/A-2a (archival, tagged) together with PDF/UA-1 (accessibility).
+fn standards() -> PdfStandards {
+    PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .expect("PDF/A-2a and PDF/UA-1 are compatible")
+}
+
+/// Converts a Typst diagnostic into ours, located in the generated file.
+fn convert(world: &MemoryWorld, d: &SourceDiagnostic) -> Diagnostic {
+    // A font fallback silently changes the document: it is an error, not a warning.
+    let font_problem = d.message.contains("font");
+    let mut out = match (d.severity, font_problem) {
+        (TypstSeverity::Error, _) | (_, true) => {
+            Diagnostic::error("T002", format!("errore di composizione (Typst): {}", d.message))
+        }
+        (TypstSeverity::Warning, false) => {
+            Diagnostic::warning("T003", format!("avviso di composizione (Typst): {}", d.message))
+        }
+    };
+    if let Some(hint) = d.hints.first() {
+        out = out.with_hint(format!("(Typst) {}", hint.v));
+    }
+    let id = d.span.id();
+    let main = world.main_source();
+    if let (Some(id), Some(range)) = (id, world.range(d.span)) {
+        if id == main.id() {
+            let li = LineIndex::new(main.text());
+            let pos = li.position(range.start);
+            out.file = Some(GENERATED_NAME.into());
+            out.position = Some(pos);
+            out.range = Some(range);
+            if let Some(t) = origin_of_line(main.text(), pos.line) {
+                out = out.with_note(format!(
+                    "riga prodotta dal modello `{t}`; `--emit-typst` scrive il file generato"
+                ));
+            }
+        } else {
+            out.file = Some(format!("modelli{}", id.vpath().get_with_slash()));
+            if let Ok(src) = world.source(id) {
+                let li = LineIndex::new(src.text());
+                out.position = Some(li.position(range.start));
+                out.range = Some(range);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! The Typst world: an in-memory set of files and the embedded fonts, nothing else.
+//!
+//! Trimmed from typst-cli's `world.rs`: no file system access, no packages, no clock.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+
+/// The fonts shipped in `fonts/` and embedded in the binary (SIL OFL, see `fonts/OFL.txt`).
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../../fonts/TitilliumWeb-Regular.ttf"),
+    include_bytes!("../../fonts/TitilliumWeb-Italic.ttf"),
+    include_bytes!("../../fonts/TitilliumWeb-Bold.ttf"),
+    include_bytes!("../../fonts/TitilliumWeb-BoldItalic.ttf"),
+    include_bytes!("../../fonts/TitilliumWeb-SemiBold.ttf"),
+    include_bytes!("../../fonts/TitilliumWeb-SemiBoldItalic.ttf"),
+    include_bytes!("../../fonts/TitilliumWeb-Light.ttf"),
+];
+
+/// The embedded fonts, parsed once per process.
+fn fonts() -> &'static FontStore {
+    static FONTS: OnceLock<FontStore> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut store = FontStore::new();
+        for data in FONT_FILES {
+            let bytes = Bytes::new(*data);
+            for index in 0.. {
+                let Some(font) = Font::new(bytes.clone(), index) else { break };
+                let info = font.info().clone();
+                store.push((font, info));
+            }
+        }
+        store
+    })
+}
+
+/// The standard library, built once per process.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+/// The path of the generated main file inside the world.
+pub const MAIN_PATH: &str = "/main.typ";
+
+/// A world made of in-memory files only.
+pub struct MemoryWorld {
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+}
+
+/// The file id of a path in the project root.
+pub fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl MemoryWorld {
+    /// A world with the given main source and extra files (Typst assets, images).
+    pub fn new(main_text: String, extra: impl IntoIterator<Item = (String, Vec<u8>)>) -> MemoryWorld {
+        let main = file_id(MAIN_PATH).expect("the main path is a valid virtual path");
+        let mut sources = HashMap::new();
+        let mut files = HashMap::new();
+        sources.insert(main, Source::new(main, main_text));
+        for (path, data) in extra {
+            let path = if path.starts_with('/') { path } else { format!("/{path}") };
+            let Some(id) = file_id(&path) else { continue };
+            if path.ends_with(".typ")
+                && let Ok(text) = String::from_utf8(data.clone())
+            {
+                sources.insert(id, Source::new(id, text));
+            }
+            files.insert(id, Bytes::new(data));
+        }
+        MemoryWorld { main, sources, files }
+    }
+
+    /// The main source, for mapping diagnostics back to lines.
+    pub fn main_source(&self) -> &Source {
+        &self.sources[&self.main]
+    }
+}
+
+fn refuse_package(id: FileId) -> Option<FileError> {
+    match id.root() {
+        VirtualRoot::Package(spec) => Some(FileError::Package(PackageError::Other(Some(
+            format!("i pacchetti non sono ammessi ({spec}): i modelli devono essere autonomi").into(),
+        )))),
+        VirtualRoot::Project => None,
+    }
+}
+
+impl World for MemoryWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        fonts().book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if let Some(e) = refuse_package(id) {
+            return Err(e);
+        }
+        match self.sources.get(&id) {
+            Some(s) => Ok(s.clone()),
+            None if self.files.contains_key(&id) => Err(FileError::NotSource),
+            None => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(e) = refuse_package(id) {
+            return Err(e);
+        }
+        if let Some(s) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(s.clone()));
+        }
+        self.files
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // No clock: documents are reproducible, and their date comes from the plan.
+        None
+    }
+}

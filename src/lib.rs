@@ -1,0 +1,29 @@
+//! piano: turns the JSON of an Italian public body's performance plan into its official
+//! documents. The pipeline is `load → validate → view → render → compile → write`, one
+//! module per stage; [`run`] is the command line over it.
+
+#![warn(missing_docs)]
+
+pub mod args;
+pub mod cmd;
+pub mod compile;
+pub mod diag;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod validate;
+pub mod view;
+pub mod write;
+
+use std::process::ExitCode;
+
+/// Runs a parsed command line: 0 success, 1 plan or template errors; I/O failures come
+/// back as `Err` and the caller exits with 2.
+pub fn run(cli: args::Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        args::Command::Build(a) => cmd::build::run(a),
+        args::Command::Check(a) => cmd::check::run(a),
+    }
+}

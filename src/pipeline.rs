@@ -1,0 +1,129 @@
+//! The pipeline `load → validate → view → render → compile`, end to end, without I/O
+//! except reading the plan: callers decide whether and where to write.
+
+use crate::compile::{self, PdfSettings};
+use crate::diag::Diagnostic;
+use crate::load::{self, Loaded, PlanSource};
+use crate::render::Templates;
+use crate::validate;
+use crate::view::{Catalogo, View};
+use crate::write::Output;
+
+/// Options of a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Also output the generated Typst source.
+    pub emit_typst: bool,
+    /// `SOURCE_DATE_EPOCH`, used as the document date when the plan has no adoption act.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// A successful build: the files to write and the warnings met on the way.
+#[derive(Debug)]
+pub struct Built {
+    /// Files to write.
+    pub outputs: Vec<Output>,
+    /// Warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The generated Typst source.
+    pub generated: Option<String>,
+}
+
+/// A failed build: every problem found, and the generated Typst if it got that far.
+#[derive(Debug)]
+pub struct Failed {
+    /// Errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The generated Typst source, for locating compile errors.
+    pub generated: Option<String>,
+}
+
+/// Reads `SOURCE_DATE_EPOCH` from the environment, if set to a number.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// Loads and validates: the plan and its catalogue, or the errors that stop it.
+pub fn load_and_validate(source: PlanSource) -> Result<(Loaded, Catalogo, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let loaded = load::parse(source)?;
+    let catalogo = Catalogo::build(&loaded.plan);
+    let diags = validate::validate(&loaded, &catalogo);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok((loaded, catalogo, diags))
+}
+
+/// A stable file-name stem from the document title and period:
+/// `piano-della-performance-2021-2023`.
+pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
+    let mut s = String::new();
+    for ch in titolo.to_lowercase().chars() {
+        let ch = match ch {
+            'à' | 'á' => 'a',
+            'è' | 'é' => 'e',
+            'ì' | 'í' => 'i',
+            'ò' | 'ó' => 'o',
+            'ù' | 'ú' => 'u',
+            c => c,
+        };
+        if ch.is_ascii_alphanumeric() {
+            s.push(ch);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-');
+    if inizio == fine { format!("{s}-{inizio}") } else { format!("{s}-{inizio}-{fine}") }
+}
+
+/// Runs the whole pipeline on a plan.
+pub fn build(source: PlanSource, templates: &Templates, options: &BuildOptions) -> Result<Built, Failed> {
+    let (loaded, catalogo, mut diagnostics) =
+        load_and_validate(source).map_err(|diagnostics| Failed { diagnostics, generated: None })?;
+    let piano = &loaded.plan;
+    let view = View::build(piano, &catalogo, options.source_date_epoch);
+    let main = match templates.render("piano.typ.j2", &view) {
+        Ok(m) => m,
+        Err(d) => {
+            diagnostics.push(d);
+            return Err(Failed { diagnostics, generated: None });
+        }
+    };
+    let assets: Vec<(String, Vec<u8>)> =
+        templates.assets().map(|(n, s)| (n.to_string(), s.as_bytes().to_vec())).collect();
+    let settings = PdfSettings {
+        ident: format!("{}|{}|{}-{}", piano.ente.nome, piano.documento.titolo, piano.documento.anno_inizio, piano.documento.anno_fine),
+        date: view.metadati.data,
+    };
+    let stem = slug(&piano.documento.titolo, piano.documento.anno_inizio, piano.documento.anno_fine);
+    match compile::compile_pdf(main.clone(), assets, &settings) {
+        Ok((pdf, warnings)) => {
+            diagnostics.extend(warnings);
+            let mut outputs = vec![Output { name: format!("{stem}.pdf"), bytes: pdf }];
+            if options.emit_typst {
+                outputs.push(Output { name: format!("{stem}.typ"), bytes: main.clone().into_bytes() });
+                for (name, text) in templates.assets() {
+                    outputs.push(Output { name: name.to_string(), bytes: text.as_bytes().to_vec() });
+                }
+            }
+            Ok(Built { outputs, diagnostics, generated: Some(main) })
+        }
+        Err(errors) => {
+            diagnostics.extend(errors);
+            Err(Failed { diagnostics, generated: Some(main) })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable_file_names() {
+        assert_eq!(slug("Piano della Performance", 2021, 2023), "piano-della-performance-2021-2023");
+        assert_eq!(slug("POLA – Lavoro agile", 2021, 2021), "pola-lavoro-agile-2021");
+        assert_eq!(slug("Qualità", 2019, 2019), "qualita-2019");
+    }
+}

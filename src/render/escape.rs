@@ -1,0 +1,85 @@
+//! Escaping of plan values for Typst markup and Typst string literals.
+//!
+//! Every value a template prints goes through [`markup`], so that it prints literally
+//! whatever it contains: Typst's markup syntax (`#`, `$`, `*`, `_`, `@`, `<`, `[`, `\`,
+//! `//`, `=`/`-`/`+`/`1.` at a line start, ...) is escaped character by character, and
+//! line breaks become spaces. Control characters never reach Typst: the validator
+//! refuses them with their location, and these functions drop any that remain.
+
+/// Characters that have a meaning in Typst markup somewhere, escaped everywhere.
+const SPECIAL: &[char] = &[
+    '\\', '#', '$', '*', '_', '@', '<', '>', '[', ']', '{', '}', '`', '~', '/', '=', '-', '+',
+    '"', ':', '&', '\'',
+];
+
+/// Escapes `text` so that, placed in Typst markup, it prints exactly as written.
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut prev_digit = false;
+    for ch in text.chars() {
+        match ch {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            // `1.` at a line start would begin a numbered list.
+            '.' if prev_digit => out.push_str("\\."),
+            c if SPECIAL.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        prev_digit = ch.is_ascii_digit();
+    }
+    out
+}
+
+/// Quotes `text` as a Typst string literal (`"..."`), for arguments that take a string.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_every_special_character() {
+        assert_eq!(markup("#read(\"/etc/passwd\")"), "\\#read(\\\"\\/etc\\/passwd\\\")");
+        assert_eq!(markup("$x$ *b* _i_"), "\\$x\\$ \\*b\\* \\_i\\_");
+        assert_eq!(markup("@ref <label> [a] \\"), "\\@ref \\<label\\> \\[a\\] \\\\");
+        assert_eq!(markup("= titolo"), "\\= titolo");
+        assert_eq!(markup("- voce"), "\\- voce");
+        assert_eq!(markup("1. voce"), "1\\. voce");
+        assert_eq!(markup("a // b"), "a \\/\\/ b");
+        assert_eq!(markup("riga\nnuova"), "riga nuova");
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(markup("a\u{7}b\u{0}c"), "abc");
+        assert_eq!(string_literal("a\u{1b}b"), "\"ab\"");
+    }
+
+    #[test]
+    fn plain_text_is_untouched() {
+        assert_eq!(markup("Competitività e sviluppo delle imprese, 100,00%"), "Competitività e sviluppo delle imprese, 100,00%");
+    }
+
+    #[test]
+    fn string_literals_escape_quotes_and_backslashes() {
+        assert_eq!(string_literal("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+    }
+}

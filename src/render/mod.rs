@@ -1,0 +1,200 @@
+//! Render stage: the view model through minijinja templates into Typst markup.
+//!
+//! Templates are strict (an undefined value is an error) and auto-escaping: in a
+//! `.typ.j2` template every `{{ value }}` prints literally (see [`escape`]), and the only
+//! ways to emit markup are the reviewed filters `md` (safe Markdown subset) and
+//! `stringa` (a quoted Typst string literal). The `safe` filter is removed.
+
+pub mod escape;
+pub mod markdown;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Position};
+
+/// The templates and assets built into the binary.
+const BUILTIN: &[(&str, &str)] = &[
+    ("piano.typ.j2", include_str!("../../templates/piano.typ.j2")),
+    ("scheda.typ.j2", include_str!("../../templates/scheda.typ.j2")),
+    ("stile.typ", include_str!("../../templates/stile.typ")),
+];
+
+/// Marker every template writes on its first line, so a Typst error can name it.
+const ORIGIN_MARKER: &str = "// modello: ";
+
+/// A set of templates and assets: the built-in ones, overridden file by file.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    files: BTreeMap<String, String>,
+    /// Where each overriding file came from, for diagnostics.
+    pub overridden: BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// The built-in templates.
+    pub fn builtin() -> Templates {
+        Templates {
+            files: BUILTIN.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
+            overridden: BTreeMap::new(),
+        }
+    }
+
+    /// The built-in templates with every file of `dir` replacing the one of the same name.
+    pub fn with_overrides(dir: &Path) -> anyhow::Result<Templates> {
+        let mut t = Templates::builtin();
+        if !dir.is_dir() {
+            anyhow::bail!("la cartella dei modelli `{}` non esiste", dir.display());
+        }
+        for entry in WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("impossibile leggere `{}`", dir.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name = rel.to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(entry.path())
+                .with_context(|| format!("impossibile leggere il modello `{}`", entry.path().display()))?;
+            t.overridden.insert(name.clone(), entry.path().display().to_string());
+            t.files.insert(name, text);
+        }
+        Ok(t)
+    }
+
+    /// The Typst assets (non-template files) to serve to the compiler.
+    pub fn assets(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().filter(|(n, _)| !n.ends_with(".j2")).map(|(n, s)| (n.as_str(), s.as_str()))
+    }
+
+    fn environment(&self) -> Environment<'_> {
+        let mut env = Environment::new();
+        let syntax = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .unwrap_or_default();
+        env.set_syntax(syntax);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".typ.j2") {
+                AutoEscape::Custom("typst".into())
+            } else if name.ends_with(".html.j2") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "typst") {
+                if value.is_safe() {
+                    out.write_str(value.as_str().unwrap_or_default())
+                        .map_err(|_| Error::new(ErrorKind::WriteFailure, "scrittura"))?;
+                } else if value.is_none() || value.is_undefined() {
+                    return Err(Error::new(
+                        ErrorKind::UndefinedError,
+                        "valore assente stampato: usa `{% if ... %}` o il filtro `default`",
+                    ));
+                } else {
+                    out.write_str(&escape::markup(&value.to_string()))
+                        .map_err(|_| Error::new(ErrorKind::WriteFailure, "scrittura"))?;
+                }
+                Ok(())
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        env.remove_filter("safe");
+        env.remove_filter("escape");
+        env.remove_filter("e");
+        env.add_filter("md", |s: &str| Value::from_safe_string(markdown::to_typst(s)));
+        env.add_filter("stringa", |s: &str| Value::from_safe_string(escape::string_literal(s)));
+        for (name, source) in &self.files {
+            if name.ends_with(".j2") {
+                // A syntax error is reported when the template is rendered, with its line.
+                let _ = env.add_template(name.as_str(), source.as_str());
+            }
+        }
+        env
+    }
+
+    /// Renders template `name` with `view` as context.
+    pub fn render<T: serde::Serialize>(&self, name: &str, view: &T) -> Result<String, Diagnostic> {
+        let env = self.environment();
+        let result = match env.get_template(name) {
+            Ok(t) => t.render(Value::from(Serde(view))),
+            Err(e) => Err(e),
+        };
+        result.map_err(|e| self.template_error(name, &e))
+    }
+
+    fn template_error(&self, name: &str, e: &Error) -> Diagnostic {
+        let file = e.name().unwrap_or(name).to_string();
+        let detail = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+        let mut d = Diagnostic::error("T001", format!("errore nel modello `{file}`: {detail}"));
+        d.file = Some(self.overridden.get(&file).cloned().unwrap_or_else(|| format!("modelli/{file}")));
+        d.position = e.line().map(|line| Position { line, column: 1 });
+        if let Some(src) = self.files.get(&file)
+            && let Some(r) = e.range()
+        {
+            let li = crate::diag::LineIndex::new(src);
+            d.position = Some(li.position(r.start));
+            d.range = Some(r);
+        }
+        if !self.overridden.contains_key(&file) {
+            d = d.with_note("il modello è quello incorporato nel programma");
+        }
+        d
+    }
+
+    /// The text of a template or asset, for printing excerpts.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.files.get(name).map(String::as_str)
+    }
+}
+
+/// The template that produced a line of the generated Typst file, from the nearest
+/// marker above it.
+pub fn origin_of_line(generated: &str, line: usize) -> Option<String> {
+    generated
+        .lines()
+        .take(line)
+        .filter_map(|l| l.trim_start().strip_prefix(ORIGIN_MARKER))
+        .last()
+        .map(|s| s.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped_and_undefined_is_an_error() {
+        let mut t = Templates::builtin();
+        t.files.insert("prova.typ.j2".into(), "= {{ titolo }}\n{{ testo | md }}".into());
+        let out = t
+            .render("prova.typ.j2", &serde_json::json!({"titolo": "#pagebreak()", "testo": "**a**"}))
+            .unwrap();
+        assert_eq!(out, "= \\#pagebreak()\n#strong[a]");
+        let err = t.render("prova.typ.j2", &serde_json::json!({"titolo": "x"})).unwrap_err();
+        assert_eq!(err.code, "T001");
+    }
+
+    #[test]
+    fn the_safe_filter_is_not_available() {
+        let mut t = Templates::builtin();
+        t.files.insert("p.typ.j2".into(), "{{ x | safe }}".into());
+        assert!(t.render("p.typ.j2", &serde_json::json!({"x": "#x"})).is_err());
+    }
+
+    #[test]
+    fn origin_is_the_nearest_marker() {
+        let g = "// modello: a.typ.j2\nx\n// modello: b.typ.j2\ny\nz";
+        assert_eq!(origin_of_line(g, 2).as_deref(), Some("a.typ.j2"));
+        assert_eq!(origin_of_line(g, 5).as_deref(), Some("b.typ.j2"));
+    }
+}

@@ -1,0 +1,741 @@
+//! View stage: derives from the plan everything a document shows (codes, effective
+//! weights, totals, formatted numbers), once, so templates only lay it out.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::format::{Date, format_euro, format_percent};
+use crate::model::{
+    Assegnazioni, Atto, Livello, Nodo, Piano, Risorsa, TipoAtto, TipoIndicatore, somma_pesi,
+};
+
+/// Everything the templates of a plan document need.
+#[derive(Debug, Serialize)]
+pub struct View {
+    /// The body.
+    pub ente: EnteView,
+    /// Title, period and legal basis.
+    pub documento: DocumentoView,
+    /// Lines of approval for the cover ("Approvato dall'OIV in data ...").
+    pub approvazioni: Vec<String>,
+    /// PDF metadata.
+    pub metadati: Metadati,
+    /// Introductory text of the planning chapter (Markdown).
+    pub introduzione: Option<String>,
+    /// Programming documents at the top of the tree.
+    pub programmazione: Vec<String>,
+    /// The tree as an indented list, in document order.
+    pub albero: Vec<RigaAlbero>,
+    /// The top-level nodes, each with the schede below it.
+    pub aree: Vec<AreaView>,
+    /// Controlled agencies with their schede.
+    pub aziende: Vec<AziendaView>,
+    /// Objectives per manager.
+    pub assegnazioni: Option<AssegnazioniView>,
+}
+
+/// The body, as shown.
+#[derive(Debug, Serialize)]
+pub struct EnteView {
+    /// Full name.
+    pub nome: String,
+    /// Short name for running headers.
+    pub nome_breve: String,
+}
+
+/// The document, as shown.
+#[derive(Debug, Serialize)]
+pub struct DocumentoView {
+    /// Title.
+    pub titolo: String,
+    /// Period, e.g. `2021 - 2023`, or a single year.
+    pub periodo: String,
+    /// Legal basis.
+    pub riferimento_normativo: Option<String>,
+    /// Title of the planning chapter.
+    pub titolo_capitolo: String,
+}
+
+/// Metadata written into the PDF.
+#[derive(Debug, Serialize)]
+pub struct Metadati {
+    /// Document title with period.
+    pub titolo: String,
+    /// The body.
+    pub autore: String,
+    /// Subject: the adoption act.
+    pub soggetto: String,
+    /// Keywords.
+    pub parole_chiave: Vec<String>,
+    /// Date of the document (adoption, or `SOURCE_DATE_EPOCH`), if known.
+    pub data: Option<Date>,
+}
+
+/// A line of the tree overview.
+#[derive(Debug, Serialize)]
+pub struct RigaAlbero {
+    /// Depth, from 0.
+    pub livello: usize,
+    /// Name of the level.
+    pub nome_livello: String,
+    /// Derived code.
+    pub codice: String,
+    /// Title.
+    pub titolo: String,
+}
+
+/// A top-level node and the schede of its descendants.
+#[derive(Debug, Serialize)]
+pub struct AreaView {
+    /// Derived code.
+    pub codice: String,
+    /// Name of the level ("Area strategica").
+    pub nome_livello: String,
+    /// Title.
+    pub titolo: String,
+    /// Subtitle.
+    pub sottotitolo: Option<String>,
+    /// Descendants with a scheda, in document order.
+    pub schede: Vec<SchedaView>,
+}
+
+/// One objective sheet.
+#[derive(Debug, Serialize)]
+pub struct SchedaView {
+    /// Derived code ("1.1.2"); for agencies, the position ("1").
+    pub codice: String,
+    /// Depth in the tree, from 0.
+    pub livello: usize,
+    /// Name of the level ("Obiettivo operativo").
+    pub nome_livello: String,
+    /// Title.
+    pub titolo: String,
+    /// Subtitle.
+    pub sottotitolo: Option<String>,
+    /// Weight in the parent, formatted.
+    pub peso: Option<String>,
+    /// What the weight is relative to.
+    pub etichetta_peso: String,
+    /// Budget link lines.
+    pub bilancio: Option<BilancioView>,
+    /// Description (Markdown).
+    pub descrizione: Option<String>,
+    /// Offices involved.
+    pub uffici: Vec<String>,
+    /// Staff committed (Markdown).
+    pub impegno: Option<String>,
+    /// Notes (Markdown).
+    pub note: Option<String>,
+    /// Target columns.
+    pub scadenze: Vec<ScadenzaView>,
+    /// Whether weights are given per deadline (one weight column per deadline).
+    pub pesi_per_scadenza: bool,
+    /// Indicators.
+    pub indicatori: Vec<IndicatoreView>,
+    /// Whether any indicator has evidence for the OIV.
+    pub ha_documentazione: bool,
+    /// Whether any indicator names responsible offices.
+    pub ha_uffici_indicatori: bool,
+    /// Financial resources.
+    pub risorse: RisorseView,
+    /// How achievement splits between own indicators and children, when it does.
+    pub ponderazione: Option<PonderazioneView>,
+    /// Children, for the summary table and the tree.
+    pub figli: Vec<FiglioView>,
+}
+
+/// A target column.
+#[derive(Debug, Serialize)]
+pub struct ScadenzaView {
+    /// Key in the data ("2021", "31/12").
+    pub chiave: String,
+    /// Column header.
+    pub etichetta: String,
+}
+
+/// Budget classification lines.
+#[derive(Debug, Serialize)]
+pub struct BilancioView {
+    /// "Missione 011 – Competitività e sviluppo delle imprese".
+    pub missione: String,
+    /// "Programma 005 – ...".
+    pub programma: String,
+}
+
+/// An indicator as shown.
+#[derive(Debug, Serialize)]
+pub struct IndicatoreView {
+    /// Position in the objective, from 1.
+    pub numero: usize,
+    /// What it measures.
+    pub descrizione: String,
+    /// Formula.
+    pub formula: Option<String>,
+    /// Unit.
+    pub unita: Option<String>,
+    /// Kind, in words.
+    pub tipo: Option<String>,
+    /// Source.
+    pub fonte: Option<String>,
+    /// Baseline, "-" when none.
+    pub baseline: String,
+    /// One cell per deadline.
+    pub valori: Vec<ValoreView>,
+    /// Single weight (when not per deadline), formatted, "-" when missing.
+    pub peso: String,
+    /// Evidence for the OIV.
+    pub documentazione: Option<String>,
+    /// Offices responsible.
+    pub uffici: Vec<String>,
+}
+
+/// Target and weight at one deadline.
+#[derive(Debug, Serialize)]
+pub struct ValoreView {
+    /// Target as worded, "-" when none.
+    pub target: String,
+    /// Weight at this deadline, formatted, "-" when none.
+    pub peso: String,
+}
+
+/// Financial resources in one of the two shapes plans use.
+#[derive(Debug, Serialize)]
+pub struct RisorseView {
+    /// Years of the estimates, when lines carry per-year estimates.
+    pub anni: Vec<String>,
+    /// Lines with a single amount.
+    pub importi: Vec<RigaImporto>,
+    /// Lines with per-year estimates.
+    pub stime: Vec<RigaStima>,
+}
+
+/// A resource line with one amount.
+#[derive(Debug, Serialize)]
+pub struct RigaImporto {
+    /// Amount, formatted, "-" when none.
+    pub importo: String,
+    /// Account.
+    pub conto: String,
+    /// Budget line.
+    pub budget: String,
+}
+
+/// A resource line with per-year estimates.
+#[derive(Debug, Serialize)]
+pub struct RigaStima {
+    /// Account.
+    pub conto: String,
+    /// One amount per year, "-" when none.
+    pub stime: Vec<String>,
+}
+
+/// Split of an objective's achievement between its indicators and its children.
+#[derive(Debug, Serialize)]
+pub struct PonderazioneView {
+    /// Share of own indicators, formatted.
+    pub quota_indicatori: String,
+    /// Own indicators' descriptions.
+    pub indicatori: Vec<String>,
+    /// Children with weight and effective weight.
+    pub figli: Vec<FiglioView>,
+}
+
+/// A child objective in a parent's summary.
+#[derive(Debug, Serialize)]
+pub struct FiglioView {
+    /// Code.
+    pub codice: String,
+    /// Title.
+    pub titolo: String,
+    /// Weight in the parent, formatted, "-" when missing.
+    pub peso: String,
+    /// Effective weight in the parent's achievement, formatted, "-" when unknown.
+    pub peso_effettivo: String,
+    /// Its indicators' descriptions.
+    pub indicatori: Vec<String>,
+}
+
+/// A controlled agency with its schede.
+#[derive(Debug, Serialize)]
+pub struct AziendaView {
+    /// Name.
+    pub nome: String,
+    /// Name of its objectives' level, plural.
+    pub plurale_livello: String,
+    /// Its schede.
+    pub schede: Vec<SchedaView>,
+}
+
+/// Objectives per manager.
+#[derive(Debug, Serialize)]
+pub struct AssegnazioniView {
+    /// Year.
+    pub anno: i32,
+    /// One table per manager.
+    pub dirigenti: Vec<DirigenteView>,
+}
+
+/// A manager's objectives.
+#[derive(Debug, Serialize)]
+pub struct DirigenteView {
+    /// Role.
+    pub ruolo: String,
+    /// Honorific and name.
+    pub nome: String,
+    /// Assigned objectives.
+    pub righe: Vec<RigaAssegnazione>,
+    /// Total of weights, formatted.
+    pub totale: String,
+}
+
+/// One assigned objective.
+#[derive(Debug, Serialize)]
+pub struct RigaAssegnazione {
+    /// Code as shown (with the agency name for agency objectives).
+    pub codice: String,
+    /// Level name.
+    pub nome_livello: String,
+    /// Title, taken from the tree.
+    pub titolo: String,
+    /// Weight, formatted.
+    pub peso: String,
+}
+
+/// Where an objective sits: resolved from an `id` or a derived code.
+#[derive(Debug, Clone)]
+pub struct Voce {
+    /// Code as shown.
+    pub codice: String,
+    /// Level name.
+    pub nome_livello: String,
+    /// Title.
+    pub titolo: String,
+}
+
+/// All objectives of the plan, reachable by `id` and by derived code.
+#[derive(Debug, Default)]
+pub struct Catalogo {
+    by_key: HashMap<String, Voce>,
+    /// Ids declared more than once, with the codes that declare them.
+    pub duplicati: Vec<(String, Vec<String>)>,
+}
+
+impl Catalogo {
+    /// Indexes every node of the tree and of the agencies.
+    pub fn build(piano: &Piano) -> Catalogo {
+        let mut cat = Catalogo::default();
+        let mut ids: HashMap<String, Vec<String>> = HashMap::new();
+        walk(&piano.albero, &[], &mut |nodo, pos| {
+            let codice = codice(pos);
+            let voce = Voce {
+                codice: codice.clone(),
+                nome_livello: nome_livello(piano, pos.len() - 1),
+                titolo: nodo.titolo.clone(),
+            };
+            if let Some(id) = &nodo.id {
+                ids.entry(id.clone()).or_default().push(codice.clone());
+                cat.by_key.insert(id.clone(), voce.clone());
+            }
+            cat.by_key.insert(codice, voce);
+        });
+        for az in &piano.aziende_speciali {
+            let livello = livello_azienda(piano, az.livello.as_ref());
+            for (i, nodo) in az.obiettivi.iter().enumerate() {
+                let codice = format!("{} {}", az.nome, i + 1);
+                let voce = Voce {
+                    codice: codice.clone(),
+                    nome_livello: livello.map(|l| l.nome.clone()).unwrap_or_default(),
+                    titolo: nodo.titolo.clone(),
+                };
+                if let Some(id) = &nodo.id {
+                    ids.entry(id.clone()).or_default().push(codice.clone());
+                    cat.by_key.insert(id.clone(), voce.clone());
+                }
+            }
+        }
+        let mut dup: Vec<_> = ids.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        dup.sort();
+        cat.duplicati = dup;
+        cat
+    }
+
+    /// The objective an assignment refers to.
+    pub fn get(&self, key: &str) -> Option<&Voce> {
+        self.by_key.get(key.trim())
+    }
+}
+
+/// Visits every node depth-first with its 0-based position path.
+pub fn walk<'a>(nodes: &'a [Nodo], prefix: &[usize], f: &mut dyn FnMut(&'a Nodo, &[usize])) {
+    for (i, n) in nodes.iter().enumerate() {
+        let mut pos = prefix.to_vec();
+        pos.push(i);
+        f(n, &pos);
+        walk(&n.figli, &pos, f);
+    }
+}
+
+/// The hierarchical code of a position path: `[1, 0, 2]` gives `2.1.3`.
+pub fn codice(pos: &[usize]) -> String {
+    pos.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(".")
+}
+
+/// The JSON path of a position path: `[1, 0]` gives `albero[1].figli[0]`.
+pub fn json_path(pos: &[usize]) -> String {
+    let mut s = format!("albero[{}]", pos[0]);
+    for i in &pos[1..] {
+        s.push_str(&format!(".figli[{i}]"));
+    }
+    s
+}
+
+fn nome_livello(piano: &Piano, depth: usize) -> String {
+    piano.livelli.get(depth).map(|l| l.nome.clone()).unwrap_or_default()
+}
+
+/// The level of an agency's objectives: its own, or the last of the main tree.
+pub fn livello_azienda<'a>(piano: &'a Piano, own: Option<&'a Livello>) -> Option<&'a Livello> {
+    own.or(piano.livelli.last())
+}
+
+/// The date stamped on the document: the adoption act, else `SOURCE_DATE_EPOCH`.
+pub fn data_documento(atti: &[Atto], source_date_epoch: Option<i64>) -> Option<Date> {
+    atti.iter()
+        .filter(|a| a.tipo == TipoAtto::Adozione)
+        .filter_map(|a| Date::parse_iso(&a.data))
+        .max()
+        .or_else(|| source_date_epoch.map(Date::from_unix_seconds))
+}
+
+fn approvazione(atto: &Atto) -> String {
+    let data = Date::parse_iso(&atto.data).map_or_else(|| atto.data.clone(), |d| d.long());
+    let numero = atto.numero.as_ref().map(|n| format!(" n. {n}")).unwrap_or_default();
+    match atto.tipo {
+        TipoAtto::Validazione => format!("Validato dall'{} in data {data}", atto.organo),
+        TipoAtto::Adozione => {
+            format!("Adottato con deliberazione di {}{numero} del {data}", atto.organo)
+        }
+        TipoAtto::Aggiornamento => {
+            format!("Aggiornato con deliberazione di {}{numero} del {data}", atto.organo)
+        }
+    }
+}
+
+fn tipo_indicatore(t: TipoIndicatore) -> &'static str {
+    match t {
+        TipoIndicatore::Efficacia => "efficacia",
+        TipoIndicatore::Efficienza => "efficienza",
+        TipoIndicatore::Qualita => "qualità",
+        TipoIndicatore::Volume => "volume",
+        TipoIndicatore::Outcome => "outcome",
+        TipoIndicatore::StatoRisorse => "stato delle risorse",
+    }
+}
+
+fn opt_percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_string(), format_percent)
+}
+
+impl View {
+    /// Builds the view of a validated plan.
+    pub fn build(piano: &Piano, catalogo: &Catalogo, source_date_epoch: Option<i64>) -> View {
+        let doc = &piano.documento;
+        let periodo = if doc.anno_inizio == doc.anno_fine {
+            doc.anno_inizio.to_string()
+        } else {
+            format!("{} - {}", doc.anno_inizio, doc.anno_fine)
+        };
+        let titolo_completo = format!("{} {}", doc.titolo, periodo);
+        let approvazioni: Vec<String> = piano.atti.iter().map(approvazione).collect();
+        let soggetto = approvazioni.join("; ");
+
+        let mut albero = Vec::new();
+        walk(&piano.albero, &[], &mut |nodo, pos| {
+            albero.push(RigaAlbero {
+                livello: pos.len() - 1,
+                nome_livello: nome_livello(piano, pos.len() - 1),
+                codice: codice(pos),
+                titolo: nodo.titolo.clone(),
+            })
+        });
+
+        let aree = piano
+            .albero
+            .iter()
+            .enumerate()
+            .map(|(i, area)| {
+                let mut schede = Vec::new();
+                walk(&area.figli, &[i], &mut |nodo, pos| {
+                    let depth = pos.len() - 1;
+                    let livello = piano.livelli.get(depth);
+                    if livello.is_none_or(|l| l.ha_scheda()) {
+                        let parent = parent_label(piano, &pos[..pos.len() - 1]);
+                        schede.push(scheda(piano, nodo, codice(pos), depth, livello, &parent));
+                    }
+                });
+                AreaView {
+                    codice: codice(&[i]),
+                    nome_livello: nome_livello(piano, 0),
+                    titolo: area.titolo.clone(),
+                    sottotitolo: area.sottotitolo.clone(),
+                    schede,
+                }
+            })
+            .collect();
+
+        let aziende = piano
+            .aziende_speciali
+            .iter()
+            .map(|az| {
+                let livello = livello_azienda(piano, az.livello.as_ref());
+                let depth = piano.livelli.len().saturating_sub(1);
+                AziendaView {
+                    nome: az.nome.clone(),
+                    plurale_livello: livello.map(|l| l.plurale.clone()).unwrap_or_default(),
+                    schede: az
+                        .obiettivi
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| scheda(piano, n, (i + 1).to_string(), depth, livello, &az.nome))
+                        .collect(),
+                }
+            })
+            .collect();
+
+        View {
+            ente: EnteView {
+                nome: piano.ente.nome.clone(),
+                nome_breve: piano.ente.nome_breve.clone().unwrap_or_else(|| piano.ente.nome.clone()),
+            },
+            documento: DocumentoView {
+                titolo: doc.titolo.clone(),
+                periodo,
+                riferimento_normativo: doc.riferimento_normativo.clone(),
+                titolo_capitolo: doc.titolo_capitolo.clone().unwrap_or_else(|| "Pianificazione".into()),
+            },
+            metadati: Metadati {
+                titolo: titolo_completo,
+                autore: piano.ente.nome.clone(),
+                soggetto,
+                parole_chiave: vec![
+                    doc.titolo.clone(),
+                    "ciclo della performance".into(),
+                    "D.Lgs. 150/2009".into(),
+                    "Amministrazione Trasparente".into(),
+                ],
+                data: data_documento(&piano.atti, source_date_epoch),
+            },
+            approvazioni,
+            introduzione: piano.introduzione.clone(),
+            programmazione: piano.programmazione.clone(),
+            albero,
+            aree,
+            aziende,
+            assegnazioni: piano.assegnazioni.as_ref().map(|a| assegnazioni(a, catalogo)),
+        }
+    }
+}
+
+fn parent_label(piano: &Piano, parent_pos: &[usize]) -> String {
+    if parent_pos.is_empty() {
+        return String::new();
+    }
+    format!("{} {}", nome_livello(piano, parent_pos.len() - 1).to_lowercase(), codice(parent_pos))
+}
+
+fn scheda(
+    piano: &Piano,
+    nodo: &Nodo,
+    codice_nodo: String,
+    depth: usize,
+    livello: Option<&Livello>,
+    parent: &str,
+) -> SchedaView {
+    let scadenze_keys =
+        livello.map_or_else(|| piano.documento.anni(), |l| l.scadenze_effettive(&piano.documento));
+    let pesi_per_scadenza =
+        nodo.indicatori.iter().any(|i| matches!(i.peso, Some(crate::model::Peso::PerScadenza(_))));
+    let indicatori = nodo
+        .indicatori
+        .iter()
+        .enumerate()
+        .map(|(k, ind)| IndicatoreView {
+            numero: k + 1,
+            descrizione: ind.descrizione.clone(),
+            formula: ind.formula.clone(),
+            unita: ind.unita.clone(),
+            tipo: ind.tipo.map(|t| tipo_indicatore(t).to_string()),
+            fonte: ind.fonte.clone(),
+            baseline: ind.baseline.as_ref().map_or_else(|| "-".into(), |b| b.testo()),
+            valori: scadenze_keys
+                .iter()
+                .map(|s| ValoreView {
+                    target: ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()),
+                    peso: opt_percent(ind.peso_at(s)),
+                })
+                .collect(),
+            peso: match &ind.peso {
+                Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+                _ => "-".into(),
+            },
+            documentazione: ind.documentazione.clone(),
+            uffici: ind.uffici.clone(),
+        })
+        .collect();
+
+    let child_codes: Vec<String> =
+        (0..nodo.figli.len()).map(|i| format!("{codice_nodo}.{}", i + 1)).collect();
+    let quota = piano.ponderazione.as_ref().map(|p| p.quota_indicatori);
+    let (own_share, children_share) = match (nodo.indicatori.is_empty(), nodo.figli.is_empty()) {
+        (false, false) => {
+            let q = quota.unwrap_or(50.0);
+            (q, 100.0 - q)
+        }
+        (true, _) => (0.0, 100.0),
+        (false, true) => (100.0, 0.0),
+    };
+    let figli: Vec<FiglioView> = nodo
+        .figli
+        .iter()
+        .zip(&child_codes)
+        .map(|(f, c)| FiglioView {
+            codice: c.clone(),
+            titolo: f.titolo.clone(),
+            peso: opt_percent(f.peso),
+            peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
+            indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
+        })
+        .collect();
+    let ponderazione = (!nodo.indicatori.is_empty() && !nodo.figli.is_empty()).then(|| PonderazioneView {
+        quota_indicatori: format_percent(own_share),
+        indicatori: nodo.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
+        figli: nodo
+            .figli
+            .iter()
+            .zip(&child_codes)
+            .map(|(f, c)| FiglioView {
+                codice: c.clone(),
+                titolo: f.titolo.clone(),
+                peso: opt_percent(f.peso),
+                peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
+                indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
+            })
+            .collect(),
+    });
+
+    let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
+    let etichetta_peso = match livello.and_then(|l| l.etichetta_peso.clone()) {
+        Some(e) => e,
+        None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
+        None => format!("Peso nell'{parent}"),
+    };
+    SchedaView {
+        codice: codice_nodo,
+        livello: depth,
+        nome_livello: nome,
+        titolo: nodo.titolo.clone(),
+        sottotitolo: nodo.sottotitolo.clone(),
+        peso: nodo.peso.map(format_percent),
+        etichetta_peso,
+        bilancio: nodo.bilancio.as_ref().map(|b| BilancioView {
+            missione: format!("Missione {} – {}", b.missione.codice, b.missione.descrizione),
+            programma: format!("Programma {} – {}", b.programma.codice, b.programma.descrizione),
+        }),
+        descrizione: nodo.descrizione.clone(),
+        uffici: nodo.uffici.clone(),
+        impegno: nodo.impegno.clone(),
+        note: nodo.note.clone(),
+        scadenze: scadenze_keys
+            .iter()
+            .map(|s| ScadenzaView { chiave: s.clone(), etichetta: format!("al {s}") })
+            .collect(),
+        pesi_per_scadenza,
+        ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
+        ha_uffici_indicatori: nodo.indicatori.iter().any(|i| !i.uffici.is_empty()),
+        indicatori,
+        risorse: risorse(&nodo.risorse, &piano.documento.anni()),
+        ponderazione,
+        figli,
+    }
+}
+
+fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
+    let mut view = RisorseView { anni: Vec::new(), importi: Vec::new(), stime: Vec::new() };
+    for r in righe {
+        if r.stime.is_empty() {
+            view.importi.push(RigaImporto {
+                importo: r.importo.map_or_else(|| "-".into(), format_euro),
+                conto: r.conto.clone().unwrap_or_else(|| "-".into()),
+                budget: r.budget.clone().unwrap_or_else(|| "-".into()),
+            });
+        } else {
+            view.stime.push(RigaStima {
+                conto: r.conto.clone().unwrap_or_else(|| "-".into()),
+                stime: anni
+                    .iter()
+                    .map(|a| r.stime.get(a).map_or_else(|| "-".into(), |v| format_euro(*v)))
+                    .collect(),
+            });
+        }
+    }
+    if !view.stime.is_empty() {
+        view.anni = anni.to_vec();
+    }
+    view
+}
+
+fn assegnazioni(a: &Assegnazioni, catalogo: &Catalogo) -> AssegnazioniView {
+    AssegnazioniView {
+        anno: a.anno,
+        dirigenti: a
+            .dirigenti
+            .iter()
+            .map(|d| DirigenteView {
+                ruolo: d.ruolo.clone(),
+                nome: match &d.titolo {
+                    Some(t) => format!("{t} {}", d.nome),
+                    None => d.nome.clone(),
+                },
+                righe: d
+                    .obiettivi
+                    .iter()
+                    .map(|o| {
+                        let voce = catalogo.get(&o.obiettivo);
+                        RigaAssegnazione {
+                            codice: voce.map_or_else(|| o.obiettivo.clone(), |v| v.codice.clone()),
+                            nome_livello: voce.map(|v| v.nome_livello.clone()).unwrap_or_default(),
+                            titolo: voce.map(|v| v.titolo.clone()).unwrap_or_default(),
+                            peso: format_percent(o.peso),
+                        }
+                    })
+                    .collect(),
+                totale: format_percent(somma_pesi(d.obiettivi.iter().map(|o| Some(o.peso))).unwrap_or(0.0)),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_follow_position() {
+        assert_eq!(codice(&[0]), "1");
+        assert_eq!(codice(&[1, 0, 2]), "2.1.3");
+        assert_eq!(json_path(&[1, 0, 2]), "albero[1].figli[0].figli[2]");
+    }
+
+    #[test]
+    fn document_date_prefers_adoption() {
+        let atti = vec![
+            Atto { organo: "OIV".into(), tipo: TipoAtto::Validazione, numero: None, data: "2021-04-19".into(), oggetto: None },
+            Atto { organo: "Giunta".into(), tipo: TipoAtto::Adozione, numero: Some("45".into()), data: "2021-04-26".into(), oggetto: None },
+        ];
+        assert_eq!(data_documento(&atti, Some(0)).unwrap().long(), "26 aprile 2021");
+        assert_eq!(data_documento(&atti[..1], Some(0)).unwrap().long(), "1 gennaio 1970");
+        assert_eq!(data_documento(&atti[..1], None), None);
+        assert_eq!(approvazione(&atti[1]), "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021");
+    }
+}
