@@ -51,7 +51,14 @@ pub struct BuildArgs {
     #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
     pub piano: PathBuf,
     /// La cartella in cui scrivere i documenti (predefinita: out).
-    #[arg(short = 'o', long = "output", value_name = "CARTELLA", default_value = "out", hide_default_value = true, help_heading = "Opzioni")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "CARTELLA",
+        default_value = "out",
+        hide_default_value = true,
+        help_heading = "Opzioni"
+    )]
     pub output: PathBuf,
     /// Scrive anche il sorgente Typst generato (.typ) accanto al PDF.
     #[arg(long = "emit-typst", help_heading = "Opzioni")]
@@ -84,7 +91,15 @@ pub struct DiagnosticArgs {
     pub strict: bool,
     /// Formato dei messaggi su stderr: `testo` per le persone (predefinito), `json` per
     /// editor e CI.
-    #[arg(long = "formato-diagnostica", value_name = "FORMATO", value_enum, default_value = "testo", hide_default_value = true, hide_possible_values = true, help_heading = "Opzioni")]
+    #[arg(
+        long = "formato-diagnostica",
+        value_name = "FORMATO",
+        value_enum,
+        default_value = "testo",
+        hide_default_value = true,
+        hide_possible_values = true,
+        help_heading = "Opzioni"
+    )]
     pub format: DiagnosticFormat,
 }
 

@@ -116,13 +116,23 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        Position { line: line + 1, column }
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        Position {
+            line: line + 1,
+            column,
+        }
     }
 
     /// The byte offset of a 1-based line and column.
     pub fn offset(&self, pos: Position) -> usize {
-        let start = self.starts.get(pos.line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+        let start = self
+            .starts
+            .get(pos.line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
         let line = self.line_text(pos.line);
         start
             + line
@@ -142,16 +152,28 @@ impl<'a> LineIndex<'a> {
 }
 
 /// Renders diagnostics for a terminal or a log: header, location, excerpt, path, hint.
-pub fn render(diags: &[Diagnostic], sources: &dyn Fn(&str) -> Option<String>, color: bool) -> String {
+pub fn render(
+    diags: &[Diagnostic],
+    sources: &dyn Fn(&str) -> Option<String>,
+    color: bool,
+) -> String {
     let mut out = String::new();
     for d in diags {
         let (label, paint) = match d.severity {
             Severity::Errore => ("errore", "\x1b[1;31m"),
             Severity::Avviso => ("avviso", "\x1b[1;33m"),
         };
-        let (bold, reset, blue) = if color { ("\x1b[1m", "\x1b[0m", "\x1b[1;34m") } else { ("", "", "") };
+        let (bold, reset, blue) = if color {
+            ("\x1b[1m", "\x1b[0m", "\x1b[1;34m")
+        } else {
+            ("", "", "")
+        };
         let paint = if color { paint } else { "" };
-        let _ = writeln!(out, "{paint}{label}[{}]{reset}{bold}: {}{reset}", d.code, d.message);
+        let _ = writeln!(
+            out,
+            "{paint}{label}[{}]{reset}{bold}: {}{reset}",
+            d.code, d.message
+        );
         if let Some(file) = &d.file {
             match d.position {
                 Some(p) => {
@@ -170,7 +192,10 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Fn(&str) -> Option<String>, co
                 let len = d
                     .range
                     .as_ref()
-                    .map(|r| text.get(r.clone()).map_or(1, |s| s.lines().next().unwrap_or("").chars().count()))
+                    .map(|r| {
+                        text.get(r.clone())
+                            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count())
+                    })
                     .unwrap_or(1)
                     .clamp(1, line.chars().count().saturating_sub(p.column - 1).max(1));
                 let _ = writeln!(
@@ -203,8 +228,16 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Fn(&str) -> Option<String>, co
 
 /// One line counting errors and warnings, in Italian.
 pub fn summary(errors: usize, warnings: usize) -> String {
-    let e = if errors == 1 { "1 errore".to_string() } else { format!("{errors} errori") };
-    let w = if warnings == 1 { "1 avviso".to_string() } else { format!("{warnings} avvisi") };
+    let e = if errors == 1 {
+        "1 errore".to_string()
+    } else {
+        format!("{errors} errori")
+    };
+    let w = if warnings == 1 {
+        "1 avviso".to_string()
+    } else {
+        format!("{warnings} avvisi")
+    };
     format!("{e}, {w}")
 }
 
@@ -226,9 +259,14 @@ mod tests {
     #[test]
     fn rendering_shows_location_path_and_hint() {
         let text = "{\n  \"peso\": \"x\"\n}\n".to_string();
-        let mut d = Diagnostic::error("P001", "tipo errato").at_path("peso").with_hint("scrivi un numero");
+        let mut d = Diagnostic::error("P001", "tipo errato")
+            .at_path("peso")
+            .with_hint("scrivi un numero");
         d.file = Some("piano.json".into());
-        d.position = Some(Position { line: 2, column: 11 });
+        d.position = Some(Position {
+            line: 2,
+            column: 11,
+        });
         d.range = Some(11..14);
         let out = render(&[d], &|_| Some(text.clone()), false);
         assert!(out.contains("errore[P001]: tipo errato"), "{out}");

@@ -50,8 +50,18 @@ pub fn format_euro(value: f64) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-    "settembre", "ottobre", "novembre", "dicembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
 ];
 
 /// A calendar date checked for validity.
@@ -85,7 +95,12 @@ impl Date {
 
     /// The date in words, as on a cover: `26 aprile 2021`.
     pub fn long(&self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
     }
 
     /// Seconds since the Unix epoch at midnight UTC of this date.
@@ -164,6 +179,13 @@ mod tests {
         let d = Date::parse_iso("2021-04-26").unwrap();
         assert_eq!(d.unix_seconds(), 1_619_395_200);
         assert_eq!(Date::from_unix_seconds(1_619_395_200 + 3600), d);
-        assert_eq!(Date::from_unix_seconds(0), Date { year: 1970, month: 1, day: 1 });
+        assert_eq!(
+            Date::from_unix_seconds(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
     }
 }

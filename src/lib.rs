@@ -3,6 +3,8 @@
 //! module per stage; [`run`] is the command line over it.
 
 #![warn(missing_docs)]
+// Diagnostics are large but travel only on the failure path, once per problem.
+#![allow(clippy::result_large_err)]
 
 pub mod args;
 pub mod cmd;

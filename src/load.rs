@@ -43,7 +43,10 @@ pub fn read(path: &Path) -> anyhow::Result<PlanSource> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(PlanSource { name: path.display().to_string(), text })
+    Ok(PlanSource {
+        name: path.display().to_string(),
+        text,
+    })
 }
 
 /// Parses and deserialises a plan, or returns its located errors.
@@ -63,21 +66,32 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
             d.file = Some(source.name.clone());
             if !index.locate(&mut d, &source.text) {
                 let li = LineIndex::new(&source.text);
-                let pos = crate::diag::Position { line: inner.line(), column: inner.column().max(1) };
+                let pos = crate::diag::Position {
+                    line: inner.line(),
+                    column: inner.column().max(1),
+                };
                 d.range = Some(li.offset(pos)..li.offset(pos) + 1);
                 d.position = Some(pos);
             }
             return Err(vec![d]);
         }
     };
-    Ok(Loaded { source, plan, json, index })
+    Ok(Loaded {
+        source,
+        plan,
+        json,
+        index,
+    })
 }
 
 fn syntax_error(source: &PlanSource, e: &serde_json::Error) -> Diagnostic {
     let raw = e.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw);
     let (message, hint) = translate_syntax(raw);
-    let pos = crate::diag::Position { line: e.line().max(1), column: e.column().max(1) };
+    let pos = crate::diag::Position {
+        line: e.line().max(1),
+        column: e.column().max(1),
+    };
     let li = LineIndex::new(&source.text);
     let off = li.offset(pos);
     let mut d = Diagnostic::error("P001", message);
@@ -107,7 +121,9 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
         ),
         "expected `,` or `]`" => (
             m("atteso `,` oppure `]`"),
-            Some(m("probabilmente manca una virgola tra due elementi dell'elenco")),
+            Some(m(
+                "probabilmente manca una virgola tra due elementi dell'elenco",
+            )),
         ),
         "expected `:`" => (m("atteso `:` dopo il nome del campo"), None),
         "key must be a string" => (
@@ -116,10 +132,18 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
         ),
         "expected value" => (
             m("atteso un valore"),
-            Some(m("un testo va tra virgolette doppie, un numero senza; controlla virgole e parentesi")),
+            Some(m(
+                "un testo va tra virgolette doppie, un numero senza; controlla virgole e parentesi",
+            )),
         ),
-        "expected ident" => (m("parola non riconosciuta: sono ammessi solo true, false e null"), None),
-        "invalid number" | "number out of range" => (m("numero non valido"), Some(m("usa il punto come separatore decimale: 16000.50"))),
+        "expected ident" => (
+            m("parola non riconosciuta: sono ammessi solo true, false e null"),
+            None,
+        ),
+        "invalid number" | "number out of range" => (
+            m("numero non valido"),
+            Some(m("usa il punto come separatore decimale: 16000.50")),
+        ),
         "invalid escape" => (
             m("sequenza di escape non valida in un testo"),
             Some(m("per scrivere una barra rovesciata usa `\\\\`")),
@@ -139,12 +163,20 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
 /// Turns a serde type error into an Italian diagnostic.
 fn type_error(path: &str, raw: &str) -> Diagnostic {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
-    let path = if path == "." { String::new() } else { path.to_string() };
+    let path = if path == "." {
+        String::new()
+    } else {
+        path.to_string()
+    };
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
         let d = Diagnostic::error("P003", format!("manca il campo obbligatorio `{field}`"))
             .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto"));
-        return if path.is_empty() { d.at_path("(radice)") } else { d.at_path(path) };
+        return if path.is_empty() {
+            d.at_path("(radice)")
+        } else {
+            d.at_path(path)
+        };
     }
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -173,7 +205,11 @@ fn type_error(path: &str, raw: &str) -> Diagnostic {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Diagnostic::error(
             "P002",
-            format!("tipo non valido: trovato {}, atteso {}", found_it(found), expected_it(expected)),
+            format!(
+                "tipo non valido: trovato {}, atteso {}",
+                found_it(found),
+                expected_it(expected)
+            ),
         )
         .at_path(path);
     }
@@ -191,7 +227,11 @@ fn type_error(path: &str, raw: &str) -> Diagnostic {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Diagnostic::error(
             "P002",
-            format!("valore non valido: trovato {}, atteso {}", found_it(found), expected_it(expected)),
+            format!(
+                "valore non valido: trovato {}, atteso {}",
+                found_it(found),
+                expected_it(expected)
+            ),
         )
         .at_path(path);
     }
@@ -202,7 +242,10 @@ fn found_it(found: &str) -> String {
     let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
     match kind {
         "string" => format!("il testo {value}"),
-        "integer" | "floating" => format!("il numero {}", value.trim_start_matches("point ").trim_matches('`')),
+        "integer" | "floating" => format!(
+            "il numero {}",
+            value.trim_start_matches("point ").trim_matches('`')
+        ),
         "boolean" => format!("il valore {}", value.trim_matches('`')),
         "map" => "un oggetto".into(),
         "sequence" => "un elenco".into(),
@@ -225,11 +268,19 @@ fn expected_it(expected: &str) -> String {
 }
 
 fn backticked(s: &str) -> Vec<String> {
-    s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
@@ -286,7 +337,11 @@ impl PathIndex {
             Value::Object(obj) => {
                 for prop in &obj.properties {
                     let name = prop.name.clone().into_string();
-                    let child = if path.is_empty() { name } else { format!("{path}.{name}") };
+                    let child = if path.is_empty() {
+                        name
+                    } else {
+                        format!("{path}.{name}")
+                    };
                     self.walk(&prop.value, child);
                 }
             }
@@ -313,7 +368,9 @@ impl PathIndex {
 
     /// Fills a diagnostic's position from its path; false if the path is unknown.
     pub fn locate(&self, d: &mut Diagnostic, text: &str) -> bool {
-        let Some(path) = d.path.as_deref() else { return false };
+        let Some(path) = d.path.as_deref() else {
+            return false;
+        };
         let path = if path == "(radice)" { "" } else { path };
         match self.range(path) {
             Some(r) => {
@@ -332,7 +389,11 @@ mod tests {
 
     #[test]
     fn typo_suggestions() {
-        let c = vec!["peso".to_string(), "titolo".to_string(), "indicatori".to_string()];
+        let c = vec![
+            "peso".to_string(),
+            "titolo".to_string(),
+            "indicatori".to_string(),
+        ];
         assert_eq!(closest("pesso", &c).as_deref(), Some("peso"));
         assert_eq!(closest("indicatore", &c).as_deref(), Some("indicatori"));
         assert_eq!(closest("zzz", &c), None);

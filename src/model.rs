@@ -358,7 +358,9 @@ pub struct ObiettivoAssegnato {
 impl Documento {
     /// Every year of the plan's period, in order.
     pub fn anni(&self) -> Vec<String> {
-        (self.anno_inizio..=self.anno_fine).map(|y| y.to_string()).collect()
+        (self.anno_inizio..=self.anno_fine)
+            .map(|y| y.to_string())
+            .collect()
     }
 }
 
@@ -407,7 +409,10 @@ impl Target {
     pub fn applicabile(&self) -> bool {
         let t = self.testo();
         let t = t.trim().to_lowercase();
-        !matches!(t.as_str(), "" | "-" | "--" | "//" | "na" | "n.a." | "n/a" | "non applicabile")
+        !matches!(
+            t.as_str(),
+            "" | "-" | "--" | "//" | "na" | "n.a." | "n/a" | "non applicabile"
+        )
     }
 }
 
@@ -423,5 +428,8 @@ pub const TOLLERANZA_PESI: f64 = 0.01;
 
 /// The sum of the set weights among `weights`, or `None` when none is set.
 pub fn somma_pesi(weights: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
-    weights.into_iter().flatten().fold(None, |acc, w| Some(acc.unwrap_or(0.0) + w))
+    weights
+        .into_iter()
+        .flatten()
+        .fold(None, |acc, w| Some(acc.unwrap_or(0.0) + w))
 }

@@ -44,7 +44,9 @@ pub fn source_date_epoch() -> Option<i64> {
 }
 
 /// Loads and validates: the plan and its catalogue, or the errors that stop it.
-pub fn load_and_validate(source: PlanSource) -> Result<(Loaded, Catalogo, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load_and_validate(
+    source: PlanSource,
+) -> Result<(Loaded, Catalogo, Vec<Diagnostic>), Vec<Diagnostic>> {
     let loaded = load::parse(source)?;
     let catalogo = Catalogo::build(&loaded.plan);
     let diags = validate::validate(&loaded, &catalogo);
@@ -74,44 +76,86 @@ pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
         }
     }
     let s = s.trim_end_matches('-');
-    if inizio == fine { format!("{s}-{inizio}") } else { format!("{s}-{inizio}-{fine}") }
+    if inizio == fine {
+        format!("{s}-{inizio}")
+    } else {
+        format!("{s}-{inizio}-{fine}")
+    }
 }
 
 /// Runs the whole pipeline on a plan.
-pub fn build(source: PlanSource, templates: &Templates, options: &BuildOptions) -> Result<Built, Failed> {
+pub fn build(
+    source: PlanSource,
+    templates: &Templates,
+    options: &BuildOptions,
+) -> Result<Built, Failed> {
     let (loaded, catalogo, mut diagnostics) =
-        load_and_validate(source).map_err(|diagnostics| Failed { diagnostics, generated: None })?;
+        load_and_validate(source).map_err(|diagnostics| Failed {
+            diagnostics,
+            generated: None,
+        })?;
     let piano = &loaded.plan;
     let view = View::build(piano, &catalogo, options.source_date_epoch);
     let main = match templates.render("piano.typ.j2", &view) {
         Ok(m) => m,
         Err(d) => {
             diagnostics.push(d);
-            return Err(Failed { diagnostics, generated: None });
+            return Err(Failed {
+                diagnostics,
+                generated: None,
+            });
         }
     };
-    let assets: Vec<(String, Vec<u8>)> =
-        templates.assets().map(|(n, s)| (n.to_string(), s.as_bytes().to_vec())).collect();
+    let assets: Vec<(String, Vec<u8>)> = templates
+        .assets()
+        .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
+        .collect();
     let settings = PdfSettings {
-        ident: format!("{}|{}|{}-{}", piano.ente.nome, piano.documento.titolo, piano.documento.anno_inizio, piano.documento.anno_fine),
+        ident: format!(
+            "{}|{}|{}-{}",
+            piano.ente.nome,
+            piano.documento.titolo,
+            piano.documento.anno_inizio,
+            piano.documento.anno_fine
+        ),
         date: view.metadati.data,
     };
-    let stem = slug(&piano.documento.titolo, piano.documento.anno_inizio, piano.documento.anno_fine);
+    let stem = slug(
+        &piano.documento.titolo,
+        piano.documento.anno_inizio,
+        piano.documento.anno_fine,
+    );
     match compile::compile_pdf(main.clone(), assets, &settings) {
         Ok((pdf, warnings)) => {
             diagnostics.extend(warnings);
-            let mut outputs = vec![Output { name: format!("{stem}.pdf"), bytes: pdf }];
+            let mut outputs = vec![Output {
+                name: format!("{stem}.pdf"),
+                bytes: pdf,
+            }];
             if options.emit_typst {
-                outputs.push(Output { name: format!("{stem}.typ"), bytes: main.clone().into_bytes() });
+                outputs.push(Output {
+                    name: format!("{stem}.typ"),
+                    bytes: main.clone().into_bytes(),
+                });
                 for (name, text) in templates.assets() {
-                    outputs.push(Output { name: name.to_string(), bytes: text.as_bytes().to_vec() });
+                    outputs.push(Output {
+                        name: name.to_string(),
+                        bytes: text.as_bytes().to_vec(),
+                    });
                 }
             }
-            Ok(Built { outputs, diagnostics, generated: Some(main) })
+            Ok(Built {
+                outputs,
+                diagnostics,
+                generated: Some(main),
+            })
         }
         Err(errors) => {
             diagnostics.extend(errors);
-            Err(Failed { diagnostics, generated: Some(main) })
+            Err(Failed {
+                diagnostics,
+                generated: Some(main),
+            })
         }
     }
 }
@@ -122,8 +166,14 @@ mod tests {
 
     #[test]
     fn slugs_are_stable_file_names() {
-        assert_eq!(slug("Piano della Performance", 2021, 2023), "piano-della-performance-2021-2023");
-        assert_eq!(slug("POLA – Lavoro agile", 2021, 2021), "pola-lavoro-agile-2021");
+        assert_eq!(
+            slug("Piano della Performance", 2021, 2023),
+            "piano-della-performance-2021-2023"
+        );
+        assert_eq!(
+            slug("POLA – Lavoro agile", 2021, 2021),
+            "pola-lavoro-agile-2021"
+        );
         assert_eq!(slug("Qualità", 2019, 2019), "qualita-2019");
     }
 }

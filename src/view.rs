@@ -378,7 +378,10 @@ pub fn walk<'a>(nodes: &'a [Nodo], prefix: &[usize], f: &mut dyn FnMut(&'a Nodo,
 
 /// The hierarchical code of a position path: `[1, 0, 2]` gives `2.1.3`.
 pub fn codice(pos: &[usize]) -> String {
-    pos.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(".")
+    pos.iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The JSON path of a position path: `[1, 0]` gives `albero[1].figli[0]`.
@@ -391,7 +394,11 @@ pub fn json_path(pos: &[usize]) -> String {
 }
 
 fn nome_livello(piano: &Piano, depth: usize) -> String {
-    piano.livelli.get(depth).map(|l| l.nome.clone()).unwrap_or_default()
+    piano
+        .livelli
+        .get(depth)
+        .map(|l| l.nome.clone())
+        .unwrap_or_default()
 }
 
 /// The level of an agency's objectives: its own, or the last of the main tree.
@@ -410,14 +417,24 @@ pub fn data_documento(atti: &[Atto], source_date_epoch: Option<i64>) -> Option<D
 
 fn approvazione(atto: &Atto) -> String {
     let data = Date::parse_iso(&atto.data).map_or_else(|| atto.data.clone(), |d| d.long());
-    let numero = atto.numero.as_ref().map(|n| format!(" n. {n}")).unwrap_or_default();
+    let numero = atto
+        .numero
+        .as_ref()
+        .map(|n| format!(" n. {n}"))
+        .unwrap_or_default();
     match atto.tipo {
         TipoAtto::Validazione => format!("Validato dall'{} in data {data}", atto.organo),
         TipoAtto::Adozione => {
-            format!("Adottato con deliberazione di {}{numero} del {data}", atto.organo)
+            format!(
+                "Adottato con deliberazione di {}{numero} del {data}",
+                atto.organo
+            )
         }
         TipoAtto::Aggiornamento => {
-            format!("Aggiornato con deliberazione di {}{numero} del {data}", atto.organo)
+            format!(
+                "Aggiornato con deliberazione di {}{numero} del {data}",
+                atto.organo
+            )
         }
     }
 }
@@ -497,7 +514,9 @@ impl View {
                         .obiettivi
                         .iter()
                         .enumerate()
-                        .map(|(i, n)| scheda(piano, n, (i + 1).to_string(), depth, livello, &az.nome))
+                        .map(|(i, n)| {
+                            scheda(piano, n, (i + 1).to_string(), depth, livello, &az.nome)
+                        })
                         .collect(),
                 }
             })
@@ -506,13 +525,20 @@ impl View {
         View {
             ente: EnteView {
                 nome: piano.ente.nome.clone(),
-                nome_breve: piano.ente.nome_breve.clone().unwrap_or_else(|| piano.ente.nome.clone()),
+                nome_breve: piano
+                    .ente
+                    .nome_breve
+                    .clone()
+                    .unwrap_or_else(|| piano.ente.nome.clone()),
             },
             documento: DocumentoView {
                 titolo: doc.titolo.clone(),
                 periodo,
                 riferimento_normativo: doc.riferimento_normativo.clone(),
-                titolo_capitolo: doc.titolo_capitolo.clone().unwrap_or_else(|| "Pianificazione".into()),
+                titolo_capitolo: doc
+                    .titolo_capitolo
+                    .clone()
+                    .unwrap_or_else(|| "Pianificazione".into()),
             },
             metadati: Metadati {
                 titolo: titolo_completo,
@@ -532,7 +558,10 @@ impl View {
             albero,
             aree,
             aziende,
-            assegnazioni: piano.assegnazioni.as_ref().map(|a| assegnazioni(a, catalogo)),
+            assegnazioni: piano
+                .assegnazioni
+                .as_ref()
+                .map(|a| assegnazioni(a, catalogo)),
         }
     }
 }
@@ -541,7 +570,11 @@ fn parent_label(piano: &Piano, parent_pos: &[usize]) -> String {
     if parent_pos.is_empty() {
         return String::new();
     }
-    format!("{} {}", nome_livello(piano, parent_pos.len() - 1).to_lowercase(), codice(parent_pos))
+    format!(
+        "{} {}",
+        nome_livello(piano, parent_pos.len() - 1).to_lowercase(),
+        codice(parent_pos)
+    )
 }
 
 fn scheda(
@@ -552,10 +585,14 @@ fn scheda(
     livello: Option<&Livello>,
     parent: &str,
 ) -> SchedaView {
-    let scadenze_keys =
-        livello.map_or_else(|| piano.documento.anni(), |l| l.scadenze_effettive(&piano.documento));
-    let pesi_per_scadenza =
-        nodo.indicatori.iter().any(|i| matches!(i.peso, Some(crate::model::Peso::PerScadenza(_))));
+    let scadenze_keys = livello.map_or_else(
+        || piano.documento.anni(),
+        |l| l.scadenze_effettive(&piano.documento),
+    );
+    let pesi_per_scadenza = nodo
+        .indicatori
+        .iter()
+        .any(|i| matches!(i.peso, Some(crate::model::Peso::PerScadenza(_))));
     let indicatori = nodo
         .indicatori
         .iter()
@@ -567,7 +604,10 @@ fn scheda(
             unita: ind.unita.clone(),
             tipo: ind.tipo.map(|t| tipo_indicatore(t).to_string()),
             fonte: ind.fonte.clone(),
-            baseline: ind.baseline.as_ref().map_or_else(|| "-".into(), |b| b.testo()),
+            baseline: ind
+                .baseline
+                .as_ref()
+                .map_or_else(|| "-".into(), |b| b.testo()),
             valori: scadenze_keys
                 .iter()
                 .map(|s| ValoreView {
@@ -584,8 +624,9 @@ fn scheda(
         })
         .collect();
 
-    let child_codes: Vec<String> =
-        (0..nodo.figli.len()).map(|i| format!("{codice_nodo}.{}", i + 1)).collect();
+    let child_codes: Vec<String> = (0..nodo.figli.len())
+        .map(|i| format!("{codice_nodo}.{}", i + 1))
+        .collect();
     let quota = piano.ponderazione.as_ref().map(|p| p.quota_indicatori);
     let (own_share, children_share) = match (nodo.indicatori.is_empty(), nodo.figli.is_empty()) {
         (false, false) => {
@@ -607,22 +648,27 @@ fn scheda(
             indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
         })
         .collect();
-    let ponderazione = (!nodo.indicatori.is_empty() && !nodo.figli.is_empty()).then(|| PonderazioneView {
-        quota_indicatori: format_percent(own_share),
-        indicatori: nodo.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
-        figli: nodo
-            .figli
-            .iter()
-            .zip(&child_codes)
-            .map(|(f, c)| FiglioView {
-                codice: c.clone(),
-                titolo: f.titolo.clone(),
-                peso: opt_percent(f.peso),
-                peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
-                indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
-            })
-            .collect(),
-    });
+    let ponderazione =
+        (!nodo.indicatori.is_empty() && !nodo.figli.is_empty()).then(|| PonderazioneView {
+            quota_indicatori: format_percent(own_share),
+            indicatori: nodo
+                .indicatori
+                .iter()
+                .map(|i| i.descrizione.clone())
+                .collect(),
+            figli: nodo
+                .figli
+                .iter()
+                .zip(&child_codes)
+                .map(|(f, c)| FiglioView {
+                    codice: c.clone(),
+                    titolo: f.titolo.clone(),
+                    peso: opt_percent(f.peso),
+                    peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
+                    indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
+                })
+                .collect(),
+        });
 
     let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
     let etichetta_peso = match livello.and_then(|l| l.etichetta_peso.clone()) {
@@ -639,8 +685,14 @@ fn scheda(
         peso: nodo.peso.map(format_percent),
         etichetta_peso,
         bilancio: nodo.bilancio.as_ref().map(|b| BilancioView {
-            missione: format!("Missione {} – {}", b.missione.codice, b.missione.descrizione),
-            programma: format!("Programma {} – {}", b.programma.codice, b.programma.descrizione),
+            missione: format!(
+                "Missione {} – {}",
+                b.missione.codice, b.missione.descrizione
+            ),
+            programma: format!(
+                "Programma {} – {}",
+                b.programma.codice, b.programma.descrizione
+            ),
         }),
         descrizione: nodo.descrizione.clone(),
         uffici: nodo.uffici.clone(),
@@ -648,7 +700,10 @@ fn scheda(
         note: nodo.note.clone(),
         scadenze: scadenze_keys
             .iter()
-            .map(|s| ScadenzaView { chiave: s.clone(), etichetta: format!("al {s}") })
+            .map(|s| ScadenzaView {
+                chiave: s.clone(),
+                etichetta: format!("al {s}"),
+            })
             .collect(),
         pesi_per_scadenza,
         ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
@@ -661,7 +716,11 @@ fn scheda(
 }
 
 fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
-    let mut view = RisorseView { anni: Vec::new(), importi: Vec::new(), stime: Vec::new() };
+    let mut view = RisorseView {
+        anni: Vec::new(),
+        importi: Vec::new(),
+        stime: Vec::new(),
+    };
     for r in righe {
         if r.stime.is_empty() {
             view.importi.push(RigaImporto {
@@ -674,7 +733,11 @@ fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
                 conto: r.conto.clone().unwrap_or_else(|| "-".into()),
                 stime: anni
                     .iter()
-                    .map(|a| r.stime.get(a).map_or_else(|| "-".into(), |v| format_euro(*v)))
+                    .map(|a| {
+                        r.stime
+                            .get(a)
+                            .map_or_else(|| "-".into(), |v| format_euro(*v))
+                    })
                     .collect(),
             });
         }
@@ -710,7 +773,9 @@ fn assegnazioni(a: &Assegnazioni, catalogo: &Catalogo) -> AssegnazioniView {
                         }
                     })
                     .collect(),
-                totale: format_percent(somma_pesi(d.obiettivi.iter().map(|o| Some(o.peso))).unwrap_or(0.0)),
+                totale: format_percent(
+                    somma_pesi(d.obiettivi.iter().map(|o| Some(o.peso))).unwrap_or(0.0),
+                ),
             })
             .collect(),
     }
@@ -730,12 +795,33 @@ mod tests {
     #[test]
     fn document_date_prefers_adoption() {
         let atti = vec![
-            Atto { organo: "OIV".into(), tipo: TipoAtto::Validazione, numero: None, data: "2021-04-19".into(), oggetto: None },
-            Atto { organo: "Giunta".into(), tipo: TipoAtto::Adozione, numero: Some("45".into()), data: "2021-04-26".into(), oggetto: None },
+            Atto {
+                organo: "OIV".into(),
+                tipo: TipoAtto::Validazione,
+                numero: None,
+                data: "2021-04-19".into(),
+                oggetto: None,
+            },
+            Atto {
+                organo: "Giunta".into(),
+                tipo: TipoAtto::Adozione,
+                numero: Some("45".into()),
+                data: "2021-04-26".into(),
+                oggetto: None,
+            },
         ];
-        assert_eq!(data_documento(&atti, Some(0)).unwrap().long(), "26 aprile 2021");
-        assert_eq!(data_documento(&atti[..1], Some(0)).unwrap().long(), "1 gennaio 1970");
+        assert_eq!(
+            data_documento(&atti, Some(0)).unwrap().long(),
+            "26 aprile 2021"
+        );
+        assert_eq!(
+            data_documento(&atti[..1], Some(0)).unwrap().long(),
+            "1 gennaio 1970"
+        );
         assert_eq!(data_documento(&atti[..1], None), None);
-        assert_eq!(approvazione(&atti[1]), "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021");
+        assert_eq!(
+            approvazione(&atti[1]),
+            "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021"
+        );
     }
 }

@@ -21,8 +21,12 @@ pub struct Output {
 /// complete are they renamed into place. An existing file with the same content is left
 /// untouched (its modification time too), so unchanged outputs stay as they were.
 pub fn write_all(dir: &Path, outputs: &[Output]) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("impossibile creare la cartella di uscita `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "impossibile creare la cartella di uscita `{}`",
+            dir.display()
+        )
+    })?;
     let mut staged = Vec::new();
     for out in outputs {
         let target = dir.join(&out.name);
@@ -34,7 +38,12 @@ pub fn write_all(dir: &Path, outputs: &[Output]) -> anyhow::Result<Vec<PathBuf>>
             .prefix(&format!(".{}.", out.name))
             .suffix(".tmp")
             .tempfile_in(dir)
-            .with_context(|| format!("impossibile creare un file temporaneo in `{}`", dir.display()))?;
+            .with_context(|| {
+                format!(
+                    "impossibile creare un file temporaneo in `{}`",
+                    dir.display()
+                )
+            })?;
         tmp.write_all(&out.bytes)
             .and_then(|()| publishable(tmp.as_file()))
             .and_then(|()| tmp.as_file().sync_all())
@@ -72,11 +81,17 @@ mod tests {
     #[test]
     fn writes_and_leaves_no_temporary_files() {
         let dir = tempfile::tempdir().unwrap();
-        let outs = vec![Output { name: "a.pdf".into(), bytes: b"uno".to_vec() }];
+        let outs = vec![Output {
+            name: "a.pdf".into(),
+            bytes: b"uno".to_vec(),
+        }];
         let written = write_all(dir.path(), &outs).unwrap();
         assert_eq!(written, vec![dir.path().join("a.pdf")]);
         assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"uno");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 1);
     }
 }

@@ -16,7 +16,10 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let source = crate::load::read(&args.piano)?;
     let text = source.text.clone();
     let name = source.name.clone();
-    let options = BuildOptions { emit_typst: args.emit_typst, source_date_epoch: pipeline::source_date_epoch() };
+    let options = BuildOptions {
+        emit_typst: args.emit_typst,
+        source_date_epoch: pipeline::source_date_epoch(),
+    };
     let result = pipeline::build(source, &templates, &options);
     let (outputs, mut diags, generated) = match result {
         Ok(b) => (Some(b.outputs), b.diagnostics, b.generated),
@@ -33,7 +36,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         } else if f == GENERATED_NAME {
             generated.clone()
         } else {
-            f.strip_prefix("modelli/").and_then(|t| templates.source(t)).map(str::to_string)
+            f.strip_prefix("modelli/")
+                .and_then(|t| templates.source(t))
+                .map(str::to_string)
         }
     };
     super::report(&mut diags, &args.diagnostics, &sources);

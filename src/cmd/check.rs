@@ -14,10 +14,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         Ok((_, _, diags)) => diags,
         Err(diags) => diags,
     };
-    super::report(&mut diags, &args.diagnostics, &|f| (f == name).then(|| text.clone()));
+    super::report(&mut diags, &args.diagnostics, &|f| {
+        (f == name).then(|| text.clone())
+    });
     let failed = diags.iter().any(|d| d.is_error());
     if !failed {
         eprintln!("il piano `{name}` è valido");
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -9,7 +9,11 @@ use crate::args::{DiagnosticArgs, DiagnosticFormat};
 use crate::diag::{self, Diagnostic, Severity};
 
 /// Prints diagnostics on stderr in the chosen format; `--rigoroso` turns warnings into errors.
-pub(crate) fn report(diags: &mut [Diagnostic], args: &DiagnosticArgs, sources: &dyn Fn(&str) -> Option<String>) {
+pub(crate) fn report(
+    diags: &mut [Diagnostic],
+    args: &DiagnosticArgs,
+    sources: &dyn Fn(&str) -> Option<String>,
+) {
     if args.strict {
         for d in diags.iter_mut() {
             d.severity = Severity::Errore;

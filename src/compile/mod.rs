@@ -78,12 +78,14 @@ fn convert(world: &MemoryWorld, d: &SourceDiagnostic) -> Diagnostic {
     // A font fallback silently changes the document: it is an error, not a warning.
     let font_problem = d.message.contains("font");
     let mut out = match (d.severity, font_problem) {
-        (TypstSeverity::Error, _) | (_, true) => {
-            Diagnostic::error("T002", format!("errore di composizione (Typst): {}", d.message))
-        }
-        (TypstSeverity::Warning, false) => {
-            Diagnostic::warning("T003", format!("avviso di composizione (Typst): {}", d.message))
-        }
+        (TypstSeverity::Error, _) | (_, true) => Diagnostic::error(
+            "T002",
+            format!("errore di composizione (Typst): {}", d.message),
+        ),
+        (TypstSeverity::Warning, false) => Diagnostic::warning(
+            "T003",
+            format!("avviso di composizione (Typst): {}", d.message),
+        ),
     };
     if let Some(hint) = d.hints.first() {
         out = out.with_hint(format!("(Typst) {}", hint.v));

@@ -32,7 +32,9 @@ fn fonts() -> &'static FontStore {
         for data in FONT_FILES {
             let bytes = Bytes::new(*data);
             for index in 0.. {
-                let Some(font) = Font::new(bytes.clone(), index) else { break };
+                let Some(font) = Font::new(bytes.clone(), index) else {
+                    break;
+                };
                 let info = font.info().clone();
                 store.push((font, info));
             }
@@ -65,13 +67,20 @@ pub fn file_id(path: &str) -> Option<FileId> {
 
 impl MemoryWorld {
     /// A world with the given main source and extra files (Typst assets, images).
-    pub fn new(main_text: String, extra: impl IntoIterator<Item = (String, Vec<u8>)>) -> MemoryWorld {
+    pub fn new(
+        main_text: String,
+        extra: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> MemoryWorld {
         let main = file_id(MAIN_PATH).expect("the main path is a valid virtual path");
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
         sources.insert(main, Source::new(main, main_text));
         for (path, data) in extra {
-            let path = if path.starts_with('/') { path } else { format!("/{path}") };
+            let path = if path.starts_with('/') {
+                path
+            } else {
+                format!("/{path}")
+            };
             let Some(id) = file_id(&path) else { continue };
             if path.ends_with(".typ")
                 && let Ok(text) = String::from_utf8(data.clone())
@@ -80,7 +89,11 @@ impl MemoryWorld {
             }
             files.insert(id, Bytes::new(data));
         }
-        MemoryWorld { main, sources, files }
+        MemoryWorld {
+            main,
+            sources,
+            files,
+        }
     }
 
     /// The main source, for mapping diagnostics back to lines.
@@ -92,7 +105,8 @@ impl MemoryWorld {
 fn refuse_package(id: FileId) -> Option<FileError> {
     match id.root() {
         VirtualRoot::Package(spec) => Some(FileError::Package(PackageError::Other(Some(
-            format!("i pacchetti non sono ammessi ({spec}): i modelli devono essere autonomi").into(),
+            format!("i pacchetti non sono ammessi ({spec}): i modelli devono essere autonomi")
+                .into(),
         )))),
         VirtualRoot::Project => None,
     }

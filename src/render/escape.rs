@@ -8,8 +8,8 @@
 
 /// Characters that have a meaning in Typst markup somewhere, escaped everywhere.
 const SPECIAL: &[char] = &[
-    '\\', '#', '$', '*', '_', '@', '<', '>', '[', ']', '{', '}', '`', '~', '/', '=', '-', '+',
-    '"', ':', '&', '\'',
+    '\\', '#', '$', '*', '_', '@', '<', '>', '[', ']', '{', '}', '`', '~', '/', '=', '-', '+', '"',
+    ':', '&', '\'',
 ];
 
 /// Escapes `text` so that, placed in Typst markup, it prints exactly as written.
@@ -57,9 +57,15 @@ mod tests {
 
     #[test]
     fn markup_escapes_every_special_character() {
-        assert_eq!(markup("#read(\"/etc/passwd\")"), "\\#read(\\\"\\/etc\\/passwd\\\")");
+        assert_eq!(
+            markup("#read(\"/etc/passwd\")"),
+            "\\#read(\\\"\\/etc\\/passwd\\\")"
+        );
         assert_eq!(markup("$x$ *b* _i_"), "\\$x\\$ \\*b\\* \\_i\\_");
-        assert_eq!(markup("@ref <label> [a] \\"), "\\@ref \\<label\\> \\[a\\] \\\\");
+        assert_eq!(
+            markup("@ref <label> [a] \\"),
+            "\\@ref \\<label\\> \\[a\\] \\\\"
+        );
         assert_eq!(markup("= titolo"), "\\= titolo");
         assert_eq!(markup("- voce"), "\\- voce");
         assert_eq!(markup("1. voce"), "1\\. voce");
@@ -75,7 +81,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_untouched() {
-        assert_eq!(markup("Competitività e sviluppo delle imprese, 100,00%"), "Competitività e sviluppo delle imprese, 100,00%");
+        assert_eq!(
+            markup("Competitività e sviluppo delle imprese, 100,00%"),
+            "Competitività e sviluppo delle imprese, 100,00%"
+        );
     }
 
     #[test]

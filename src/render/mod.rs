@@ -21,7 +21,10 @@ use crate::diag::{Diagnostic, Position};
 /// The templates and assets built into the binary.
 const BUILTIN: &[(&str, &str)] = &[
     ("piano.typ.j2", include_str!("../../templates/piano.typ.j2")),
-    ("scheda.typ.j2", include_str!("../../templates/scheda.typ.j2")),
+    (
+        "scheda.typ.j2",
+        include_str!("../../templates/scheda.typ.j2"),
+    ),
     ("stile.typ", include_str!("../../templates/stile.typ")),
 ];
 
@@ -40,7 +43,10 @@ impl Templates {
     /// The built-in templates.
     pub fn builtin() -> Templates {
         Templates {
-            files: BUILTIN.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
+            files: BUILTIN
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()))
+                .collect(),
             overridden: BTreeMap::new(),
         }
     }
@@ -52,15 +58,21 @@ impl Templates {
             anyhow::bail!("la cartella dei modelli `{}` non esiste", dir.display());
         }
         for entry in WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("impossibile leggere `{}`", dir.display()))?;
+            let entry =
+                entry.with_context(|| format!("impossibile leggere `{}`", dir.display()))?;
             if !entry.file_type().is_file() {
                 continue;
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let name = rel.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(entry.path())
-                .with_context(|| format!("impossibile leggere il modello `{}`", entry.path().display()))?;
-            t.overridden.insert(name.clone(), entry.path().display().to_string());
+            let text = std::fs::read_to_string(entry.path()).with_context(|| {
+                format!(
+                    "impossibile leggere il modello `{}`",
+                    entry.path().display()
+                )
+            })?;
+            t.overridden
+                .insert(name.clone(), entry.path().display().to_string());
             t.files.insert(name, text);
         }
         Ok(t)
@@ -68,10 +80,13 @@ impl Templates {
 
     /// The Typst assets (non-template files) to serve to the compiler.
     pub fn assets(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.files.iter().filter(|(n, _)| !n.ends_with(".j2")).map(|(n, s)| (n.as_str(), s.as_str()))
+        self.files
+            .iter()
+            .filter(|(n, _)| !n.ends_with(".j2"))
+            .map(|(n, s)| (n.as_str(), s.as_str()))
     }
 
-    fn environment(&self) -> Environment<'_> {
+    fn environment(&self) -> Result<Environment<'_>, Diagnostic> {
         let mut env = Environment::new();
         let syntax = minijinja::syntax::SyntaxConfig::builder()
             .trim_blocks(true)
@@ -111,20 +126,24 @@ impl Templates {
         env.remove_filter("safe");
         env.remove_filter("escape");
         env.remove_filter("e");
-        env.add_filter("md", |s: &str| Value::from_safe_string(markdown::to_typst(s)));
-        env.add_filter("stringa", |s: &str| Value::from_safe_string(escape::string_literal(s)));
+        env.add_filter("md", |s: &str| {
+            Value::from_safe_string(markdown::to_typst(s))
+        });
+        env.add_filter("stringa", |s: &str| {
+            Value::from_safe_string(escape::string_literal(s))
+        });
         for (name, source) in &self.files {
             if name.ends_with(".j2") {
-                // A syntax error is reported when the template is rendered, with its line.
-                let _ = env.add_template(name.as_str(), source.as_str());
+                env.add_template(name.as_str(), source.as_str())
+                    .map_err(|e| self.template_error(name, &e))?;
             }
         }
-        env
+        Ok(env)
     }
 
     /// Renders template `name` with `view` as context.
     pub fn render<T: serde::Serialize>(&self, name: &str, view: &T) -> Result<String, Diagnostic> {
-        let env = self.environment();
+        let env = self.environment()?;
         let result = match env.get_template(name) {
             Ok(t) => t.render(Value::from(Serde(view))),
             Err(e) => Err(e),
@@ -134,9 +153,17 @@ impl Templates {
 
     fn template_error(&self, name: &str, e: &Error) -> Diagnostic {
         let file = e.name().unwrap_or(name).to_string();
-        let detail = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+        let detail = e
+            .detail()
+            .map(str::to_string)
+            .unwrap_or_else(|| e.kind().to_string());
         let mut d = Diagnostic::error("T001", format!("errore nel modello `{file}`: {detail}"));
-        d.file = Some(self.overridden.get(&file).cloned().unwrap_or_else(|| format!("modelli/{file}")));
+        d.file = Some(
+            self.overridden
+                .get(&file)
+                .cloned()
+                .unwrap_or_else(|| format!("modelli/{file}")),
+        );
         d.position = e.line().map(|line| Position { line, column: 1 });
         if let Some(src) = self.files.get(&file)
             && let Some(r) = e.range()
@@ -175,12 +202,20 @@ mod tests {
     #[test]
     fn values_are_escaped_and_undefined_is_an_error() {
         let mut t = Templates::builtin();
-        t.files.insert("prova.typ.j2".into(), "= {{ titolo }}\n{{ testo | md }}".into());
+        t.files.insert(
+            "prova.typ.j2".into(),
+            "= {{ titolo }}\n{{ testo | md }}".into(),
+        );
         let out = t
-            .render("prova.typ.j2", &serde_json::json!({"titolo": "#pagebreak()", "testo": "**a**"}))
+            .render(
+                "prova.typ.j2",
+                &serde_json::json!({"titolo": "#pagebreak()", "testo": "**a**"}),
+            )
             .unwrap();
         assert_eq!(out, "= \\#pagebreak()\n#strong[a]");
-        let err = t.render("prova.typ.j2", &serde_json::json!({"titolo": "x"})).unwrap_err();
+        let err = t
+            .render("prova.typ.j2", &serde_json::json!({"titolo": "x"}))
+            .unwrap_err();
         assert_eq!(err.code, "T001");
     }
 
@@ -188,7 +223,10 @@ mod tests {
     fn the_safe_filter_is_not_available() {
         let mut t = Templates::builtin();
         t.files.insert("p.typ.j2".into(), "{{ x | safe }}".into());
-        assert!(t.render("p.typ.j2", &serde_json::json!({"x": "#x"})).is_err());
+        assert!(
+            t.render("p.typ.j2", &serde_json::json!({"x": "#x"}))
+                .is_err()
+        );
     }
 
     #[test]

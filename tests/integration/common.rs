@@ -1,0 +1,138 @@
+//! Shared fixtures and PDF readers.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled example plan.
+pub fn brescia() -> PathBuf {
+    root().join("data/brescia-2021-2023.json")
+}
+
+/// The small fixture plan.
+pub fn minimo() -> PathBuf {
+    root().join("tests/fixtures/minimo.json")
+}
+
+/// Runs the `piano` binary with `args`, without colours and without SOURCE_DATE_EPOCH.
+pub fn piano(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the piano binary runs")
+}
+
+/// Builds a plan file in-process into PDF bytes, panicking with the diagnostics on failure.
+pub fn build_pdf(plan: &Path) -> Vec<u8> {
+    let source = piano::load::read(plan).unwrap();
+    let templates = piano::render::Templates::builtin();
+    match piano::pipeline::build(
+        source,
+        &templates,
+        &piano::pipeline::BuildOptions::default(),
+    ) {
+        Ok(b) => {
+            b.outputs
+                .into_iter()
+                .find(|o| o.name.ends_with(".pdf"))
+                .unwrap()
+                .bytes
+        }
+        Err(f) => panic!("build failed: {:#?}", f.diagnostics),
+    }
+}
+
+/// Writes `json` to a plan file in a fresh temporary folder.
+pub fn plan_file(json: &serde_json::Value) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piano.json");
+    std::fs::write(&path, serde_json::to_string_pretty(json).unwrap()).unwrap();
+    (dir, path)
+}
+
+/// Reads a JSON file.
+pub fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The text a reader sees in a PDF.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF text can be extracted")
+}
+
+/// Text reduced for comparison: no whitespace, no hyphens (line-end hyphenation and list
+/// markers vary with layout), typographic apostrophes made straight.
+pub fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}')
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect()
+}
+
+/// The titles of the PDF's bookmarks, depth first.
+pub fn outline_titles(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(|o| o.as_reference())
+        .unwrap();
+    let mut titles = Vec::new();
+    let first = doc
+        .get_dictionary(outlines)
+        .unwrap()
+        .get(b"First")
+        .and_then(|o| o.as_reference())
+        .ok();
+    walk_outline(&doc, first, &mut titles);
+    titles
+}
+
+fn walk_outline(
+    doc: &lopdf::Document,
+    mut next: Option<lopdf::ObjectId>,
+    titles: &mut Vec<String>,
+) {
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        if let Ok(t) = item.get(b"Title") {
+            titles.push(decode_pdf_string(t));
+        }
+        let child = item.get(b"First").and_then(|o| o.as_reference()).ok();
+        walk_outline(doc, child, titles);
+        next = item.get(b"Next").and_then(|o| o.as_reference()).ok();
+    }
+}
+
+/// Decodes a PDF text string (UTF-16BE with BOM, or PDFDocEncoding treated as Latin-1).
+pub fn decode_pdf_string(obj: &lopdf::Object) -> String {
+    let bytes = obj.as_str().unwrap_or_default();
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+}
+
+/// An entry of the PDF's document information dictionary.
+pub fn info(pdf: &[u8], key: &str) -> Option<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
+    let dict = doc.get_dictionary(info).ok()?;
+    dict.get(key.as_bytes()).ok().map(decode_pdf_string)
+}
+
+/// The number of pages.
+pub fn page_count(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
+}

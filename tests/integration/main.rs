@@ -1,0 +1,6 @@
+//! Integration tests: the pipeline and the command line, checked by what a reader sees.
+
+mod build;
+mod cli;
+mod common;
+mod escaping;
