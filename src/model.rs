@@ -38,6 +38,374 @@ pub struct Piano {
     /// Assignment of objectives to managers, with a weight each.
     #[serde(default)]
     pub assegnazioni: Option<Assegnazioni>,
+    /// Chapters before the planning chapter (Premessa, Presentazione, Scenario...).
+    #[serde(default)]
+    pub sezioni: Vec<Sezione>,
+    /// Signatures at the end of the document.
+    #[serde(default)]
+    pub firme: Vec<Firma>,
+    /// The POLA (Piano Organizzativo del Lavoro Agile), annex of the plan.
+    #[serde(default)]
+    pub pola: Option<Pola>,
+}
+
+/// A narrative chapter or section: blocks of content and subsections.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sezione {
+    /// Title (its number is derived).
+    pub titolo: String,
+    /// Whether it is numbered; defaults to true (Premessa is not).
+    #[serde(default)]
+    pub numerata: Option<bool>,
+    /// Content, in order.
+    #[serde(default)]
+    pub contenuto: Vec<Blocco>,
+    /// Subsections.
+    #[serde(default)]
+    pub sezioni: Vec<Sezione>,
+}
+
+/// A block of content in a section.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Blocco {
+    /// Text in the Markdown subset.
+    Testo(String),
+    /// A data table.
+    Tabella(Tabella),
+    /// A chart drawn from data.
+    Grafico(Grafico),
+    /// An organisation chart drawn from data.
+    Organigramma(Organigramma),
+    /// POLA: the month-by-month series of agile work.
+    SerieMensile(SerieMensile),
+    /// POLA: counts per period for one dimension (technology, training...).
+    Conteggi(Conteggi),
+    /// POLA: the enabling conditions and the phase or year each is adopted.
+    ProgrammaSviluppo(ProgrammaSviluppo),
+    /// POLA: indicators by dimension of the DFP guidelines.
+    IndicatoriDfp(IndicatoriDfp),
+}
+
+/// A generic table.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tabella {
+    /// Caption.
+    pub titolo: String,
+    /// Columns, with header, alignment and number format.
+    pub colonne: Vec<Colonna>,
+    /// Rows of cells, one per column.
+    pub righe: Vec<Vec<Cella>>,
+    /// A totals row, as stated by the plan.
+    #[serde(default)]
+    pub totale: Option<Vec<Cella>>,
+    /// Note under the table (Markdown subset).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Source of the data.
+    #[serde(default)]
+    pub fonte: Option<String>,
+    /// Whether it needs a landscape page.
+    #[serde(default)]
+    pub orizzontale: Option<bool>,
+}
+
+/// A table column.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colonna {
+    /// Header.
+    pub titolo: String,
+    /// Alignment; numbers default to right.
+    #[serde(default)]
+    pub allineamento: Option<Allineamento>,
+    /// How numbers in this column are printed.
+    #[serde(default)]
+    pub formato: Option<Formato>,
+    /// Decimals of numbers in this column (default: 0 for numbers, 2 for percent and euro).
+    #[serde(default)]
+    pub decimali: Option<u8>,
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Allineamento {
+    /// Left.
+    Sinistra,
+    /// Centre.
+    Centro,
+    /// Right.
+    Destra,
+}
+
+/// Number format of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Formato {
+    /// Text as written.
+    Testo,
+    /// A number with Italian separators.
+    Numero,
+    /// A percentage (the value is in percent: 11.5 is 11,5%).
+    Percentuale,
+    /// An amount in euro.
+    Euro,
+}
+
+/// A table cell: a number, a text, or empty.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Cella {
+    /// A number, formatted by its column.
+    Numero(f64),
+    /// A text, printed as written.
+    Testo(String),
+    /// An empty cell.
+    Vuota,
+}
+
+/// Kind of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TipoGrafico {
+    /// Bars, one group per category.
+    Barre,
+    /// A pie, one slice per category (first series only).
+    Torta,
+    /// Lines over the categories.
+    Linee,
+}
+
+/// A chart drawn from data.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grafico {
+    /// Kind.
+    pub tipo: TipoGrafico,
+    /// Title.
+    pub titolo: String,
+    /// Categories (x axis, or slices).
+    pub categorie: Vec<String>,
+    /// Series of values, one per category.
+    pub serie: Vec<Serie>,
+    /// Unit of the values (`%`, `milioni di euro`).
+    #[serde(default)]
+    pub unita: Option<String>,
+    /// Source.
+    #[serde(default)]
+    pub fonte: Option<String>,
+}
+
+/// A series of a chart.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Serie {
+    /// Name, for the legend.
+    pub nome: String,
+    /// One value per category; null where missing.
+    pub valori: Vec<Option<f64>>,
+}
+
+/// An organisation chart.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organigramma {
+    /// Title.
+    #[serde(default)]
+    pub titolo: Option<String>,
+    /// The top unit (e.g. Segretario Generale).
+    pub radice: Unita,
+}
+
+/// An organisational unit.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unita {
+    /// Name.
+    pub nome: String,
+    /// Person responsible.
+    #[serde(default)]
+    pub responsabile: Option<String>,
+    /// Staff units beside this one.
+    #[serde(default)]
+    pub staff: Vec<Unita>,
+    /// Units below.
+    #[serde(default)]
+    pub unita: Vec<Unita>,
+}
+
+/// A signature.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Firma {
+    /// Role, e.g. "Il Segretario Generale".
+    pub ruolo: String,
+    /// Name, e.g. "dr Massimo Ziletti".
+    #[serde(default)]
+    pub nome: Option<String>,
+}
+
+/// The POLA document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pola {
+    /// Title, e.g. "Piano Organizzativo del Lavoro Agile".
+    pub titolo: String,
+    /// Subtitle.
+    #[serde(default)]
+    pub sottotitolo: Option<String>,
+    /// First year.
+    pub anno_inizio: i32,
+    /// Last year.
+    pub anno_fine: i32,
+    /// Its acts (validation, adoption).
+    #[serde(default)]
+    pub atti: Vec<Atto>,
+    /// Its parts, in order.
+    #[serde(default)]
+    pub sezioni: Vec<Sezione>,
+    /// Signatures.
+    #[serde(default)]
+    pub firme: Vec<Firma>,
+}
+
+/// Dimensions of the DFP guidelines for the POLA (DM 9 December 2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DimensioneDfp {
+    /// Condizioni abilitanti: salute organizzativa.
+    SaluteOrganizzativa,
+    /// Condizioni abilitanti: salute professionale.
+    SaluteProfessionale,
+    /// Condizioni abilitanti: salute economico-finanziaria.
+    SaluteEconomicoFinanziaria,
+    /// Condizioni abilitanti: salute digitale.
+    SaluteDigitale,
+    /// Stato di implementazione.
+    StatoImplementazione,
+    /// Performance organizzativa: economicità.
+    Economicita,
+    /// Performance organizzativa: efficienza.
+    Efficienza,
+    /// Performance organizzativa: efficacia.
+    Efficacia,
+    /// Impatti esterni: sociale.
+    ImpattoSociale,
+    /// Impatti esterni: ambientale.
+    ImpattoAmbientale,
+    /// Impatti esterni: economico.
+    ImpattoEconomico,
+    /// Impatti interni (change in the four kinds of health).
+    ImpattoInterno,
+}
+
+/// One month of agile work.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeseLavoroAgile {
+    /// Month label, e.g. "gen".
+    pub mese: String,
+    /// Total employees.
+    pub dipendenti: u32,
+    /// Agile workers.
+    pub lavoratori_agili: u32,
+    /// Average agile days per week per employee.
+    pub giorni_medi_settimana: f64,
+    /// Total agile days in the month.
+    pub giornate_totali: u32,
+}
+
+/// The month-by-month series of agile work in a year.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SerieMensile {
+    /// Caption.
+    pub titolo: String,
+    /// Year.
+    pub anno: i32,
+    /// Months in order.
+    pub mesi: Vec<MeseLavoroAgile>,
+}
+
+/// Counts per period for one DFP dimension.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conteggi {
+    /// Caption (header of the first column, e.g. "Tecnologia").
+    pub titolo: String,
+    /// The DFP dimension these counts are a baseline of.
+    #[serde(default)]
+    pub dimensione: Option<DimensioneDfp>,
+    /// Period labels (columns).
+    pub periodi: Vec<String>,
+    /// One row per item.
+    pub righe: Vec<RigaConteggi>,
+}
+
+/// A row of counts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RigaConteggi {
+    /// What is counted.
+    pub voce: String,
+    /// One value per period (a number, or a text such as "tutti").
+    pub valori: Vec<Cella>,
+}
+
+/// Enabling conditions and when each is adopted.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammaSviluppo {
+    /// Caption.
+    pub titolo: String,
+    /// Phases or years, in order (columns).
+    pub fasi: Vec<String>,
+    /// Conditions, each with its phase.
+    pub condizioni: Vec<CondizioneAbilitante>,
+}
+
+/// An enabling condition and its phase.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CondizioneAbilitante {
+    /// What is adopted.
+    pub condizione: String,
+    /// The phase or year (one of `fasi`).
+    pub fase: String,
+}
+
+/// Indicators by DFP dimension.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatoriDfp {
+    /// Caption.
+    pub titolo: String,
+    /// Phases or years of the targets, in order.
+    pub fasi: Vec<String>,
+    /// Indicators.
+    pub indicatori: Vec<IndicatoreDfp>,
+}
+
+/// An indicator of the POLA development programme.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatoreDfp {
+    /// Dimension.
+    pub dimensione: DimensioneDfp,
+    /// The indicator.
+    pub indicatore: String,
+    /// Baseline.
+    #[serde(default)]
+    pub baseline: Option<Target>,
+    /// Target per phase or year.
+    #[serde(default)]
+    pub target: BTreeMap<String, Target>,
+    /// Source.
+    #[serde(default)]
+    pub fonte: Option<String>,
 }
 
 /// The public body.
