@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A whole performance plan: the body, the document, its acts and its objective tree.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Piano {
     /// The public body that adopts the plan.
@@ -50,7 +51,7 @@ pub struct Piano {
 }
 
 /// A narrative chapter or section: blocks of content and subsections.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sezione {
     /// Title (its number is derived).
@@ -67,7 +68,7 @@ pub struct Sezione {
 }
 
 /// A block of content in a section.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Blocco {
     /// Text in the Markdown subset.
@@ -89,7 +90,7 @@ pub enum Blocco {
 }
 
 /// A generic table.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tabella {
     /// Caption.
@@ -113,7 +114,7 @@ pub struct Tabella {
 }
 
 /// A table column.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Colonna {
     /// Header.
@@ -130,7 +131,7 @@ pub struct Colonna {
 }
 
 /// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Allineamento {
     /// Left.
@@ -142,7 +143,7 @@ pub enum Allineamento {
 }
 
 /// Number format of a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Formato {
     /// Text as written.
@@ -156,7 +157,7 @@ pub enum Formato {
 }
 
 /// A table cell: a number, a text, or empty.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Cella {
     /// A number, formatted by its column.
@@ -168,7 +169,7 @@ pub enum Cella {
 }
 
 /// Kind of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TipoGrafico {
     /// Bars, one group per category.
@@ -180,7 +181,7 @@ pub enum TipoGrafico {
 }
 
 /// A chart drawn from data.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grafico {
     /// Kind.
@@ -200,7 +201,7 @@ pub struct Grafico {
 }
 
 /// A series of a chart.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Serie {
     /// Name, for the legend.
@@ -210,7 +211,7 @@ pub struct Serie {
 }
 
 /// An organisation chart.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organigramma {
     /// Title.
@@ -221,7 +222,7 @@ pub struct Organigramma {
 }
 
 /// An organisational unit.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unita {
     /// Name.
@@ -238,7 +239,7 @@ pub struct Unita {
 }
 
 /// A signature.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Firma {
     /// Role, e.g. "Il Segretario Generale".
@@ -249,7 +250,7 @@ pub struct Firma {
 }
 
 /// The POLA document.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pola {
     /// Title, e.g. "Piano Organizzativo del Lavoro Agile".
@@ -273,7 +274,7 @@ pub struct Pola {
 }
 
 /// Dimensions of the DFP guidelines for the POLA (DM 9 December 2020).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DimensioneDfp {
     /// Condizioni abilitanti: salute organizzativa.
@@ -303,7 +304,7 @@ pub enum DimensioneDfp {
 }
 
 /// One month of agile work.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeseLavoroAgile {
     /// Month label, e.g. "gen".
@@ -319,7 +320,7 @@ pub struct MeseLavoroAgile {
 }
 
 /// The month-by-month series of agile work in a year.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SerieMensile {
     /// Caption.
@@ -331,7 +332,7 @@ pub struct SerieMensile {
 }
 
 /// Counts per period for one DFP dimension.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Conteggi {
     /// Caption (header of the first column, e.g. "Tecnologia").
@@ -346,7 +347,7 @@ pub struct Conteggi {
 }
 
 /// A row of counts.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RigaConteggi {
     /// What is counted.
@@ -356,7 +357,7 @@ pub struct RigaConteggi {
 }
 
 /// Enabling conditions and when each is adopted.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammaSviluppo {
     /// Caption.
@@ -368,7 +369,7 @@ pub struct ProgrammaSviluppo {
 }
 
 /// An enabling condition and its phase.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CondizioneAbilitante {
     /// What is adopted.
@@ -378,7 +379,7 @@ pub struct CondizioneAbilitante {
 }
 
 /// Indicators by DFP dimension.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatoriDfp {
     /// Caption.
@@ -390,7 +391,7 @@ pub struct IndicatoriDfp {
 }
 
 /// An indicator of the POLA development programme.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatoreDfp {
     /// Dimension.
@@ -409,7 +410,7 @@ pub struct IndicatoreDfp {
 }
 
 /// The public body.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ente {
     /// Full legal name, as on the cover.
@@ -426,7 +427,7 @@ pub struct Ente {
 }
 
 /// Title and period of the document.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Documento {
     /// Title, e.g. "Piano della Performance".
@@ -444,7 +445,7 @@ pub struct Documento {
 }
 
 /// Kind of act in the plan's life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TipoAtto {
     /// Validation by the OIV.
@@ -456,7 +457,7 @@ pub enum TipoAtto {
 }
 
 /// One act: who, what, number and date.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Atto {
     /// The organ, e.g. "OIV", "Giunta".
@@ -474,7 +475,7 @@ pub struct Atto {
 }
 
 /// A level of the objective tree, named by the body.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Livello {
     /// Singular name, e.g. "Obiettivo strategico".
@@ -494,7 +495,7 @@ pub struct Livello {
 }
 
 /// How a node's achievement combines its own indicators and its children.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ponderazione {
     /// Share (percent) of a node's own indicators; the rest goes to its children.
@@ -502,7 +503,7 @@ pub struct Ponderazione {
 }
 
 /// A node of the objective tree: an area, a strategic or operational objective, an action.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Nodo {
     /// Stable identity that survives renumbering; referenced by assignments.
@@ -515,6 +516,7 @@ pub struct Nodo {
     pub sottotitolo: Option<String>,
     /// Weight (percent) within the parent.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
     pub peso: Option<f64>,
     /// Link to the state budget classification.
     #[serde(default)]
@@ -543,7 +545,7 @@ pub struct Nodo {
 }
 
 /// Missione and Programma of the state budget classification.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bilancio {
     /// Missione.
@@ -553,7 +555,7 @@ pub struct Bilancio {
 }
 
 /// A coded budget entry.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoceBilancio {
     /// Code, e.g. "011".
@@ -563,7 +565,7 @@ pub struct VoceBilancio {
 }
 
 /// Kind of indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TipoIndicatore {
     /// Efficacia.
@@ -581,7 +583,7 @@ pub enum TipoIndicatore {
 }
 
 /// An indicator with its baseline, targets and weight.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicatore {
     /// Stable identity that survives renumbering.
@@ -619,17 +621,22 @@ pub struct Indicatore {
 }
 
 /// A weight: the same for every deadline, or one per deadline.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Peso {
     /// One weight.
-    Unico(f64),
+    Unico(#[schemars(range(min = 0, max = 100))] f64),
     /// A weight per deadline (e.g. per year).
-    PerScadenza(BTreeMap<String, f64>),
+    PerScadenza(BTreeMap<String, Percentuale>),
 }
 
+/// A percentage between 0 and 100.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Percentuale(#[schemars(range(min = 0, max = 100))] pub f64);
+
 /// A target as the plan states it, with optional numeric structure.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Target {
     /// A number, printed in Italian format.
@@ -641,7 +648,7 @@ pub enum Target {
 }
 
 /// A target with its wording and explicit numeric structure.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetStrutturato {
     /// The wording, as printed.
@@ -658,7 +665,7 @@ pub struct TargetStrutturato {
 }
 
 /// A line of financial resources.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Risorsa {
     /// Revenue/cost account and description.
@@ -676,7 +683,7 @@ pub struct Risorsa {
 }
 
 /// A controlled agency and its objectives.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AziendaSpeciale {
     /// Name, e.g. "Azienda Speciale Pro Brixia".
@@ -689,7 +696,7 @@ pub struct AziendaSpeciale {
 }
 
 /// Assignment of objectives to managers.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assegnazioni {
     /// Year of the assignment.
@@ -699,7 +706,7 @@ pub struct Assegnazioni {
 }
 
 /// A manager and the objectives assigned to them.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dirigente {
     /// Name and surname.
@@ -714,12 +721,13 @@ pub struct Dirigente {
 }
 
 /// One objective assigned to a manager.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObiettivoAssegnato {
     /// The objective: its `id`, or its derived code (e.g. "1.1.2").
     pub obiettivo: String,
     /// Weight (percent) in the manager's list.
+    #[schemars(range(min = 0, max = 100))]
     pub peso: f64,
 }
 
@@ -749,7 +757,7 @@ impl Peso {
     pub fn at(&self, scadenza: &str) -> Option<f64> {
         match self {
             Peso::Unico(v) => Some(*v),
-            Peso::PerScadenza(map) => map.get(scadenza).copied(),
+            Peso::PerScadenza(map) => map.get(scadenza).map(|p| p.0),
         }
     }
 }
