@@ -274,7 +274,9 @@ pub struct Pola {
 }
 
 /// Dimensions of the DFP guidelines for the POLA (DM 9 December 2020).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DimensioneDfp {
     /// Condizioni abilitanti: salute organizzativa.
@@ -726,6 +728,10 @@ pub struct Dirigente {
 pub struct ObiettivoAssegnato {
     /// The objective: its `id`, or its derived code (e.g. "1.1.2").
     pub obiettivo: String,
+    /// The objective's title as the office reads it in its own list; checked against the
+    /// tree, never printed (the tree's title is).
+    #[serde(default)]
+    pub titolo: Option<String>,
     /// Weight (percent) in the manager's list.
     #[schemars(range(min = 0, max = 100))]
     pub peso: f64,

@@ -17,6 +17,10 @@ pub fn validate(loaded: &Loaded, catalogo: &Catalogo) -> Vec<Diagnostic> {
     tree(piano, &mut out);
     aziende(piano, &mut out);
     assignments(piano, catalogo, &mut out);
+    sections(&piano.sezioni, "sezioni", &mut out);
+    if let Some(pola) = &piano.pola {
+        sections(&pola.sezioni, "pola.sezioni", &mut out);
+    }
     for (id, codes) in &catalogo.duplicati {
         out.push(
             Diagnostic::error(
@@ -57,9 +61,13 @@ fn text_hygiene(value: &serde_json::Value, path: String, out: &mut Vec<Diagnosti
                     ),
                 );
             }
-            let placeholder = ["____", "TODO", "XXX", "[...]"]
-                .iter()
-                .find(|p| s.contains(*p));
+            let placeholder = if matches!(s.trim(), "..." | "…") {
+                Some(s.trim())
+            } else {
+                ["____", "TODO", "XXX", "[...]"]
+                    .into_iter()
+                    .find(|p| s.contains(p))
+            };
             if let Some(p) = placeholder {
                 out.push(
                     Diagnostic::warning("P040", format!("testo segnaposto `{p}` ancora presente"))
@@ -89,19 +97,31 @@ fn text_hygiene(value: &serde_json::Value, path: String, out: &mut Vec<Diagnosti
 
 fn period_and_acts(piano: &Piano, out: &mut Vec<Diagnostic>) {
     let doc = &piano.documento;
-    if doc.anno_fine < doc.anno_inizio {
+    period(doc.anno_inizio, doc.anno_fine, "documento.anno_fine", out);
+    acts(&piano.atti, "atti", out);
+    if let Some(pola) = &piano.pola {
+        period(pola.anno_inizio, pola.anno_fine, "pola.anno_fine", out);
+        acts(&pola.atti, "pola.atti", out);
+    }
+}
+
+fn period(start: i32, end: i32, path: &str, out: &mut Vec<Diagnostic>) {
+    if end < start {
         out.push(
             Diagnostic::error("P008", "l'anno di fine viene prima dell'anno di inizio")
-                .at_path("documento.anno_fine"),
+                .at_path(path),
         );
     }
+}
+
+fn acts(atti: &[crate::model::Atto], base: &str, out: &mut Vec<Diagnostic>) {
     let mut validazione = None;
     let mut adozione = None;
-    for (i, atto) in piano.atti.iter().enumerate() {
+    for (i, atto) in atti.iter().enumerate() {
         match Date::parse_iso(&atto.data) {
             None => out.push(
                 Diagnostic::error("P007", format!("data non valida: `{}`", atto.data))
-                    .at_path(format!("atti[{i}].data"))
+                    .at_path(format!("{base}[{i}].data"))
                     .with_hint("scrivi la data come AAAA-MM-GG, ad esempio 2021-04-26"),
             ),
             Some(d) => match atto.tipo {
@@ -281,20 +301,15 @@ fn indicator(
             }
         }
     }
-    if let Some(last) = scadenze.last()
-        && !ind.target.contains_key(last)
-    {
+    for s in scadenze.iter().filter(|s| !ind.target.contains_key(*s)) {
         out.push(
             Diagnostic::warning(
                 "P012",
-                format!(
-                    "l'indicatore {} di {code} non ha target per `{last}`",
-                    k + 1
-                ),
+                format!("l'indicatore {} di {code} non ha target per `{s}`", k + 1),
             )
             .at_path(format!("{path}.target"))
             .with_hint(format!(
-                "aggiungi \"{last}\": \"...\" (oppure \"-\" se non applicabile)"
+                "aggiungi \"{s}\": \"...\" (oppure \"-\" se non applicabile)"
             )),
         );
     }
@@ -385,11 +400,32 @@ fn check_sum(
     }
 }
 
+/// Lowercase with single spaces, for comparing titles typed in two places.
+fn normalize(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 fn assignments(piano: &Piano, catalogo: &Catalogo, out: &mut Vec<Diagnostic>) {
     let Some(a) = &piano.assegnazioni else { return };
     for (d, dir) in a.dirigenti.iter().enumerate() {
         for (o, ob) in dir.obiettivi.iter().enumerate() {
-            if catalogo.get(&ob.obiettivo).is_none() {
+            let voce = catalogo.get(&ob.obiettivo);
+            if let (Some(v), Some(t)) = (voce, &ob.titolo)
+                && normalize(t) != normalize(&v.titolo)
+            {
+                out.push(
+                    Diagnostic::warning(
+                        "P042",
+                        format!("il titolo scritto qui differisce da quello dell'obiettivo {}: \"{}\"", v.codice, v.titolo),
+                    )
+                    .at_path(format!("assegnazioni.dirigenti[{d}].obiettivi[{o}].titolo"))
+                    .with_hint("nei documenti compare il titolo dell'albero: correggi questo o togli il campo `titolo`"),
+                );
+            }
+            if voce.is_none() {
                 out.push(
                     Diagnostic::error(
                         "P020",
@@ -421,6 +457,135 @@ fn assignments(piano: &Piano, catalogo: &Catalogo, out: &mut Vec<Diagnostic>) {
                 .at_path(format!("assegnazioni.dirigenti[{d}].obiettivi"))
                 .with_hint("correggi i pesi perché la somma sia 100"),
             );
+        }
+    }
+}
+
+fn sections(list: &[crate::model::Sezione], base: &str, out: &mut Vec<Diagnostic>) {
+    for (i, sez) in list.iter().enumerate() {
+        let path = format!("{base}[{i}]");
+        if sez.titolo.trim().is_empty() {
+            out.push(
+                Diagnostic::error("P041", "sezione senza titolo").at_path(format!("{path}.titolo")),
+            );
+        }
+        for (b, blocco) in sez.contenuto.iter().enumerate() {
+            block(blocco, &format!("{path}.contenuto[{b}]"), out);
+        }
+        sections(&sez.sezioni, &format!("{path}.sezioni"), out);
+    }
+}
+
+fn count_mismatch(
+    what: &str,
+    found: usize,
+    expected: usize,
+    path: String,
+    hint: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        "P050",
+        format!("{what}: {found} valori invece di {expected}"),
+    )
+    .at_path(path)
+    .with_hint(hint.to_string())
+}
+
+fn block(blocco: &crate::model::Blocco, path: &str, out: &mut Vec<Diagnostic>) {
+    use crate::model::Blocco;
+    match blocco {
+        Blocco::Testo(_) | Blocco::Organigramma(_) => {}
+        Blocco::Tabella(t) => {
+            let n = t.colonne.len();
+            for (r, riga) in t.righe.iter().enumerate() {
+                if riga.len() != n {
+                    out.push(count_mismatch(
+                        &format!("la riga {} della tabella \"{}\"", r + 1, t.titolo),
+                        riga.len(),
+                        n,
+                        format!("{path}.tabella.righe[{r}]"),
+                        "ogni riga ha una cella per colonna (usa null per una cella vuota)",
+                    ));
+                }
+            }
+            if let Some(tot) = &t.totale
+                && tot.len() != n
+            {
+                out.push(count_mismatch(
+                    "la riga dei totali",
+                    tot.len(),
+                    n,
+                    format!("{path}.tabella.totale"),
+                    "una cella per colonna",
+                ));
+            }
+        }
+        Blocco::Grafico(g) => {
+            for (k, serie) in g.serie.iter().enumerate() {
+                if serie.valori.len() != g.categorie.len() {
+                    out.push(count_mismatch(
+                        &format!("la serie \"{}\" del grafico", serie.nome),
+                        serie.valori.len(),
+                        g.categorie.len(),
+                        format!("{path}.grafico.serie[{k}].valori"),
+                        "un valore per categoria (null dove manca)",
+                    ));
+                }
+            }
+        }
+        Blocco::SerieMensile(m) => {
+            for (k, mese) in m.mesi.iter().enumerate() {
+                if mese.lavoratori_agili > mese.dipendenti {
+                    out.push(
+                        Diagnostic::error(
+                            "P051",
+                            format!(
+                                "{}: {} lavoratori agili su {} dipendenti",
+                                mese.mese, mese.lavoratori_agili, mese.dipendenti
+                            ),
+                        )
+                        .at_path(format!("{path}.serie_mensile.mesi[{k}].lavoratori_agili"))
+                        .with_hint("i lavoratori agili non possono essere più dei dipendenti"),
+                    );
+                }
+            }
+        }
+        Blocco::Conteggi(c) => {
+            for (r, riga) in c.righe.iter().enumerate() {
+                if riga.valori.len() != c.periodi.len() {
+                    out.push(count_mismatch(
+                        &format!("\"{}\"", riga.voce),
+                        riga.valori.len(),
+                        c.periodi.len(),
+                        format!("{path}.conteggi.righe[{r}].valori"),
+                        "un valore per periodo",
+                    ));
+                }
+            }
+        }
+        Blocco::ProgrammaSviluppo(p) => {
+            for (k, cond) in p.condizioni.iter().enumerate() {
+                if !p.fasi.contains(&cond.fase) {
+                    out.push(
+                        Diagnostic::error("P052", format!("fase `{}` non prevista", cond.fase))
+                            .at_path(format!("{path}.programma_sviluppo.condizioni[{k}].fase"))
+                            .with_hint(format!("le fasi sono: {}", p.fasi.join(", "))),
+                    );
+                }
+            }
+        }
+        Blocco::IndicatoriDfp(d) => {
+            for (k, ind) in d.indicatori.iter().enumerate() {
+                for key in ind.target.keys().filter(|key| !d.fasi.contains(key)) {
+                    out.push(
+                        Diagnostic::error("P052", format!("fase `{key}` non prevista"))
+                            .at_path(format!(
+                                "{path}.indicatori_dfp.indicatori[{k}].target.{key}"
+                            ))
+                            .with_hint(format!("le fasi sono: {}", d.fasi.join(", "))),
+                    );
+                }
+            }
         }
     }
 }

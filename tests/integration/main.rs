@@ -1,6 +1,7 @@
 //! Integration tests: the pipeline and the command line, checked by what a reader sees.
 
 mod build;
+mod check;
 mod cli;
 mod common;
 mod escaping;

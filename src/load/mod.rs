@@ -10,6 +10,8 @@ use anyhow::Context as _;
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::Piano;
 
+pub mod schema;
+
 /// The text of a plan file and the name it is reported under.
 #[derive(Debug, Clone)]
 pub struct PlanSource {
@@ -56,6 +58,16 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
         Err(e) => return Err(vec![syntax_error(&source, &e)]),
     };
     let index = PathIndex::build(&source.text);
+    let mut structural = schema::check(&json);
+    if !structural.is_empty() {
+        for d in &mut structural {
+            d.file = Some(source.name.clone());
+            index.locate(d, &source.text);
+        }
+        structural.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(b.code)));
+        structural.dedup();
+        return Err(structural);
+    }
     let mut de = serde_json::Deserializer::from_str(&source.text);
     let plan: Piano = match serde_path_to_error::deserialize(&mut de) {
         Ok(p) => p,
@@ -160,127 +172,14 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
     }
 }
 
-/// Turns a serde type error into an Italian diagnostic.
+/// A type error that the schema did not catch (it should not happen): reported as is.
 fn type_error(path: &str, raw: &str) -> Diagnostic {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
-    let path = if path == "." {
-        String::new()
+    Diagnostic::error("P002", format!("valore non valido: {raw}")).at_path(if path == "." {
+        "(radice)"
     } else {
-        path.to_string()
-    };
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`');
-        let d = Diagnostic::error("P003", format!("manca il campo obbligatorio `{field}`"))
-            .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto"));
-        return if path.is_empty() {
-            d.at_path("(radice)")
-        } else {
-            d.at_path(path)
-        };
-    }
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates = backticked(expected);
-        let hint = match closest(field, &candidates) {
-            Some(c) => format!("forse intendevi `{c}`?"),
-            None if candidates.is_empty() => "togli questo campo".to_string(),
-            None => format!("i campi ammessi qui sono: {}", list(&candidates)),
-        };
-        return Diagnostic::error("P004", format!("questo campo non è previsto: `{field}`"))
-            .at_path(path)
-            .with_hint(hint);
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates = backticked(expected);
-        let hint = match closest(value, &candidates) {
-            Some(c) => format!("forse intendevi `{c}`?"),
-            None => format!("valori ammessi: {}", list(&candidates)),
-        };
-        return Diagnostic::error("P005", format!("valore non ammesso: `{value}`"))
-            .at_path(path)
-            .with_hint(hint);
-    }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Diagnostic::error(
-            "P002",
-            format!(
-                "tipo non valido: trovato {}, atteso {}",
-                found_it(found),
-                expected_it(expected)
-            ),
-        )
-        .at_path(path);
-    }
-    if raw.contains("untagged enum Target") {
-        return Diagnostic::error("P002", "target non valido")
-            .at_path(path)
-            .with_hint("scrivi il target come testo (\"SI\", \">= 250\"), come numero, o come oggetto con `testo`");
-    }
-    if raw.contains("untagged enum Peso") {
-        return Diagnostic::error("P002", "peso non valido")
-            .at_path(path)
-            .with_hint("scrivi un numero (percentuale, es. 40) o un oggetto con un numero per scadenza, es. {\"2021\": 40}");
-    }
-    if let Some(rest) = raw.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Diagnostic::error(
-            "P002",
-            format!(
-                "valore non valido: trovato {}, atteso {}",
-                found_it(found),
-                expected_it(expected)
-            ),
-        )
-        .at_path(path);
-    }
-    Diagnostic::error("P002", format!("valore non valido: {raw}")).at_path(path)
-}
-
-fn found_it(found: &str) -> String {
-    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
-    match kind {
-        "string" => format!("il testo {value}"),
-        "integer" | "floating" => format!(
-            "il numero {}",
-            value.trim_start_matches("point ").trim_matches('`')
-        ),
-        "boolean" => format!("il valore {}", value.trim_matches('`')),
-        "map" => "un oggetto".into(),
-        "sequence" => "un elenco".into(),
-        "null" => "null".into(),
-        _ => found.to_string(),
-    }
-}
-
-fn expected_it(expected: &str) -> String {
-    match expected {
-        "f64" | "f32" => "un numero".into(),
-        "i32" | "i64" | "u32" | "u64" | "u8" | "usize" => "un numero intero".into(),
-        "a string" => "un testo tra virgolette".into(),
-        "a sequence" => "un elenco `[ ... ]`".into(),
-        "a boolean" => "true o false".into(),
-        "a map" => "un oggetto `{ ... }`".into(),
-        e if e.starts_with("struct ") => "un oggetto `{ ... }`".into(),
-        e => e.to_string(),
-    }
-}
-
-fn backticked(s: &str) -> Vec<String> {
-    s.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
-}
-
-fn list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|c| format!("`{c}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        path
+    })
 }
 
 /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.

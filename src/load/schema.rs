@@ -1,0 +1,332 @@
+//! Structural check of the plan against the JSON Schema derived from the model, reporting
+//! every problem at once (serde stops at the first), in Italian, by JSON path.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{JsonType, ValidationError, Validator};
+use serde_json::Value;
+
+use crate::diag::Diagnostic;
+use crate::model::Piano;
+
+/// The plan's JSON Schema, generated from the model types.
+pub fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::to_value(schemars::schema_for!(Piano)).unwrap_or(Value::Null))
+}
+
+fn validator() -> Option<&'static Validator> {
+    static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| jsonschema::validator_for(schema()).ok())
+        .as_ref()
+}
+
+/// Every structural problem of `json`, unlocated (the caller locates them by path).
+pub fn check(json: &Value) -> Vec<Diagnostic> {
+    let Some(v) = validator() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for e in v.iter_errors(json) {
+        out.extend(translate(json, &e));
+    }
+    out
+}
+
+/// Converts a JSON pointer (`/albero/0/peso`) into our path (`albero[0].peso`), using the
+/// document to tell array indices from object keys that look like numbers (`target.2021`).
+pub fn pointer_to_path(json: &Value, pointer: &str) -> String {
+    let mut path = String::new();
+    let mut node = Some(json);
+    for raw in pointer.split('/').skip(1) {
+        let seg = raw.replace("~1", "/").replace("~0", "~");
+        match node {
+            Some(Value::Array(items)) => {
+                path.push_str(&format!("[{seg}]"));
+                node = seg.parse::<usize>().ok().and_then(|i| items.get(i));
+            }
+            other => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&seg);
+                node = other.and_then(|n| n.get(&seg));
+            }
+        }
+    }
+    path
+}
+
+fn type_name(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Null => "null",
+        JsonType::Boolean => "true o false",
+        JsonType::Integer => "un numero intero",
+        JsonType::Number => "un numero",
+        JsonType::String => "un testo tra virgolette",
+        JsonType::Array => "un elenco `[ ... ]`",
+        JsonType::Object => "un oggetto `{ ... }`",
+    }
+}
+
+fn found(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("il valore {b}"),
+        Value::Number(n) => format!("il numero {n}"),
+        Value::String(s) => format!("il testo \"{}\"", s.chars().take(40).collect::<String>()),
+        Value::Array(_) => "un elenco".into(),
+        Value::Object(_) => "un oggetto".into(),
+    }
+}
+
+/// The property names the schema allows at the object that `schema_path` points into.
+fn allowed_properties(schema_path: &str) -> Vec<String> {
+    let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
+    schema()
+        .pointer(parent)
+        .and_then(|s| s.get("properties"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The string constants of a `oneOf`/`anyOf` whose alternatives are all constants.
+fn const_alternatives(schema_path: &str) -> Vec<String> {
+    let Some(alts) = schema().pointer(schema_path).and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    let consts: Vec<String> = alts
+        .iter()
+        .filter_map(|a| a.get("const").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    if consts.len() == alts.len() {
+        consts
+    } else {
+        Vec::new()
+    }
+}
+
+fn hint_for_alternatives(path: &str) -> (&'static str, &'static str) {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    if path.contains(".peso") || last == "peso" {
+        (
+            "peso non valido",
+            "scrivi un numero da 0 a 100 (percentuale, es. 40) o un oggetto con un numero per scadenza, es. {\"2021\": 40}",
+        )
+    } else if path.contains(".target.") || last == "baseline" {
+        (
+            "target non valido",
+            "scrivi il target come testo (\"SI\", \">= 250\"), come numero, o come oggetto con `testo`",
+        )
+    } else if path.contains("contenuto[") && !path.contains("righe") {
+        (
+            "blocco di contenuto non valido",
+            "ogni blocco ha una sola chiave: `testo`, `tabella`, `grafico`, `organigramma`, `serie_mensile`, `conteggi`, `programma_sviluppo` o `indicatori_dfp`",
+        )
+    } else {
+        (
+            "valore non valido",
+            "scrivi un numero, un testo tra virgolette o null",
+        )
+    }
+}
+
+fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
+    let path = pointer_to_path(json, &e.instance_path().to_string());
+    let instance = e.instance();
+    match e.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = allowed_properties(&e.schema_path().to_string());
+            unexpected
+                .iter()
+                .map(|field| {
+                    let hint = match super::closest(field, &allowed) {
+                        Some(c) => format!("forse intendevi `{c}`?"),
+                        None if allowed.is_empty() => "togli questo campo".to_string(),
+                        None => format!(
+                            "i campi ammessi qui sono: {}",
+                            allowed
+                                .iter()
+                                .map(|a| format!("`{a}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    let p = if path.is_empty() {
+                        field.clone()
+                    } else {
+                        format!("{path}.{field}")
+                    };
+                    Diagnostic::error("P004", format!("questo campo non è previsto: `{field}`"))
+                        .at_path(p)
+                        .with_hint(hint)
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            let field = property.as_str().unwrap_or_default();
+            vec![
+                Diagnostic::error("P003", format!("manca il campo obbligatorio `{field}`"))
+                    .at_path(if path.is_empty() {
+                        "(radice)".to_string()
+                    } else {
+                        path
+                    })
+                    .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto")),
+            ]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => type_name(*t).to_string(),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(type_name)
+                    .collect::<Vec<_>>()
+                    .join(" oppure "),
+            };
+            vec![
+                Diagnostic::error(
+                    "P002",
+                    format!(
+                        "tipo non valido: trovato {}, atteso {expected}",
+                        found(instance)
+                    ),
+                )
+                .at_path(path),
+            ]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.as_str().map(str::to_string))
+                .collect();
+            let value = instance.as_str().unwrap_or_default().to_string();
+            let hint = match super::closest(&value, &allowed) {
+                Some(c) => format!("forse intendevi `{c}`?"),
+                None => format!(
+                    "valori ammessi: {}",
+                    allowed
+                        .iter()
+                        .map(|a| format!("`{a}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            vec![
+                Diagnostic::error("P005", format!("valore non ammesso: {}", found(instance)))
+                    .at_path(path)
+                    .with_hint(hint),
+            ]
+        }
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
+            let is_min = matches!(e.kind(), ValidationErrorKind::Minimum { .. });
+            let (msg, hint) = if path.contains("peso") {
+                (
+                    "percentuale fuori dall'intervallo 0–100",
+                    "i pesi sono percentuali: 40 significa 40%",
+                )
+            } else {
+                ("valore fuori dall'intervallo ammesso", "")
+            };
+            let bound = if is_min {
+                format!("minimo {limit}")
+            } else {
+                format!("massimo {limit}")
+            };
+            let d = Diagnostic::error(
+                "P013",
+                format!("{msg}: trovato {} ({bound})", found(instance)),
+            )
+            .at_path(path);
+            vec![if hint.is_empty() {
+                d
+            } else {
+                d.with_hint(hint)
+            }]
+        }
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+            // A unit enum with documented variants is a `oneOf` of `const` strings.
+            let consts = const_alternatives(&e.schema_path().to_string());
+            if !consts.is_empty() {
+                let value = instance.as_str().unwrap_or_default().to_string();
+                let hint = match super::closest(&value, &consts) {
+                    Some(c) => format!("forse intendevi `{c}`?"),
+                    None => format!(
+                        "valori ammessi: {}",
+                        consts
+                            .iter()
+                            .map(|a| format!("`{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                return vec![
+                    Diagnostic::error("P005", format!("valore non ammesso: {}", found(instance)))
+                        .at_path(path)
+                        .with_hint(hint),
+                ];
+            }
+            let (msg, hint) = hint_for_alternatives(&path);
+            vec![
+                Diagnostic::error("P002", format!("{msg}: trovato {}", found(instance)))
+                    .at_path(path)
+                    .with_hint(hint),
+            ]
+        }
+        ValidationErrorKind::OneOfMultipleValid { .. } => {
+            vec![
+                Diagnostic::error("P002", "valore ambiguo: corrisponde a più forme ammesse")
+                    .at_path(path),
+            ]
+        }
+        _ => vec![Diagnostic::error("P002", format!("valore non valido: {e}")).at_path(path)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_become_paths() {
+        let json = serde_json::json!({"albero": [{"figli": [{"indicatori": [{"target": {"2021": "x"}}]}]}]});
+        assert_eq!(
+            pointer_to_path(&json, "/albero/0/figli/0/indicatori/0/target/2021"),
+            "albero[0].figli[0].indicatori[0].target.2021"
+        );
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let json = serde_json::json!({
+            "ente": {"nome": "Comune", "nomee": "x"},
+            "documento": {"titolo": "Piano", "anno_inizio": "2024", "anno_fine": 2026},
+            "livelli": [{"nome": "Area", "plurale": "Aree"}],
+            "albero": [{"titolo": "A", "peso": 140, "indicatori": [{"descrizione": "d", "peso": "tanto"}]}],
+            "atti": [{"organo": "Giunta", "tipo": "delibera", "data": "2024-01-01"}]
+        });
+        let diags = check(&json);
+        let codes: Vec<(&str, &str)> = diags
+            .iter()
+            .map(|d| (d.code, d.path.as_deref().unwrap_or("")))
+            .collect();
+        assert!(codes.contains(&("P004", "ente.nomee")), "{codes:?}");
+        assert!(
+            codes.contains(&("P002", "documento.anno_inizio")),
+            "{codes:?}"
+        );
+        assert!(codes.contains(&("P013", "albero[0].peso")), "{codes:?}");
+        assert!(
+            codes.contains(&("P002", "albero[0].indicatori[0].peso")),
+            "{codes:?}"
+        );
+        assert!(codes.contains(&("P005", "atti[0].tipo")), "{codes:?}");
+        let typo = diags.iter().find(|d| d.code == "P004").unwrap();
+        assert_eq!(typo.hint.as_deref(), Some("forse intendevi `nome`?"));
+    }
+}
