@@ -19,5 +19,9 @@ for i in $(seq "$runs"); do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 median=${sorted[$(( runs / 2 ))]}
-peak_kb=$( { /usr/bin/time -f '%M' "$bin" build "$plan" -o "$out/mem" >/dev/null 2>/dev/null; } 2>&1 | tail -1 || echo "?")
+peak_kb=?
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$out/mem.txt" "$bin" build "$plan" -o "$out/mem" >/dev/null 2>&1
+  peak_kb=$(tail -1 "$out/mem.txt")
+fi
 echo "piano build $plan: $runs esecuzioni, mediana ${median} ms (min ${sorted[0]} ms, max ${sorted[$((runs-1))]} ms), memoria di picco ${peak_kb} kB"
