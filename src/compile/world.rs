@@ -13,7 +13,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-/// The fonts shipped in `fonts/` and embedded in the binary (SIL OFL, see `fonts/OFL.txt`).
+/// The fonts shipped in `fonts/` and embedded in the binary (SIL OFL, see `fonts/OFL.txt`);
+/// Typst's bundled fonts follow as fallback for symbols.
 const FONT_FILES: &[&[u8]] = &[
     include_bytes!("../../fonts/TitilliumWeb-Regular.ttf"),
     include_bytes!("../../fonts/TitilliumWeb-Italic.ttf"),
@@ -39,6 +40,9 @@ fn fonts() -> &'static FontStore {
                 store.push((font, info));
             }
         }
+        // Typst's own fonts (New Computer Modern, DejaVu Sans Mono...), only as a fallback
+        // for symbols Titillium Web lacks (arrows, comparison signs).
+        store.extend(typst_kit::fonts::embedded());
         store
     })
 }

@@ -51,6 +51,44 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// Writes a JSON-like value as a Typst code literal: strings as string literals, numbers,
+/// booleans, `none`, arrays `(a, b,)` and dictionaries `("k": v,)`. Data passed this way to
+/// Typst layout functions can never become markup or code.
+pub fn data_literal(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "none".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f.is_finite() && n.is_f64() => format!("{f:?}"),
+            Some(f) if f.is_finite() => n.to_string(),
+            _ => "none".into(),
+        },
+        Value::String(s) => string_literal(s),
+        Value::Array(items) => {
+            let mut out = String::from("(");
+            for i in items {
+                out.push_str(&data_literal(i));
+                out.push_str(", ");
+            }
+            out.push(')');
+            out
+        }
+        Value::Object(map) if map.is_empty() => "(:)".into(),
+        Value::Object(map) => {
+            let mut out = String::from("(");
+            for (k, v) in map {
+                out.push_str(&string_literal(k));
+                out.push_str(": ");
+                out.push_str(&data_literal(v));
+                out.push_str(", ");
+            }
+            out.push(')');
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +123,16 @@ mod tests {
             markup("Competitività e sviluppo delle imprese, 100,00%"),
             "Competitività e sviluppo delle imprese, 100,00%"
         );
+    }
+
+    #[test]
+    fn data_literals_are_plain_typst_values() {
+        let v = serde_json::json!({"a": [1, 2.5, "x\"#y", null, true], "b": {}});
+        assert_eq!(
+            data_literal(&v),
+            "(\"a\": (1, 2.5, \"x\\\"#y\", none, true, ), \"b\": (:), )"
+        );
+        assert_eq!(data_literal(&serde_json::json!([])), "()");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Templates are strict (an undefined value is an error) and auto-escaping: in a
 //! `.typ.j2` template every `{{ value }}` prints literally (see [`escape`]), and the only
 //! ways to emit markup are the reviewed filters `md` (safe Markdown subset) and
-//! `stringa` (a quoted Typst string literal). The `safe` filter is removed.
+//! `stringa` (a quoted Typst string literal) and `dati` (any view value as a Typst data
+//! literal, for layout functions that draw charts and diagrams). The `safe` filter is
+//! removed.
 
 pub mod escape;
 pub mod markdown;
@@ -24,6 +26,15 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "scheda.typ.j2",
         include_str!("../../templates/scheda.typ.j2"),
+    ),
+    (
+        "sezioni.typ.j2",
+        include_str!("../../templates/sezioni.typ.j2"),
+    ),
+    ("pola.typ.j2", include_str!("../../templates/pola.typ.j2")),
+    (
+        "pola-corpo.typ.j2",
+        include_str!("../../templates/pola-corpo.typ.j2"),
     ),
     ("stile.typ", include_str!("../../templates/stile.typ")),
 ];
@@ -132,6 +143,15 @@ impl Templates {
         env.add_filter("stringa", |s: &str| {
             Value::from_safe_string(escape::string_literal(s))
         });
+        env.add_filter("dati", |v: Value| -> Result<Value, Error> {
+            let json = serde_json::to_value(&v).map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("dati non serializzabili: {e}"),
+                )
+            })?;
+            Ok(Value::from_safe_string(escape::data_literal(&json)))
+        });
         for (name, source) in &self.files {
             if name.ends_with(".j2") {
                 env.add_template(name.as_str(), source.as_str())
@@ -151,7 +171,13 @@ impl Templates {
         result.map_err(|e| self.template_error(name, &e))
     }
 
-    fn template_error(&self, name: &str, e: &Error) -> Diagnostic {
+    fn template_error(&self, name: &str, outer: &Error) -> Diagnostic {
+        // An error in an included template arrives wrapped: report the innermost one.
+        let mut e = outer;
+        while let Some(inner) = std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>())
+        {
+            e = inner;
+        }
         let file = e.name().unwrap_or(name).to_string();
         let detail = e
             .detail()

@@ -1,6 +1,8 @@
 //! View stage: derives from the plan everything a document shows (codes, effective
 //! weights, totals, formatted numbers), once, so templates only lay it out.
 
+pub mod blocchi;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -33,6 +35,70 @@ pub struct View {
     pub aziende: Vec<AziendaView>,
     /// Objectives per manager.
     pub assegnazioni: Option<AssegnazioniView>,
+    /// Chapters before the planning chapter, flattened (level 1 = chapter).
+    pub sezioni: Vec<blocchi::SezioneView>,
+    /// The albero della performance as data for the diagram.
+    pub diagramma: Diagramma,
+    /// Signatures.
+    pub firme: Vec<FirmaView>,
+    /// The POLA, when the plan has one.
+    pub pola: Option<PolaView>,
+}
+
+/// The albero della performance as nested data, with its text alternative.
+#[derive(Debug, Serialize)]
+pub struct Diagramma {
+    /// Programming documents at the top.
+    pub documenti: Vec<String>,
+    /// The plan, at the root.
+    pub radice: String,
+    /// Top-level nodes with their descendants.
+    pub rami: Vec<NodoDiagramma>,
+    /// Agencies, each a branch of its own.
+    pub aziende: Vec<NodoDiagramma>,
+    /// Text alternative.
+    pub alt: String,
+}
+
+/// A node of the diagram.
+#[derive(Debug, Serialize)]
+pub struct NodoDiagramma {
+    /// Level name.
+    pub livello: String,
+    /// Code (empty for an agency's root).
+    pub codice: String,
+    /// Title.
+    pub titolo: String,
+    /// Children.
+    pub figli: Vec<NodoDiagramma>,
+}
+
+/// A signature.
+#[derive(Debug, Serialize)]
+pub struct FirmaView {
+    /// Role.
+    pub ruolo: String,
+    /// Name, or empty.
+    pub nome: String,
+}
+
+/// The POLA as shown, inside the plan or on its own.
+#[derive(Debug, Serialize)]
+pub struct PolaView {
+    /// Title.
+    pub titolo: String,
+    /// Subtitle.
+    pub sottotitolo: Option<String>,
+    /// Period, e.g. `2021`.
+    pub periodo: String,
+    /// Approval lines.
+    pub approvazioni: Vec<String>,
+    /// Parts, flattened (level 1 = part).
+    pub sezioni: Vec<blocchi::SezioneView>,
+    /// Signatures.
+    pub firme: Vec<FirmaView>,
+    /// Metadata for its own PDF.
+    pub metadati: Metadati,
 }
 
 /// The body, as shown.
@@ -458,11 +524,7 @@ impl View {
     /// Builds the view of a validated plan.
     pub fn build(piano: &Piano, catalogo: &Catalogo, source_date_epoch: Option<i64>) -> View {
         let doc = &piano.documento;
-        let periodo = if doc.anno_inizio == doc.anno_fine {
-            doc.anno_inizio.to_string()
-        } else {
-            format!("{} - {}", doc.anno_inizio, doc.anno_fine)
-        };
+        let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
         let titolo_completo = format!("{} {}", doc.titolo, periodo);
         let approvazioni: Vec<String> = piano.atti.iter().map(approvazione).collect();
         let soggetto = approvazioni.join("; ");
@@ -522,6 +584,32 @@ impl View {
             })
             .collect();
 
+        let diagramma = diagramma(piano, &periodo);
+        let firme_piano = firme(&piano.firme);
+        let pola = piano.pola.as_ref().map(|p| {
+            let periodo = periodo_di(p.anno_inizio, p.anno_fine);
+            let approvazioni: Vec<String> = p.atti.iter().map(approvazione).collect();
+            PolaView {
+                titolo: p.titolo.clone(),
+                sottotitolo: p.sottotitolo.clone(),
+                metadati: Metadati {
+                    titolo: format!("{} {periodo}", p.titolo),
+                    autore: piano.ente.nome.clone(),
+                    soggetto: approvazioni.join("; "),
+                    parole_chiave: vec![
+                        p.titolo.clone(),
+                        "POLA".into(),
+                        "lavoro agile".into(),
+                        "Amministrazione Trasparente".into(),
+                    ],
+                    data: data_documento(&p.atti, source_date_epoch),
+                },
+                periodo,
+                approvazioni,
+                sezioni: blocchi::sezioni(&p.sezioni, 1),
+                firme: firme(&p.firme),
+            }
+        });
         View {
             ente: EnteView {
                 nome: piano.ente.nome.clone(),
@@ -562,7 +650,119 @@ impl View {
                 .assegnazioni
                 .as_ref()
                 .map(|a| assegnazioni(a, catalogo)),
+            sezioni: blocchi::sezioni(&piano.sezioni, 1),
+            diagramma,
+            firme: firme_piano,
+            pola,
         }
+    }
+}
+
+/// A period as printed: `2021 - 2023`, or one year.
+fn periodo_di(inizio: i32, fine: i32) -> String {
+    if inizio == fine {
+        inizio.to_string()
+    } else {
+        format!("{inizio} - {fine}")
+    }
+}
+
+fn firme(list: &[crate::model::Firma]) -> Vec<FirmaView> {
+    list.iter()
+        .map(|f| FirmaView {
+            ruolo: f.ruolo.clone(),
+            nome: f.nome.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn nodo_diagramma(piano: &Piano, nodo: &Nodo, pos: &[usize]) -> NodoDiagramma {
+    NodoDiagramma {
+        livello: nome_livello(piano, pos.len() - 1),
+        codice: codice(pos),
+        titolo: nodo.titolo.clone(),
+        figli: nodo
+            .figli
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let mut p = pos.to_vec();
+                p.push(i);
+                nodo_diagramma(piano, f, &p)
+            })
+            .collect(),
+    }
+}
+
+fn describe(n: &NodoDiagramma, out: &mut Vec<String>) {
+    let head = if n.codice.is_empty() {
+        n.titolo.clone()
+    } else {
+        format!("{} {} «{}»", n.livello.to_lowercase(), n.codice, n.titolo)
+    };
+    if n.figli.is_empty() {
+        out.push(head);
+    } else {
+        let mut children = Vec::new();
+        for f in &n.figli {
+            describe(f, &mut children);
+        }
+        out.push(format!("{head}, che comprende: {}", children.join("; ")));
+    }
+}
+
+/// The albero della performance as data, and its text alternative generated from it.
+fn diagramma(piano: &Piano, periodo: &str) -> Diagramma {
+    let rami: Vec<NodoDiagramma> = piano
+        .albero
+        .iter()
+        .enumerate()
+        .map(|(i, n)| nodo_diagramma(piano, n, &[i]))
+        .collect();
+    let aziende: Vec<NodoDiagramma> = piano
+        .aziende_speciali
+        .iter()
+        .map(|az| {
+            let livello = livello_azienda(piano, az.livello.as_ref())
+                .map(|l| l.nome.clone())
+                .unwrap_or_default();
+            NodoDiagramma {
+                livello: String::new(),
+                codice: String::new(),
+                titolo: az.nome.clone(),
+                figli: az
+                    .obiettivi
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| NodoDiagramma {
+                        livello: livello.clone(),
+                        codice: (i + 1).to_string(),
+                        titolo: o.titolo.clone(),
+                        figli: Vec::new(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let radice = format!("{} {periodo}", piano.documento.titolo);
+    let mut parts = Vec::new();
+    for r in rami.iter().chain(&aziende) {
+        describe(r, &mut parts);
+    }
+    let mut alt = format!("Albero della performance. {radice}",);
+    if !piano.programmazione.is_empty() {
+        alt.push_str(&format!(
+            ", che discende da: {}",
+            piano.programmazione.join(", ")
+        ));
+    }
+    alt.push_str(&format!(". Si articola in: {}.", parts.join(". ")));
+    Diagramma {
+        documenti: piano.programmazione.clone(),
+        radice,
+        rami,
+        aziende,
+        alt,
     }
 }
 

@@ -1,0 +1,700 @@
+//! View of narrative sections and their blocks: tables with formatted cells, charts with
+//! their alternative text, organisation charts, and the POLA's typed tables with the
+//! figures derived from them.
+
+use serde::Serialize;
+
+use crate::format::{format_euro, format_number, format_plain};
+use crate::model::{
+    Allineamento, Blocco, Cella, Colonna, Conteggi, DimensioneDfp, Formato, Grafico, IndicatoriDfp,
+    Organigramma, ProgrammaSviluppo, SerieMensile, Sezione, Tabella, TipoGrafico, Unita,
+};
+
+/// A section heading followed by its blocks, in document order (subsections flattened).
+#[derive(Debug, Serialize)]
+pub struct SezioneView {
+    /// Heading level, from 1.
+    pub livello: usize,
+    /// Whether the heading is numbered.
+    pub numerata: bool,
+    /// Title.
+    pub titolo: String,
+    /// Its blocks.
+    pub blocchi: Vec<BloccoView>,
+}
+
+/// A block ready to lay out.
+#[derive(Debug, Serialize)]
+#[serde(tag = "tipo", rename_all = "snake_case")]
+pub enum BloccoView {
+    /// Markdown text.
+    Testo {
+        /// The text.
+        testo: String,
+    },
+    /// A table with formatted cells.
+    Tabella(TabellaView),
+    /// A chart.
+    Grafico(GraficoView),
+    /// An organisation chart.
+    Organigramma(OrganigrammaView),
+}
+
+/// A table with every cell already formatted.
+#[derive(Debug, Serialize)]
+pub struct TabellaView {
+    /// Caption.
+    pub titolo: String,
+    /// Headers.
+    pub intestazioni: Vec<String>,
+    /// Typst alignment per column (`left`, `center`, `right`).
+    pub allineamenti: Vec<&'static str>,
+    /// Relative column widths.
+    pub larghezze: Vec<f64>,
+    /// Rows.
+    pub righe: Vec<Vec<String>>,
+    /// Totals row.
+    pub totale: Option<Vec<String>>,
+    /// Note (Markdown).
+    pub note: Option<String>,
+    /// Source.
+    pub fonte: Option<String>,
+    /// Whether it goes on a landscape page.
+    pub orizzontale: bool,
+}
+
+/// A chart with normalised geometry and its alternative text.
+#[derive(Debug, Serialize)]
+pub struct GraficoView {
+    /// `barre`, `torta` or `linee`.
+    pub tipo: &'static str,
+    /// Title.
+    pub titolo: String,
+    /// Categories.
+    pub categorie: Vec<String>,
+    /// Series.
+    pub serie: Vec<SerieView>,
+    /// Largest value, for the scale.
+    pub massimo: f64,
+    /// Unit.
+    pub unita: Option<String>,
+    /// Source.
+    pub fonte: Option<String>,
+    /// Text alternative, generated from the data.
+    pub alt: String,
+}
+
+/// A series of a chart.
+#[derive(Debug, Serialize)]
+pub struct SerieView {
+    /// Name.
+    pub nome: String,
+    /// Values (0 where missing, see `etichette`).
+    pub valori: Vec<f64>,
+    /// Formatted values, "n.d." where missing.
+    pub etichette: Vec<String>,
+}
+
+/// An organisation chart and its text alternative.
+#[derive(Debug, Serialize)]
+pub struct OrganigrammaView {
+    /// Title.
+    pub titolo: String,
+    /// The top unit.
+    pub radice: UnitaView,
+    /// Text alternative.
+    pub alt: String,
+}
+
+/// A unit of the chart.
+#[derive(Debug, Serialize)]
+pub struct UnitaView {
+    /// Name.
+    pub nome: String,
+    /// Person responsible, or empty.
+    pub responsabile: String,
+    /// Staff units.
+    pub staff: Vec<UnitaView>,
+    /// Units below.
+    pub unita: Vec<UnitaView>,
+}
+
+/// Flattens sections into headings and blocks; `base` is the heading level of the top.
+pub fn sezioni(list: &[Sezione], base: usize) -> Vec<SezioneView> {
+    let mut out = Vec::new();
+    flatten(list, base, true, &mut out);
+    out
+}
+
+fn flatten(list: &[Sezione], level: usize, parent_numbered: bool, out: &mut Vec<SezioneView>) {
+    for s in list {
+        let numerata = parent_numbered && s.numerata.unwrap_or(true);
+        out.push(SezioneView {
+            livello: level,
+            numerata,
+            titolo: s.titolo.clone(),
+            blocchi: s.contenuto.iter().flat_map(blocco).collect(),
+        });
+        flatten(&s.sezioni, level + 1, numerata, out);
+    }
+}
+
+/// The view of one block; POLA blocks become a table and, where the data allow, a chart.
+pub fn blocco(b: &Blocco) -> Vec<BloccoView> {
+    match b {
+        Blocco::Testo(t) => vec![BloccoView::Testo { testo: t.clone() }],
+        Blocco::Tabella(t) => vec![BloccoView::Tabella(tabella(t))],
+        Blocco::Grafico(g) => vec![BloccoView::Grafico(grafico(g))],
+        Blocco::Organigramma(o) => vec![BloccoView::Organigramma(organigramma(o))],
+        Blocco::SerieMensile(m) => serie_mensile(m),
+        Blocco::Conteggi(c) => vec![BloccoView::Tabella(conteggi(c))],
+        Blocco::ProgrammaSviluppo(p) => vec![BloccoView::Tabella(programma(p))],
+        Blocco::IndicatoriDfp(d) => vec![BloccoView::Tabella(indicatori_dfp(d))],
+    }
+}
+
+fn cell(c: &Cella, col: &Colonna) -> String {
+    match c {
+        Cella::Vuota => String::new(),
+        Cella::Testo(t) => t.clone(),
+        Cella::Numero(n) => match (col.formato.unwrap_or(Formato::Numero), col.decimali) {
+            (Formato::Percentuale, d) => {
+                format!("{}%", format_number(*n, usize::from(d.unwrap_or(2))))
+            }
+            (Formato::Euro, Some(0)) => format!("€ {}", format_number(*n, 0)),
+            (Formato::Euro, _) => format_euro(*n),
+            (_, Some(d)) => format_number(*n, usize::from(d)),
+            (_, None) => format_plain(*n),
+        },
+    }
+}
+
+fn align(col: &Colonna) -> &'static str {
+    match col.allineamento {
+        Some(Allineamento::Sinistra) => "left",
+        Some(Allineamento::Centro) => "center",
+        Some(Allineamento::Destra) => "right",
+        None => match col.formato {
+            Some(Formato::Numero | Formato::Percentuale | Formato::Euro) => "right",
+            _ => "left",
+        },
+    }
+}
+
+/// Column widths proportional to the longest text of each column, within bounds, so a
+/// wide text column gets room and number columns stay narrow.
+fn widths(headers: &[String], rows: &[Vec<String>]) -> Vec<f64> {
+    (0..headers.len())
+        .map(|i| {
+            let longest_cell = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0);
+            let header_word = headers[i]
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            (longest_cell.max(header_word) as f64).clamp(4.0, 40.0)
+        })
+        .collect()
+}
+
+/// Formats a generic table.
+pub fn tabella(t: &Tabella) -> TabellaView {
+    let righe: Vec<Vec<String>> = t
+        .righe
+        .iter()
+        .map(|r| {
+            r.iter()
+                .zip(&t.colonne)
+                .map(|(c, col)| cell(c, col))
+                .collect()
+        })
+        .collect();
+    let intestazioni: Vec<String> = t.colonne.iter().map(|c| c.titolo.clone()).collect();
+    TabellaView {
+        titolo: t.titolo.clone(),
+        larghezze: widths(&intestazioni, &righe),
+        intestazioni,
+        allineamenti: t.colonne.iter().map(align).collect(),
+        righe,
+        totale: t.totale.as_ref().map(|r| {
+            r.iter()
+                .zip(&t.colonne)
+                .map(|(c, col)| cell(c, col))
+                .collect()
+        }),
+        note: t.note.clone(),
+        fonte: t.fonte.clone(),
+        orizzontale: t.orizzontale.unwrap_or(t.colonne.len() > 9),
+    }
+}
+
+fn value_label(v: Option<f64>, unita: Option<&str>) -> String {
+    match v {
+        None => "n.d.".into(),
+        Some(v) => match unita {
+            Some("%") => format!(
+                "{}%",
+                format_number(v, if v.fract() == 0.0 { 0 } else { 1 })
+            ),
+            Some(u) => format!("{} {u}", format_plain(v)),
+            None => format_plain(v),
+        },
+    }
+}
+
+/// A chart with its text alternative: every category with every value, in words.
+pub fn grafico(g: &Grafico) -> GraficoView {
+    let unita = g.unita.as_deref();
+    let serie: Vec<SerieView> = g
+        .serie
+        .iter()
+        .map(|s| SerieView {
+            nome: s.nome.clone(),
+            valori: s.valori.iter().map(|v| v.unwrap_or(0.0).max(0.0)).collect(),
+            etichette: s.valori.iter().map(|v| value_label(*v, unita)).collect(),
+        })
+        .collect();
+    let massimo = serie
+        .iter()
+        .flat_map(|s| s.valori.iter().copied())
+        .fold(0.0_f64, f64::max);
+    let tipo = match g.tipo {
+        TipoGrafico::Barre => "barre",
+        TipoGrafico::Torta => "torta",
+        TipoGrafico::Linee => "linee",
+    };
+    let kind = match g.tipo {
+        TipoGrafico::Barre => "Grafico a barre",
+        TipoGrafico::Torta => "Grafico a torta",
+        TipoGrafico::Linee => "Grafico a linee",
+    };
+    let mut alt = format!("{kind}: {}.", g.titolo);
+    for s in &serie {
+        let items: Vec<String> = g
+            .categorie
+            .iter()
+            .zip(&s.etichette)
+            .map(|(c, v)| format!("{c} {v}"))
+            .collect();
+        if serie.len() > 1 {
+            alt.push_str(&format!(" {}: {}.", s.nome, items.join("; ")));
+        } else {
+            alt.push_str(&format!(" {}.", items.join("; ")));
+        }
+    }
+    if let Some(f) = &g.fonte {
+        alt.push_str(&format!(" Fonte: {f}."));
+    }
+    GraficoView {
+        tipo,
+        titolo: g.titolo.clone(),
+        categorie: g.categorie.clone(),
+        serie,
+        massimo: if massimo > 0.0 { massimo } else { 1.0 },
+        unita: g.unita.clone(),
+        fonte: g.fonte.clone(),
+        alt,
+    }
+}
+
+fn unita_view(u: &Unita) -> UnitaView {
+    UnitaView {
+        nome: u.nome.clone(),
+        responsabile: u.responsabile.clone().unwrap_or_default(),
+        staff: u.staff.iter().map(unita_view).collect(),
+        unita: u.unita.iter().map(unita_view).collect(),
+    }
+}
+
+fn describe_unit(u: &Unita, out: &mut String) {
+    out.push_str(&u.nome);
+    if let Some(r) = &u.responsabile {
+        out.push_str(&format!(" ({r})"));
+    }
+    if !u.staff.is_empty() {
+        out.push_str(", con in staff: ");
+        let parts: Vec<String> = u
+            .staff
+            .iter()
+            .map(|s| {
+                let mut t = String::new();
+                describe_unit(s, &mut t);
+                t
+            })
+            .collect();
+        out.push_str(&parts.join(", "));
+    }
+    if !u.unita.is_empty() {
+        out.push_str("; da cui dipendono: ");
+        let parts: Vec<String> = u
+            .unita
+            .iter()
+            .map(|s| {
+                let mut t = String::new();
+                describe_unit(s, &mut t);
+                t
+            })
+            .collect();
+        out.push_str(&parts.join("; "));
+    }
+}
+
+/// An organisation chart with its text alternative.
+pub fn organigramma(o: &Organigramma) -> OrganigrammaView {
+    let titolo = o
+        .titolo
+        .clone()
+        .unwrap_or_else(|| "Struttura organizzativa".into());
+    let mut alt = format!("Organigramma. {titolo}: ");
+    describe_unit(&o.radice, &mut alt);
+    alt.push('.');
+    OrganigrammaView {
+        titolo,
+        radice: unita_view(&o.radice),
+        alt,
+    }
+}
+
+fn testo_col(titolo: &str) -> Colonna {
+    Colonna {
+        titolo: titolo.into(),
+        allineamento: None,
+        formato: Some(Formato::Testo),
+        decimali: None,
+    }
+}
+
+fn num_col(titolo: &str, formato: Formato, decimali: u8) -> Colonna {
+    Colonna {
+        titolo: titolo.into(),
+        allineamento: None,
+        formato: Some(formato),
+        decimali: Some(decimali),
+    }
+}
+
+/// The monthly table (months as columns, as the plans print it) with the derived share of
+/// agile workers and the yearly figures, and a bar chart of that share.
+fn serie_mensile(m: &SerieMensile) -> Vec<BloccoView> {
+    let mut colonne = vec![testo_col(&m.titolo)];
+    colonne.extend(m.mesi.iter().map(|x| num_col(&x.mese, Formato::Numero, 0)));
+    colonne.push(num_col(&format!("Anno {}", m.anno), Formato::Numero, 0));
+    let share: Vec<f64> = m
+        .mesi
+        .iter()
+        .map(|x| {
+            if x.dipendenti == 0 {
+                0.0
+            } else {
+                f64::from(x.lavoratori_agili) * 100.0 / f64::from(x.dipendenti)
+            }
+        })
+        .collect();
+    let n = m.mesi.len().max(1) as f64;
+    let avg =
+        |f: &dyn Fn(&crate::model::MeseLavoroAgile) -> f64| m.mesi.iter().map(f).sum::<f64>() / n;
+    let total_days: u32 = m.mesi.iter().map(|x| x.giornate_totali).sum();
+    let row = |label: &str, vals: Vec<String>, year: String| {
+        let mut r = vec![label.to_string()];
+        r.extend(vals);
+        r.push(year);
+        r
+    };
+    let righe = vec![
+        row(
+            "N° dipendenti totali",
+            m.mesi
+                .iter()
+                .map(|x| format_number(f64::from(x.dipendenti), 0))
+                .collect(),
+            format!(
+                "media {}",
+                format_number(avg(&|x| f64::from(x.dipendenti)), 1)
+            ),
+        ),
+        row(
+            "N° lavoratori agili",
+            m.mesi
+                .iter()
+                .map(|x| format_number(f64::from(x.lavoratori_agili), 0))
+                .collect(),
+            format!(
+                "media {}",
+                format_number(avg(&|x| f64::from(x.lavoratori_agili)), 1)
+            ),
+        ),
+        row(
+            "N° giornate in lavoro agile svolte in media a settimana per dipendente",
+            m.mesi
+                .iter()
+                .map(|x| format_plain(x.giorni_medi_settimana))
+                .collect(),
+            format!(
+                "media {}",
+                format_number(avg(&|x| x.giorni_medi_settimana), 1)
+            ),
+        ),
+        row(
+            "N° di giornate in lavoro agile svolte complessivamente nel mese",
+            m.mesi
+                .iter()
+                .map(|x| format_number(f64::from(x.giornate_totali), 0))
+                .collect(),
+            format!("totale {}", format_number(f64::from(total_days), 0)),
+        ),
+        row(
+            "Quota di lavoratori agili sui dipendenti (calcolata)",
+            share
+                .iter()
+                .map(|s| format!("{}%", format_number(*s, 1)))
+                .collect(),
+            format!("media {}%", format_number(share.iter().sum::<f64>() / n, 1)),
+        ),
+    ];
+    let intestazioni: Vec<String> = colonne.iter().map(|c| c.titolo.clone()).collect();
+    let mut larghezze = vec![9.0];
+    larghezze.extend(std::iter::repeat_n(2.2, m.mesi.len()));
+    larghezze.push(3.2);
+    let table = TabellaView {
+        titolo: m.titolo.clone(),
+        intestazioni,
+        allineamenti: colonne.iter().enumerate().map(|(i, _)| if i == 0 { "left" } else { "right" }).collect(),
+        larghezze,
+        righe,
+        totale: None,
+        note: Some(
+            "L'ultima riga e l'ultima colonna sono calcolate dai dati della tabella: quota = lavoratori agili / dipendenti totali del mese.".into(),
+        ),
+        fonte: None,
+        orizzontale: false,
+    };
+    let chart = grafico(&Grafico {
+        tipo: TipoGrafico::Barre,
+        titolo: format!(
+            "Quota di lavoratori agili sui dipendenti, per mese ({})",
+            m.anno
+        ),
+        categorie: m.mesi.iter().map(|x| x.mese.clone()).collect(),
+        serie: vec![crate::model::Serie {
+            nome: "Lavoratori agili".into(),
+            valori: share
+                .iter()
+                .map(|s| Some((s * 10.0).round() / 10.0))
+                .collect(),
+        }],
+        unita: Some("%".into()),
+        fonte: None,
+    });
+    vec![BloccoView::Tabella(table), BloccoView::Grafico(chart)]
+}
+
+fn conteggi(c: &Conteggi) -> TabellaView {
+    let mut colonne = vec![testo_col(&c.titolo)];
+    colonne.extend(c.periodi.iter().map(|p| num_col(p, Formato::Numero, 0)));
+    let t = Tabella {
+        titolo: match c.dimensione {
+            Some(d) => format!("{} ({})", c.titolo, dimensione(d).to_lowercase()),
+            None => c.titolo.clone(),
+        },
+        righe: c
+            .righe
+            .iter()
+            .map(|r| {
+                std::iter::once(Cella::Testo(r.voce.clone()))
+                    .chain(r.valori.iter().cloned())
+                    .collect()
+            })
+            .collect(),
+        colonne,
+        totale: None,
+        note: None,
+        fonte: None,
+        orizzontale: None,
+    };
+    let mut v = tabella(&t);
+    v.titolo = t.titolo;
+    v
+}
+
+fn programma(p: &ProgrammaSviluppo) -> TabellaView {
+    let mut intestazioni = vec![p.titolo.clone()];
+    intestazioni.extend(p.fasi.iter().cloned());
+    let righe: Vec<Vec<String>> = p
+        .condizioni
+        .iter()
+        .map(|c| {
+            std::iter::once(c.condizione.clone())
+                .chain(p.fasi.iter().map(|f| {
+                    if *f == c.fase {
+                        f.clone()
+                    } else {
+                        String::new()
+                    }
+                }))
+                .collect()
+        })
+        .collect();
+    let mut larghezze = vec![16.0];
+    larghezze.extend(std::iter::repeat_n(6.0, p.fasi.len()));
+    TabellaView {
+        titolo: p.titolo.clone(),
+        allineamenti: std::iter::once("left")
+            .chain(p.fasi.iter().map(|_| "center"))
+            .collect(),
+        intestazioni,
+        larghezze,
+        righe,
+        totale: None,
+        note: None,
+        fonte: None,
+        orizzontale: false,
+    }
+}
+
+/// The label of a DFP dimension, as the guidelines name it.
+pub fn dimensione(d: DimensioneDfp) -> &'static str {
+    match d {
+        DimensioneDfp::SaluteOrganizzativa => "Condizioni abilitanti – Salute organizzativa",
+        DimensioneDfp::SaluteProfessionale => "Condizioni abilitanti – Salute professionale",
+        DimensioneDfp::SaluteEconomicoFinanziaria => {
+            "Condizioni abilitanti – Salute economico-finanziaria"
+        }
+        DimensioneDfp::SaluteDigitale => "Condizioni abilitanti – Salute digitale",
+        DimensioneDfp::StatoImplementazione => "Stato di implementazione",
+        DimensioneDfp::Economicita => "Performance organizzativa – Economicità",
+        DimensioneDfp::Efficienza => "Performance organizzativa – Efficienza",
+        DimensioneDfp::Efficacia => "Performance organizzativa – Efficacia",
+        DimensioneDfp::ImpattoSociale => "Impatti esterni – Sociale",
+        DimensioneDfp::ImpattoAmbientale => "Impatti esterni – Ambientale",
+        DimensioneDfp::ImpattoEconomico => "Impatti esterni – Economico",
+        DimensioneDfp::ImpattoInterno => "Impatti interni",
+    }
+}
+
+/// Indicators grouped in the order of the guidelines (the enum's order).
+fn indicatori_dfp(d: &IndicatoriDfp) -> TabellaView {
+    let mut inds: Vec<_> = d.indicatori.iter().collect();
+    inds.sort_by_key(|i| i.dimensione);
+    let mut intestazioni = vec![
+        "Dimensione".to_string(),
+        "Indicatore".to_string(),
+        "Baseline".to_string(),
+    ];
+    intestazioni.extend(d.fasi.iter().map(|f| format!("Target {f}")));
+    intestazioni.push("Fonte".into());
+    let righe: Vec<Vec<String>> = inds
+        .iter()
+        .map(|i| {
+            let mut r = vec![
+                dimensione(i.dimensione).to_string(),
+                i.indicatore.clone(),
+                i.baseline
+                    .as_ref()
+                    .map_or_else(|| "-".into(), |b| b.testo()),
+            ];
+            r.extend(
+                d.fasi
+                    .iter()
+                    .map(|f| i.target.get(f).map_or_else(|| "-".into(), |t| t.testo())),
+            );
+            r.push(i.fonte.clone().unwrap_or_else(|| "-".into()));
+            r
+        })
+        .collect();
+    TabellaView {
+        titolo: d.titolo.clone(),
+        allineamenti: intestazioni.iter().map(|_| "left").collect(),
+        larghezze: widths(&intestazioni, &righe),
+        intestazioni,
+        righe,
+        totale: None,
+        note: None,
+        fonte: None,
+        orizzontale: d.fasi.len() > 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Serie;
+
+    #[test]
+    fn cells_follow_their_column_format() {
+        let pct = num_col("x", Formato::Percentuale, 1);
+        assert_eq!(cell(&Cella::Numero(11.5), &pct), "11,5%");
+        let eur = num_col("x", Formato::Euro, 2);
+        assert_eq!(cell(&Cella::Numero(1171568.59), &eur), "€ 1.171.568,59");
+        let n = Colonna {
+            titolo: "n".into(),
+            allineamento: None,
+            formato: None,
+            decimali: None,
+        };
+        assert_eq!(cell(&Cella::Numero(13538.0), &n), "13.538");
+        assert_eq!(cell(&Cella::Vuota, &n), "");
+        assert_eq!(align(&n), "left");
+        assert_eq!(align(&eur), "right");
+    }
+
+    #[test]
+    fn chart_alt_text_lists_every_value() {
+        let g = Grafico {
+            tipo: TipoGrafico::Torta,
+            titolo: "Valore aggiunto per settore".into(),
+            categorie: vec!["Industria".into(), "Servizi".into()],
+            serie: vec![Serie {
+                nome: "2019".into(),
+                valori: vec![Some(36.3), None],
+            }],
+            unita: Some("%".into()),
+            fonte: Some("Istat".into()),
+        };
+        let v = grafico(&g);
+        assert_eq!(
+            v.alt,
+            "Grafico a torta: Valore aggiunto per settore. Industria 36,3%; Servizi n.d.. Fonte: Istat."
+        );
+        assert_eq!(v.massimo, 36.3);
+    }
+
+    #[test]
+    fn monthly_share_is_derived_from_the_data() {
+        let m = SerieMensile {
+            titolo: "t".into(),
+            anno: 2020,
+            mesi: vec![
+                crate::model::MeseLavoroAgile {
+                    mese: "gen".into(),
+                    dipendenti: 134,
+                    lavoratori_agili: 17,
+                    giorni_medi_settimana: 0.0,
+                    giornate_totali: 37,
+                },
+                crate::model::MeseLavoroAgile {
+                    mese: "feb".into(),
+                    dipendenti: 130,
+                    lavoratori_agili: 122,
+                    giorni_medi_settimana: 3.0,
+                    giornate_totali: 1244,
+                },
+            ],
+        };
+        let blocks = serie_mensile(&m);
+        let BloccoView::Tabella(t) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(t.righe[4][1], "12,7%");
+        assert_eq!(t.righe[4][2], "93,8%");
+        assert_eq!(t.righe[3][3], "totale 1.281");
+        let BloccoView::Grafico(g) = &blocks[1] else {
+            panic!()
+        };
+        assert!(g.alt.contains("gen 12,7%; feb 93,8%"), "{}", g.alt);
+    }
+}
