@@ -67,9 +67,43 @@ pub struct BuildArgs {
     /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
     #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
     pub templates: Option<PathBuf>,
+    /// Quali documenti generare: `piano`, `pola` o `tutti` (predefinito: tutti quelli
+    /// contenuti nel piano).
+    #[arg(
+        long = "documento",
+        value_name = "DOCUMENTO",
+        value_enum,
+        default_value = "tutti",
+        hide_default_value = true,
+        hide_possible_values = true,
+        help_heading = "Opzioni"
+    )]
+    pub documento: DocumentoArg,
     /// How diagnostics are printed.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+}
+
+/// Which documents `piano build` produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentoArg {
+    /// Every document the plan holds.
+    Tutti,
+    /// The Piano della Performance (with the POLA annex).
+    Piano,
+    /// The POLA on its own.
+    Pola,
+}
+
+impl DocumentoArg {
+    /// The documents to produce (empty: all).
+    pub fn documenti(self) -> Vec<crate::pipeline::Documento> {
+        match self {
+            DocumentoArg::Tutti => Vec::new(),
+            DocumentoArg::Piano => vec![crate::pipeline::Documento::Piano],
+            DocumentoArg::Pola => vec![crate::pipeline::Documento::Pola],
+        }
+    }
 }
 
 /// Arguments of `piano check`.

@@ -16,6 +16,8 @@ pub struct BuildOptions {
     pub emit_typst: bool,
     /// `SOURCE_DATE_EPOCH`, used as the document date when the plan has no adoption act.
     pub source_date_epoch: Option<i64>,
+    /// The documents to produce; empty means every document the plan holds.
+    pub documenti: Vec<Documento>,
 }
 
 /// A successful build: the files to write and the warnings met on the way.
@@ -25,8 +27,6 @@ pub struct Built {
     pub outputs: Vec<Output>,
     /// Warnings.
     pub diagnostics: Vec<Diagnostic>,
-    /// The generated Typst source.
-    pub generated: Option<String>,
 }
 
 /// A failed build: every problem found, and the generated Typst if it got that far.
@@ -34,8 +34,8 @@ pub struct Built {
 pub struct Failed {
     /// Errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
-    /// The generated Typst source, for locating compile errors.
-    pub generated: Option<String>,
+    /// The name and text of the generated Typst source that failed, for excerpts.
+    pub generated: Option<(String, String)>,
 }
 
 /// Reads `SOURCE_DATE_EPOCH` from the environment, if set to a number.
@@ -83,7 +83,17 @@ pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
     }
 }
 
-/// Runs the whole pipeline on a plan.
+/// The documents a plan can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Documento {
+    /// The Piano della Performance (with the POLA as its annex, when present).
+    Piano,
+    /// The POLA on its own, with its own cover and index.
+    Pola,
+}
+
+/// Runs the whole pipeline on a plan, producing the chosen documents (all of them when
+/// `documenti` is empty).
 pub fn build(
     source: PlanSource,
     templates: &Templates,
@@ -96,68 +106,107 @@ pub fn build(
         })?;
     let piano = &loaded.plan;
     let view = View::build(piano, &catalogo, options.source_date_epoch);
-    let main = match templates.render("piano.typ.j2", &view) {
-        Ok(m) => m,
-        Err(d) => {
-            diagnostics.push(d);
-            return Err(Failed {
-                diagnostics,
-                generated: None,
-            });
+    let mut wanted = options.documenti.clone();
+    if wanted.is_empty() {
+        wanted.push(Documento::Piano);
+        if piano.pola.is_some() {
+            wanted.push(Documento::Pola);
         }
-    };
+    }
     let assets: Vec<(String, Vec<u8>)> = templates
         .assets()
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
         .collect();
-    let settings = PdfSettings {
-        ident: format!(
-            "{}|{}|{}-{}",
-            piano.ente.nome,
-            piano.documento.titolo,
-            piano.documento.anno_inizio,
-            piano.documento.anno_fine
-        ),
-        date: view.metadati.data,
-    };
-    let stem = slug(
-        &piano.documento.titolo,
-        piano.documento.anno_inizio,
-        piano.documento.anno_fine,
-    );
-    match compile::compile_pdf(main.clone(), assets, &settings) {
-        Ok((pdf, warnings)) => {
-            diagnostics.extend(warnings);
-            let mut outputs = vec![Output {
-                name: format!("{stem}.pdf"),
-                bytes: pdf,
-            }];
-            if options.emit_typst {
-                outputs.push(Output {
-                    name: format!("{stem}.typ"),
-                    bytes: main.clone().into_bytes(),
+    let mut outputs = Vec::new();
+    for doc in wanted {
+        let (template, stem, ident, date) = match (doc, &piano.pola, &view.pola) {
+            (Documento::Piano, _, _) => (
+                "piano.typ.j2",
+                slug(
+                    &piano.documento.titolo,
+                    piano.documento.anno_inizio,
+                    piano.documento.anno_fine,
+                ),
+                format!(
+                    "{}|{}|{}-{}",
+                    piano.ente.nome,
+                    piano.documento.titolo,
+                    piano.documento.anno_inizio,
+                    piano.documento.anno_fine
+                ),
+                view.metadati.data,
+            ),
+            (Documento::Pola, Some(p), Some(pv)) => (
+                "pola.typ.j2",
+                slug(&p.titolo, p.anno_inizio, p.anno_fine),
+                format!(
+                    "{}|{}|{}-{}",
+                    piano.ente.nome, p.titolo, p.anno_inizio, p.anno_fine
+                ),
+                pv.metadati.data,
+            ),
+            (Documento::Pola, _, _) => {
+                diagnostics.push(
+                    Diagnostic::error("P060", "il piano non contiene il POLA (chiave `pola`)")
+                        .with_hint("aggiungi la sezione `pola` al piano, o genera solo il Piano della Performance"),
+                );
+                return Err(Failed {
+                    diagnostics,
+                    generated: None,
                 });
-                for (name, text) in templates.assets() {
+            }
+        };
+        let main = match templates.render(template, &view) {
+            Ok(m) => m,
+            Err(d) => {
+                diagnostics.push(d);
+                return Err(Failed {
+                    diagnostics,
+                    generated: None,
+                });
+            }
+        };
+        let generated_name = format!("{stem}.typ");
+        match compile::compile_pdf(
+            main.clone(),
+            assets.clone(),
+            &PdfSettings { ident, date },
+            &generated_name,
+        ) {
+            Ok((pdf, warnings)) => {
+                diagnostics.extend(warnings);
+                outputs.push(Output {
+                    name: format!("{stem}.pdf"),
+                    bytes: pdf,
+                });
+                if options.emit_typst {
                     outputs.push(Output {
-                        name: name.to_string(),
-                        bytes: text.as_bytes().to_vec(),
+                        name: generated_name,
+                        bytes: main.into_bytes(),
                     });
                 }
             }
-            Ok(Built {
-                outputs,
-                diagnostics,
-                generated: Some(main),
-            })
-        }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            Err(Failed {
-                diagnostics,
-                generated: Some(main),
-            })
+            Err(errors) => {
+                diagnostics.extend(errors);
+                return Err(Failed {
+                    diagnostics,
+                    generated: Some((generated_name, main)),
+                });
+            }
         }
     }
+    if options.emit_typst {
+        for (name, text) in templates.assets() {
+            outputs.push(Output {
+                name: name.to_string(),
+                bytes: text.as_bytes().to_vec(),
+            });
+        }
+    }
+    Ok(Built {
+        outputs,
+        diagnostics,
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use crate::args::BuildArgs;
-use crate::compile::GENERATED_NAME;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::Templates;
 
@@ -19,10 +18,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let options = BuildOptions {
         emit_typst: args.emit_typst,
         source_date_epoch: pipeline::source_date_epoch(),
+        documenti: args.documento.documenti(),
     };
     let result = pipeline::build(source, &templates, &options);
     let (outputs, mut diags, generated) = match result {
-        Ok(b) => (Some(b.outputs), b.diagnostics, b.generated),
+        Ok(b) => (Some(b.outputs), b.diagnostics, None),
         Err(f) => (None, f.diagnostics, f.generated),
     };
     if args.diagnostics.strict && diags.iter().any(|d| !d.is_error()) && outputs.is_some() {
@@ -33,8 +33,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let sources = |f: &str| -> Option<String> {
         if f == name {
             Some(text.clone())
-        } else if f == GENERATED_NAME {
-            generated.clone()
+        } else if let Some((_, gtext)) = generated.as_ref().filter(|(g, _)| g == f) {
+            Some(gtext.clone())
         } else {
             f.strip_prefix("modelli/")
                 .and_then(|t| templates.source(t))

@@ -22,9 +22,6 @@ pub struct PdfSettings {
     pub date: Option<Date>,
 }
 
-/// Where the generated main file is reported in diagnostics.
-pub const GENERATED_NAME: &str = "documento.typ";
-
 /// Compiles the generated markup with its assets and exports a PDF.
 ///
 /// Typst's errors (and warnings that would degrade the document, such as a missing font)
@@ -34,14 +31,18 @@ pub fn compile_pdf(
     main: String,
     assets: Vec<(String, Vec<u8>)>,
     settings: &PdfSettings,
+    generated_name: &str,
 ) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let world = MemoryWorld::new(main, assets);
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let mut diags: Vec<Diagnostic> = warnings.iter().map(|w| convert(&world, w)).collect();
+    let mut diags: Vec<Diagnostic> = warnings
+        .iter()
+        .map(|w| convert(&world, w, generated_name))
+        .collect();
     let document = match output {
         Ok(doc) => doc,
         Err(errors) => {
-            diags.extend(errors.iter().map(|e| convert(&world, e)));
+            diags.extend(errors.iter().map(|e| convert(&world, e, generated_name)));
             return Err(diags);
         }
     };
@@ -61,7 +62,7 @@ pub fn compile_pdf(
     match typst_pdf::pdf(&document, &options) {
         Ok(bytes) => Ok((bytes, diags)),
         Err(errors) => {
-            diags.extend(errors.iter().map(|e| convert(&world, e)));
+            diags.extend(errors.iter().map(|e| convert(&world, e, generated_name)));
             Err(diags)
         }
     }
@@ -74,7 +75,7 @@ fn standards() -> PdfStandards {
 }
 
 /// Converts a Typst diagnostic into ours, located in the generated file.
-fn convert(world: &MemoryWorld, d: &SourceDiagnostic) -> Diagnostic {
+fn convert(world: &MemoryWorld, d: &SourceDiagnostic, generated_name: &str) -> Diagnostic {
     // A font fallback silently changes the document: it is an error, not a warning.
     let font_problem = d.message.contains("font");
     let mut out = match (d.severity, font_problem) {
@@ -96,7 +97,7 @@ fn convert(world: &MemoryWorld, d: &SourceDiagnostic) -> Diagnostic {
         if id == main.id() {
             let li = LineIndex::new(main.text());
             let pos = li.position(range.start);
-            out.file = Some(GENERATED_NAME.into());
+            out.file = Some(generated_name.into());
             out.position = Some(pos);
             out.range = Some(range);
             if let Some(t) = origin_of_line(main.text(), pos.line) {

@@ -114,6 +114,7 @@ fn rendered_typst_of_the_fixture() {
     let options = piano::pipeline::BuildOptions {
         emit_typst: true,
         source_date_epoch: None,
+        documenti: vec![],
     };
     let built =
         piano::pipeline::build(source, &piano::render::Templates::builtin(), &options).unwrap();

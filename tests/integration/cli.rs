@@ -148,7 +148,10 @@ fn a_typst_error_names_the_generated_line_and_the_template() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("errore[T002]"), "{err}");
-    assert!(err.contains("--> documento.typ:"), "{err}");
+    assert!(
+        err.contains("--> piano-della-performance-2024-2026.typ:"),
+        "{err}"
+    );
     assert!(err.contains("#funzione-inesistente()"), "{err}");
     assert!(err.contains("modello `scheda.typ.j2`"), "{err}");
     assert!(!dir.path().join("out").exists());

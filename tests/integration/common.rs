@@ -66,11 +66,31 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     pdf_extract::extract_text_from_mem(pdf).expect("the PDF text can be extracted")
 }
 
+/// The text of the pages without their running header and footer, so that a paragraph
+/// broken across two pages reads as one.
+pub fn body_text(pdf: &[u8], furniture: &[&str]) -> String {
+    pdf_text(pdf)
+        .lines()
+        .filter(|l| {
+            let t = l.trim();
+            let page_number = t
+                .strip_prefix("pag. ")
+                .is_some_and(|r| r.split(" di ").all(|n| n.parse::<u32>().is_ok()));
+            let header = !t.is_empty()
+                && furniture
+                    .iter()
+                    .any(|f| t == *f || t.replace(' ', "") == furniture.concat().replace(' ', ""));
+            !page_number && !header
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Text reduced for comparison: no whitespace, no hyphens (line-end hyphenation and list
 /// markers vary with layout), typographic apostrophes made straight.
 pub fn squash(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}')
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '•' | '–'))
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .collect()
 }
