@@ -42,6 +42,10 @@ pub enum Command {
     /// Controlla il piano senza scrivere nulla.
     #[command(help_template = HELP_TEMPLATE)]
     Check(CheckArgs),
+    /// Scrive lo scheletro di un nuovo piano (con il POLA e le dimensioni degli indicatori
+    /// delle linee guida DFP) da compilare.
+    #[command(help_template = HELP_TEMPLATE)]
+    Nuovo(NuovoArgs),
 }
 
 /// Arguments of `piano build`.
@@ -115,6 +119,30 @@ pub struct CheckArgs {
     /// How diagnostics are printed.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+}
+
+/// Arguments of `piano nuovo`.
+#[derive(Debug, Args)]
+pub struct NuovoArgs {
+    /// Il file JSON da creare (non deve esistere).
+    #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
+    pub file: PathBuf,
+    /// Il nome dell'ente.
+    #[arg(
+        long = "ente",
+        value_name = "NOME",
+        default_value = "Nome dell'ente",
+        help_heading = "Opzioni"
+    )]
+    pub ente: String,
+    /// Il primo anno del piano triennale.
+    #[arg(
+        long = "anno",
+        value_name = "ANNO",
+        default_value_t = 2027,
+        help_heading = "Opzioni"
+    )]
+    pub anno: i32,
 }
 
 /// How diagnostics are printed, shared by every command.

@@ -27,5 +27,6 @@ pub fn run(cli: args::Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         args::Command::Build(a) => cmd::build::run(a),
         args::Command::Check(a) => cmd::check::run(a),
+        args::Command::Nuovo(a) => cmd::nuovo::run(a),
     }
 }

@@ -118,6 +118,15 @@ fn acts(atti: &[crate::model::Atto], base: &str, out: &mut Vec<Diagnostic>) {
     let mut validazione = None;
     let mut adozione = None;
     for (i, atto) in atti.iter().enumerate() {
+        if atto.tipo != crate::model::TipoAtto::Validazione
+            && atto.numero.as_deref().is_none_or(|n| n.trim().is_empty())
+        {
+            out.push(
+                Diagnostic::warning("P043", format!("manca il numero della deliberazione di {} del {}", atto.organo, atto.data))
+                    .at_path(format!("{base}[{i}]"))
+                    .with_hint("aggiungi `\"numero\"`: il frontespizio riporta solo ciò che è noto, senza segnaposto"),
+            );
+        }
         match Date::parse_iso(&atto.data) {
             None => out.push(
                 Diagnostic::error("P007", format!("data non valida: `{}`", atto.data))

@@ -472,13 +472,28 @@ pub fn livello_azienda<'a>(piano: &'a Piano, own: Option<&'a Livello>) -> Option
     own.or(piano.livelli.last())
 }
 
-/// The date stamped on the document: the adoption act, else `SOURCE_DATE_EPOCH`.
-pub fn data_documento(atti: &[Atto], source_date_epoch: Option<i64>) -> Option<Date> {
-    atti.iter()
-        .filter(|a| a.tipo == TipoAtto::Adozione)
-        .filter_map(|a| Date::parse_iso(&a.data))
-        .max()
+/// The date stamped on the document, always from the data so that the same plan gives the
+/// same bytes: the latest adoption or amendment act; else `SOURCE_DATE_EPOCH`; else the
+/// latest act of any kind; else 1 January of the plan's first year (a draft).
+pub fn data_documento(
+    atti: &[Atto],
+    source_date_epoch: Option<i64>,
+    anno_inizio: i32,
+) -> Option<Date> {
+    let latest = |pred: &dyn Fn(&Atto) -> bool| {
+        atti.iter()
+            .filter(|a| pred(a))
+            .filter_map(|a| Date::parse_iso(&a.data))
+            .max()
+    };
+    latest(&|a| a.tipo != TipoAtto::Validazione)
         .or_else(|| source_date_epoch.map(Date::from_unix_seconds))
+        .or_else(|| latest(&|_| true))
+        .or(Some(Date {
+            year: anno_inizio,
+            month: 1,
+            day: 1,
+        }))
 }
 
 fn approvazione(atto: &Atto) -> String {
@@ -602,7 +617,7 @@ impl View {
                         "lavoro agile".into(),
                         "Amministrazione Trasparente".into(),
                     ],
-                    data: data_documento(&p.atti, source_date_epoch),
+                    data: data_documento(&p.atti, source_date_epoch, p.anno_inizio),
                 },
                 periodo,
                 approvazioni,
@@ -638,7 +653,7 @@ impl View {
                     "D.Lgs. 150/2009".into(),
                     "Amministrazione Trasparente".into(),
                 ],
-                data: data_documento(&piano.atti, source_date_epoch),
+                data: data_documento(&piano.atti, source_date_epoch, doc.anno_inizio),
             },
             approvazioni,
             introduzione: piano.introduzione.clone(),
@@ -1011,14 +1026,21 @@ mod tests {
             },
         ];
         assert_eq!(
-            data_documento(&atti, Some(0)).unwrap().long(),
+            data_documento(&atti, Some(0), 2021).unwrap().long(),
             "26 aprile 2021"
         );
         assert_eq!(
-            data_documento(&atti[..1], Some(0)).unwrap().long(),
+            data_documento(&atti[..1], Some(0), 2021).unwrap().long(),
             "1 gennaio 1970"
         );
-        assert_eq!(data_documento(&atti[..1], None), None);
+        assert_eq!(
+            data_documento(&atti[..1], None, 2021).unwrap().long(),
+            "19 aprile 2021"
+        );
+        assert_eq!(
+            data_documento(&[], None, 2027).unwrap().long(),
+            "1 gennaio 2027"
+        );
         assert_eq!(
             approvazione(&atti[1]),
             "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021"

@@ -207,3 +207,92 @@ fn only_the_chosen_document_is_built() {
             .contains("errore[P060]: il piano non contiene il POLA")
     );
 }
+
+#[test]
+fn a_new_skeleton_passes_check_and_builds_with_every_dfp_dimension() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nuovo.json");
+    let out = piano(&[
+        "nuovo",
+        path.to_str().unwrap(),
+        "--ente",
+        "Comune di Esempio",
+        "--anno",
+        "2027",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = piano(&["nuovo", path.to_str().unwrap()]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+    let check = piano(&["check", path.to_str().unwrap()]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    // The office fills one DFP row; the table shows it, with every dimension in order.
+    let mut json = read_json(&path);
+    let dfp = &mut json["pola"]["sezioni"][3]["contenuto"][1]["indicatori_dfp"]["indicatori"];
+    dfp[3]["indicatore"] = "Dipendenti con firma digitale".into();
+    dfp[3]["baseline"] = "110".into();
+    dfp[3]["target"]["avvio"] = ">= 120".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let outputs = build_all(&path);
+    let pola = &outputs
+        .iter()
+        .find(|o| o.name.starts_with("piano-organizzativo"))
+        .unwrap()
+        .bytes;
+    let text = squash(&pdf_text(pola));
+    let mut last = 0;
+    for label in [
+        "Condizioni abilitanti – Salute organizzativa",
+        "Condizioni abilitanti – Salute professionale",
+        "Condizioni abilitanti – Salute economico-finanziaria",
+        "Condizioni abilitanti – Salute digitale",
+        "Stato di implementazione",
+        "Performance organizzativa – Economicità",
+        "Performance organizzativa – Efficienza",
+        "Performance organizzativa – Efficacia",
+        "Impatti esterni – Sociale",
+        "Impatti esterni – Ambientale",
+        "Impatti esterni – Economico",
+        "Impatti interni",
+    ] {
+        let at = text[last..]
+            .find(&squash(label))
+            .unwrap_or_else(|| panic!("`{label}` missing or out of order"));
+        last += at;
+    }
+    assert!(text.contains(&squash("Dipendenti con firma digitale 110 >= 120")));
+}
+
+#[test]
+fn a_missing_act_number_is_a_warning_and_the_cover_says_what_is_known() {
+    let mut json = read_json(&minimo());
+    json["atti"][1].as_object_mut().unwrap().remove("numero");
+    let (_dir, path) = plan_file(&json);
+    let check = piano(&["check", path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0));
+    assert!(
+        String::from_utf8(check.stderr)
+            .unwrap()
+            .contains("avviso[P043]: manca il numero della deliberazione di Giunta del 2024-01-30")
+    );
+    let text = pdf_text(&build_pdf(&path));
+    assert!(
+        text.contains("Adottato con deliberazione di Giunta del 30 gennaio 2024"),
+        "{text}"
+    );
+    assert!(!text.contains("n.____") && !text.contains("n. del"));
+}

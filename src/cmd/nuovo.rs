@@ -1,0 +1,130 @@
+//! `piano nuovo`: writes the skeleton of a new plan, with the POLA's DFP dimensions laid
+//! out to fill, that `piano check` accepts and `piano build` typesets.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use serde_json::{Value, json};
+
+use crate::args::NuovoArgs;
+use crate::model::DimensioneDfp;
+
+/// Every DFP dimension, in the order of the guidelines.
+const DIMENSIONI: [DimensioneDfp; 12] = [
+    DimensioneDfp::SaluteOrganizzativa,
+    DimensioneDfp::SaluteProfessionale,
+    DimensioneDfp::SaluteEconomicoFinanziaria,
+    DimensioneDfp::SaluteDigitale,
+    DimensioneDfp::StatoImplementazione,
+    DimensioneDfp::Economicita,
+    DimensioneDfp::Efficienza,
+    DimensioneDfp::Efficacia,
+    DimensioneDfp::ImpattoSociale,
+    DimensioneDfp::ImpattoAmbientale,
+    DimensioneDfp::ImpattoEconomico,
+    DimensioneDfp::ImpattoInterno,
+];
+
+/// The skeleton of a plan for `anno`-`anno+2`: one branch of the tree, an assignment, and
+/// a POLA whose DFP table has one empty row per dimension. Nothing in it is a made-up
+/// figure: indicators and targets are left for the office to fill.
+pub fn skeleton(ente: &str, anno: i32) -> Value {
+    let anni: Vec<String> = (anno..=anno + 2).map(|a| a.to_string()).collect();
+    let fasi = ["avvio", "sviluppo intermedio", "sviluppo avanzato"];
+    let righe_dfp: Vec<Value> = DIMENSIONI
+        .iter()
+        .map(|d| {
+            json!({
+                "dimensione": d,
+                "indicatore": "",
+                "baseline": "-",
+                "target": { fasi[0]: "-", fasi[1]: "-", fasi[2]: "-" },
+                "fonte": ""
+            })
+        })
+        .collect();
+    json!({
+        "ente": { "nome": ente },
+        "documento": { "titolo": "Piano della Performance", "anno_inizio": anno, "anno_fine": anno + 2,
+                       "riferimento_normativo": "art. 10 D.Lgs. 150/2009" },
+        "atti": [],
+        "livelli": [
+            { "nome": "Area strategica", "plurale": "Aree strategiche", "scheda": false },
+            { "nome": "Obiettivo strategico", "plurale": "Obiettivi strategici", "scadenze": anni },
+            { "nome": "Obiettivo operativo", "plurale": "Obiettivi operativi", "scadenze": ["30/6", "31/12"] }
+        ],
+        "ponderazione": { "quota_indicatori": 50 },
+        "albero": [ {
+            "titolo": "Prima area strategica",
+            "figli": [ {
+                "id": "strategico-1",
+                "titolo": "Primo obiettivo strategico",
+                "peso": 100,
+                "indicatori": [ { "descrizione": "Primo indicatore", "baseline": "-",
+                                  "target": { anni[0].as_str(): "-", anni[1].as_str(): "-", anni[2].as_str(): "-" },
+                                  "peso": 100 } ],
+                "figli": [ {
+                    "id": "operativo-1",
+                    "titolo": "Primo obiettivo operativo",
+                    "peso": 100,
+                    "indicatori": [ { "descrizione": "Primo indicatore", "baseline": "-",
+                                      "target": { "30/6": "-", "31/12": "-" }, "peso": 100 } ]
+                } ]
+            } ]
+        } ],
+        "assegnazioni": { "anno": anno, "dirigenti": [
+            { "nome": "Nome Cognome", "ruolo": "Segretario Generale",
+              "obiettivi": [ { "obiettivo": "strategico-1", "peso": 50 }, { "obiettivo": "operativo-1", "peso": 50 } ] }
+        ] },
+        "pola": {
+            "titolo": "Piano Organizzativo del Lavoro Agile",
+            "anno_inizio": anno,
+            "anno_fine": anno + 2,
+            "atti": [],
+            "sezioni": [
+                { "titolo": "Livello di attuazione e sviluppo", "contenuto": [ { "testo": "Descrivere il livello attuale del lavoro agile." } ] },
+                { "titolo": "Modalità attuative", "contenuto": [ { "testo": "Descrivere le modalità attuative." } ] },
+                { "titolo": "Soggetti, processi e strumenti", "contenuto": [ { "testo": "Descrivere soggetti, processi e strumenti." } ] },
+                { "titolo": "Programma di sviluppo", "contenuto": [
+                    { "testo": "Per ogni dimensione, indicare gli indicatori misurati, la baseline e i target per fase." },
+                    { "indicatori_dfp": { "titolo": "Indicatori del programma di sviluppo del lavoro agile",
+                                          "fasi": fasi, "indicatori": righe_dfp } }
+                ] }
+            ]
+        }
+    })
+}
+
+/// Runs `piano nuovo`: refuses to overwrite an existing file.
+pub fn run(args: &NuovoArgs) -> anyhow::Result<ExitCode> {
+    if args.file.exists() {
+        anyhow::bail!(
+            "il file `{}` esiste già: scegli un altro nome",
+            args.file.display()
+        );
+    }
+    let text = serde_json::to_string_pretty(&skeleton(&args.ente, args.anno))? + "\n";
+    let dir = args
+        .file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = args
+        .file
+        .file_name()
+        .context("nome di file non valido")?
+        .to_string_lossy()
+        .to_string();
+    let written = crate::write::write_all(
+        dir,
+        &[crate::write::Output {
+            name,
+            bytes: text.into_bytes(),
+        }],
+    )?;
+    for p in written {
+        println!("{}", p.display());
+    }
+    eprintln!("scheletro del piano scritto: compila i campi e controlla con `piano check`");
+    Ok(ExitCode::SUCCESS)
+}
