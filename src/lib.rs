@@ -10,6 +10,7 @@ pub mod args;
 pub mod cmd;
 pub mod compile;
 pub mod diag;
+pub mod export;
 pub mod format;
 pub mod load;
 pub mod model;

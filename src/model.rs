@@ -444,6 +444,9 @@ pub struct Documento {
     /// Title of the planning chapter; defaults to "Pianificazione".
     #[serde(default)]
     pub titolo_capitolo: Option<String>,
+    /// Licence of the open data (an SPDX identifier); defaults to `CC-BY-4.0`.
+    #[serde(default)]
+    pub licenza_dati: Option<String>,
 }
 
 /// Kind of act in the plan's life.

@@ -118,7 +118,7 @@ pub fn build(
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
         .collect();
     let mut outputs = Vec::new();
-    for doc in wanted {
+    for &doc in &wanted {
         let (template, stem, ident, date) = match (doc, &piano.pola, &view.pola) {
             (Documento::Piano, _, _) => (
                 "piano.typ.j2",
@@ -191,6 +191,26 @@ pub fn build(
                 return Err(Failed {
                     diagnostics,
                     generated: Some((generated_name, main)),
+                });
+            }
+        }
+    }
+    if wanted.contains(&Documento::Piano) {
+        let stem = slug(
+            &piano.documento.titolo,
+            piano.documento.anno_inizio,
+            piano.documento.anno_fine,
+        );
+        match crate::export::outputs(piano, &catalogo, &stem) {
+            Ok(data) => outputs.extend(data),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    "E001",
+                    format!("dati aperti non generati: {e:#}"),
+                ));
+                return Err(Failed {
+                    diagnostics,
+                    generated: None,
                 });
             }
         }
