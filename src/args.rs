@@ -64,6 +64,14 @@ pub struct BuildArgs {
         help_heading = "Opzioni"
     )]
     pub output: PathBuf,
+    /// Scrive nella CARTELLA tutto ciò che va pubblicato in Amministrazione Trasparente:
+    /// `index.html`, i PDF, i dati aperti e il file `SHA256SUMS` (al posto di `-o`).
+    #[arg(
+        long = "pubblicazione",
+        value_name = "CARTELLA",
+        help_heading = "Opzioni"
+    )]
+    pub pubblicazione: Option<PathBuf>,
     /// Scrive anche il sorgente Typst generato (.typ) accanto al PDF.
     #[arg(long = "emit-typst", help_heading = "Opzioni")]
     pub emit_typst: bool,

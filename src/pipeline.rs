@@ -8,6 +8,8 @@ use crate::render::Templates;
 use crate::validate;
 use crate::view::{Catalogo, View};
 use crate::write::Output;
+use serde::Serialize;
+use sha2::Digest as _;
 
 /// Options of a build.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +20,30 @@ pub struct BuildOptions {
     pub source_date_epoch: Option<i64>,
     /// The documents to produce; empty means every document the plan holds.
     pub documenti: Vec<Documento>,
+    /// Lay the outputs out as a publication folder: the plan's page as `index.html` and a
+    /// `SHA256SUMS` file.
+    pub pubblicazione: bool,
+}
+
+/// A link from an HTML page to a file published beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Collegamento {
+    /// File name.
+    pub file: String,
+    /// Label shown.
+    pub etichetta: String,
+    /// MIME type.
+    pub tipo: String,
+}
+
+/// What the HTML templates see: the view, the links to the files published beside the
+/// page, and the open data licence.
+#[derive(Debug, Serialize)]
+struct ContestoHtml<'a> {
+    #[serde(flatten)]
+    view: &'a View,
+    collegamenti: Vec<Collegamento>,
+    licenza: String,
 }
 
 /// A successful build: the files to write and the warnings met on the way.
@@ -117,6 +143,72 @@ pub fn build(
         .assets()
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
         .collect();
+    let piano_stem = slug(
+        &piano.documento.titolo,
+        piano.documento.anno_inizio,
+        piano.documento.anno_fine,
+    );
+    let pola_stem = piano
+        .pola
+        .as_ref()
+        .map(|p| slug(&p.titolo, p.anno_inizio, p.anno_fine));
+    let mut links = Vec::new();
+    let link = |file: String, etichetta: &str, tipo: &str| Collegamento {
+        file,
+        etichetta: etichetta.into(),
+        tipo: tipo.into(),
+    };
+    if wanted.contains(&Documento::Piano) {
+        links.push(link(
+            format!("{piano_stem}.pdf"),
+            "Piano in PDF/A",
+            "application/pdf",
+        ));
+    }
+    if let (Some(ps), true) = (&pola_stem, wanted.contains(&Documento::Pola)) {
+        links.push(link(
+            format!("{ps}.pdf"),
+            "POLA in PDF/A",
+            "application/pdf",
+        ));
+        links.push(link(format!("{ps}.html"), "POLA (pagina web)", "text/html"));
+    }
+    if wanted.contains(&Documento::Piano) {
+        links.push(link(
+            format!("{piano_stem}-obiettivi.csv"),
+            "Obiettivi (CSV)",
+            "text/csv",
+        ));
+        links.push(link(
+            format!("{piano_stem}-indicatori.csv"),
+            "Indicatori (CSV)",
+            "text/csv",
+        ));
+        links.push(link(
+            format!("{piano_stem}-assegnazioni.csv"),
+            "Assegnazioni (CSV)",
+            "text/csv",
+        ));
+        links.push(link(
+            format!("{piano_stem}.json"),
+            "Piano (JSON)",
+            "application/json",
+        ));
+        links.push(link(
+            "datapackage.json".into(),
+            "Descrizione dei dati (datapackage.json)",
+            "application/json",
+        ));
+    }
+    let contesto = ContestoHtml {
+        view: &view,
+        collegamenti: links,
+        licenza: piano
+            .documento
+            .licenza_dati
+            .clone()
+            .unwrap_or_else(|| "CC-BY-4.0".into()),
+    };
     let mut outputs = Vec::new();
     for &doc in &wanted {
         let (template, stem, ident, date) = match (doc, &piano.pola, &view.pola) {
@@ -156,6 +248,22 @@ pub fn build(
                 });
             }
         };
+        let html_template = template.replace(".typ.j2", ".html.j2");
+        let html = match templates.render(&html_template, &contesto) {
+            Ok(h) => h,
+            Err(d) => {
+                diagnostics.push(d);
+                return Err(Failed {
+                    diagnostics,
+                    generated: None,
+                });
+            }
+        };
+        let html_name = if options.pubblicazione && doc == Documento::Piano {
+            "index.html".to_string()
+        } else {
+            format!("{stem}.html")
+        };
         let main = match templates.render(template, &view) {
             Ok(m) => m,
             Err(d) => {
@@ -178,6 +286,10 @@ pub fn build(
                 outputs.push(Output {
                     name: format!("{stem}.pdf"),
                     bytes: pdf,
+                });
+                outputs.push(Output {
+                    name: html_name,
+                    bytes: html.into_bytes(),
                 });
                 if options.emit_typst {
                     outputs.push(Output {
@@ -223,10 +335,30 @@ pub fn build(
             });
         }
     }
+    if options.pubblicazione {
+        outputs.push(sha256sums(&outputs));
+    }
     Ok(Built {
         outputs,
         diagnostics,
     })
+}
+
+/// A `SHA256SUMS` file in the format of `sha256sum`, sorted by file name.
+pub fn sha256sums(outputs: &[Output]) -> Output {
+    let mut lines: Vec<String> = outputs
+        .iter()
+        .map(|o| {
+            let digest = sha2::Sha256::digest(&o.bytes);
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            format!("{hex}  {}\n", o.name)
+        })
+        .collect();
+    lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    Output {
+        name: "SHA256SUMS".into(),
+        bytes: lines.concat().into_bytes(),
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         emit_typst: args.emit_typst,
         source_date_epoch: pipeline::source_date_epoch(),
         documenti: args.documento.documenti(),
+        pubblicazione: args.pubblicazione.is_some(),
     };
     let result = pipeline::build(source, &templates, &options);
     let (outputs, mut diags, generated) = match result {
@@ -46,7 +47,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!("nessun documento scritto: correggi gli errori e riprova");
         return Ok(ExitCode::from(1));
     };
-    for path in crate::write::write_all(&args.output, &outputs)? {
+    let dir = args.pubblicazione.as_ref().unwrap_or(&args.output);
+    for path in crate::write::write_all(dir, &outputs)? {
         println!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)

@@ -132,3 +132,63 @@ mod tests {
         assert_eq!(to_typst("[file](file:///etc/passwd)"), "file");
     }
 }
+
+/// Converts the Markdown subset into HTML: the same elements as [`to_typst`], with text
+/// escaped, raw HTML printed as text, and links kept only to web addresses.
+pub fn to_html(source: &str) -> String {
+    let mut open_links: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(source, Options::empty()).filter_map(|event| match event {
+        Event::Html(t) | Event::InlineHtml(t) | Event::Code(t) => Some(Event::Text(t)),
+        Event::Start(Tag::Heading { .. }) => Some(Event::Start(Tag::Strong)),
+        Event::End(TagEnd::Heading(_)) => Some(Event::End(TagEnd::Strong)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let ok = dest_url.starts_with("https://")
+                || dest_url.starts_with("http://")
+                || dest_url.starts_with("mailto:");
+            open_links.push(ok);
+            ok.then_some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::End(TagEnd::Link) => open_links
+            .pop()
+            .unwrap_or(false)
+            .then_some(Event::End(TagEnd::Link)),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => None,
+        other => Some(other),
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_text_and_raw_html() {
+        assert_eq!(
+            to_html("a <script>x</script> & **b**"),
+            "<p>a &lt;script&gt;x&lt;/script&gt; &amp; <strong>b</strong></p>"
+        );
+        assert_eq!(
+            to_html("- uno\n- due"),
+            "<ul>\n<li>uno</li>\n<li>due</li>\n</ul>"
+        );
+        assert_eq!(to_html("[x](javascript:alert(1))"), "<p>x</p>");
+        assert_eq!(
+            to_html("[x](https://a.it)"),
+            "<p><a href=\"https://a.it\">x</a></p>"
+        );
+    }
+}

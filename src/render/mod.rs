@@ -9,6 +9,7 @@
 
 pub mod escape;
 pub mod markdown;
+pub mod svg;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -37,6 +38,28 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/pola-corpo.typ.j2"),
     ),
     ("stile.typ", include_str!("../../templates/stile.typ")),
+    (
+        "piano.html.j2",
+        include_str!("../../templates/piano.html.j2"),
+    ),
+    ("pola.html.j2", include_str!("../../templates/pola.html.j2")),
+    (
+        "pola-corpo.html.j2",
+        include_str!("../../templates/pola-corpo.html.j2"),
+    ),
+    (
+        "scheda.html.j2",
+        include_str!("../../templates/scheda.html.j2"),
+    ),
+    (
+        "blocchi.html.j2",
+        include_str!("../../templates/blocchi.html.j2"),
+    ),
+    (
+        "testata.html.j2",
+        include_str!("../../templates/testata.html.j2"),
+    ),
+    ("stile.css.j2", include_str!("../../templates/stile.css.j2")),
 ];
 
 /// Marker every template writes on its first line, so a Typst error can name it.
@@ -109,7 +132,7 @@ impl Templates {
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".typ.j2") {
                 AutoEscape::Custom("typst".into())
-            } else if name.ends_with(".html.j2") {
+            } else if name.ends_with(".html.j2") || name.ends_with(".svg.j2") {
                 AutoEscape::Html
             } else {
                 AutoEscape::None
@@ -137,8 +160,21 @@ impl Templates {
         env.remove_filter("safe");
         env.remove_filter("escape");
         env.remove_filter("e");
-        env.add_filter("md", |s: &str| {
-            Value::from_safe_string(markdown::to_typst(s))
+        // The same Markdown subset becomes Typst or HTML depending on the template.
+        env.add_filter("md", |state: &minijinja::State, s: &str| {
+            Value::from_safe_string(match state.auto_escape() {
+                AutoEscape::Html => markdown::to_html(s),
+                _ => markdown::to_typst(s),
+            })
+        });
+        env.add_filter("svg", |v: Value| -> Result<Value, Error> {
+            let json = serde_json::to_value(&v).map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("dati non serializzabili: {e}"),
+                )
+            })?;
+            Ok(Value::from_safe_string(svg::grafico(&json)))
         });
         env.add_filter("stringa", |s: &str| {
             Value::from_safe_string(escape::string_literal(s))

@@ -15,6 +15,10 @@ use crate::model::{
 pub struct SezioneView {
     /// Heading level, from 1.
     pub livello: usize,
+    /// Derived number (`1.2.3`), empty when not numbered.
+    pub numero: String,
+    /// Anchor for links to this section.
+    pub ancora: String,
     /// Whether the heading is numbered.
     pub numerata: bool,
     /// Title.
@@ -120,23 +124,54 @@ pub struct UnitaView {
 }
 
 /// Flattens sections into headings and blocks; `base` is the heading level of the top.
-pub fn sezioni(list: &[Sezione], base: usize) -> Vec<SezioneView> {
+pub fn sezioni(list: &[Sezione], base: usize, prefisso: &str) -> Vec<SezioneView> {
     let mut out = Vec::new();
-    flatten(list, base, true, &mut out);
+    flatten(list, base, &[], prefisso, &mut out);
     out
 }
 
-fn flatten(list: &[Sezione], level: usize, parent_numbered: bool, out: &mut Vec<SezioneView>) {
+/// Numbers only numbered sections, as Typst does: an unnumbered one (Premessa) does not
+/// advance the count.
+fn flatten(
+    list: &[Sezione],
+    level: usize,
+    parent: &[usize],
+    prefisso: &str,
+    out: &mut Vec<SezioneView>,
+) {
+    let mut n = 0;
     for s in list {
-        let numerata = parent_numbered && s.numerata.unwrap_or(true);
+        let numerata = s.numerata.unwrap_or(true) && (parent.is_empty() || !parent.contains(&0));
+        let mut pos = parent.to_vec();
+        if numerata {
+            n += 1;
+            pos.push(n);
+        } else {
+            pos.push(0);
+        }
+        let numero = if numerata {
+            pos.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        } else {
+            String::new()
+        };
         out.push(SezioneView {
             livello: level,
+            ancora: format!("{prefisso}{}", out.len() + 1),
+            numero,
             numerata,
             titolo: s.titolo.clone(),
             blocchi: s.contenuto.iter().flat_map(blocco).collect(),
         });
-        flatten(&s.sezioni, level + 1, numerata, out);
+        flatten(&s.sezioni, level + 1, &pos, prefisso, out);
     }
+}
+
+/// How many numbered top-level sections there are (the planning chapter comes next).
+pub fn numerate(list: &[Sezione]) -> usize {
+    list.iter().filter(|s| s.numerata.unwrap_or(true)).count()
 }
 
 /// The view of one block; POLA blocks become a table and, where the data allow, a chart.

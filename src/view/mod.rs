@@ -37,6 +37,8 @@ pub struct View {
     pub assegnazioni: Option<AssegnazioniView>,
     /// Chapters before the planning chapter, flattened (level 1 = chapter).
     pub sezioni: Vec<blocchi::SezioneView>,
+    /// Number of the planning chapter (after the numbered chapters before it).
+    pub numero_capitolo: usize,
     /// The albero della performance as data for the diagram.
     pub diagramma: Diagramma,
     /// Signatures.
@@ -621,7 +623,7 @@ impl View {
                 },
                 periodo,
                 approvazioni,
-                sezioni: blocchi::sezioni(&p.sezioni, 1),
+                sezioni: blocchi::sezioni(&p.sezioni, 1, "pola-"),
                 firme: firme(&p.firme),
             }
         });
@@ -665,7 +667,8 @@ impl View {
                 .assegnazioni
                 .as_ref()
                 .map(|a| assegnazioni(a, catalogo)),
-            sezioni: blocchi::sezioni(&piano.sezioni, 1),
+            sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-"),
+            numero_capitolo: blocchi::numerate(&piano.sezioni) + 1,
             diagramma,
             firme: firme_piano,
             pola,

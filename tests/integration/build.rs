@@ -113,8 +113,7 @@ fn rendered_typst_of_the_fixture() {
     let source = piano::load::read(&minimo()).unwrap();
     let options = piano::pipeline::BuildOptions {
         emit_typst: true,
-        source_date_epoch: None,
-        documenti: vec![],
+        ..Default::default()
     };
     let built =
         piano::pipeline::build(source, &piano::render::Templates::builtin(), &options).unwrap();

@@ -119,11 +119,16 @@ fn weights_that_do_not_sum_to_100_are_an_error_and_nothing_is_overwritten() {
         std::fs::metadata(&pdf_path).unwrap().modified().unwrap(),
         mtime
     );
+    let written = String::from_utf8(ok.stdout).unwrap().lines().count();
     let leftovers: Vec<_> = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    assert_eq!(
+        leftovers.len(),
+        written,
+        "temporary files left behind: {leftovers:?}"
+    );
 }
 
 #[test]

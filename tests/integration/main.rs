@@ -6,3 +6,4 @@ mod cli;
 mod common;
 mod documento;
 mod escaping;
+mod pubblicazione;
