@@ -1,5 +1,6 @@
 //! Integration tests: the pipeline and the command line, checked by what a reader sees.
 
+mod accessibilita;
 mod build;
 mod check;
 mod cli;
