@@ -46,6 +46,62 @@ pub enum Command {
     /// delle linee guida DFP) da compilare.
     #[command(help_template = HELP_TEMPLATE)]
     Nuovo(NuovoArgs),
+    /// Confronta due versioni del piano ed elenca le modifiche, anche come prospetto da
+    /// allegare alla deliberazione.
+    #[command(help_template = HELP_TEMPLATE, after_help = DIFF_AFTER_HELP)]
+    Diff(DiffArgs),
+}
+
+// Exit codes follow `diff`; an invalid plan is an error (2), not a difference (1).
+const DIFF_AFTER_HELP: &str = "\
+Codici di uscita: 0 nessuna differenza; 1 ci sono differenze; 2 errore (un file illeggibile,
+un piano con errori, che vengono stampati come fa `piano check`, o un prospetto non
+generato). Gli avvisi dei piani non sono mostrati: usa `piano check`.";
+
+/// Arguments of `piano diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Il file JSON della versione precedente del piano.
+    #[arg(value_name = "VECCHIO.json", help_heading = "Argomenti")]
+    pub vecchio: PathBuf,
+    /// Il file JSON della versione aggiornata del piano.
+    #[arg(value_name = "NUOVO.json", help_heading = "Argomenti")]
+    pub nuovo: PathBuf,
+    /// Scrive il prospetto delle modifiche come documento: `pdf`, `html` o `md`; senza
+    /// questa opzione (o con `testo`) le modifiche sono stampate sul terminale.
+    #[arg(
+        long = "formato",
+        value_name = "FORMATO",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Opzioni"
+    )]
+    pub formato: Option<FormatoProspetto>,
+    /// Il file del prospetto (predefinito: `prospetto-modifiche-<titolo>-<anni>.<formato>`
+    /// nella cartella corrente); senza `--formato`, il formato è quello dell'estensione.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        help_heading = "Opzioni"
+    )]
+    pub output: Option<PathBuf>,
+    /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
+    #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
+    pub templates: Option<PathBuf>,
+}
+
+/// Output format of `piano diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatoProspetto {
+    /// The report on the terminal.
+    Testo,
+    /// The prospetto as PDF/A.
+    Pdf,
+    /// The prospetto as an accessible HTML page.
+    Html,
+    /// The prospetto as Markdown.
+    Md,
 }
 
 /// Arguments of `piano build`.

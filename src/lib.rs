@@ -10,6 +10,7 @@ pub mod args;
 pub mod cmd;
 pub mod compile;
 pub mod diag;
+pub mod diff;
 pub mod export;
 pub mod format;
 pub mod load;
@@ -29,5 +30,6 @@ pub fn run(cli: args::Cli) -> anyhow::Result<ExitCode> {
         args::Command::Build(a) => cmd::build::run(a),
         args::Command::Check(a) => cmd::check::run(a),
         args::Command::Nuovo(a) => cmd::nuovo::run(a),
+        args::Command::Diff(a) => cmd::diff::run(a),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod nuovo;
 
 use std::io::IsTerminal as _;

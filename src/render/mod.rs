@@ -37,6 +37,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "pola-corpo.typ.j2",
         include_str!("../../templates/pola-corpo.typ.j2"),
     ),
+    (
+        "modifiche.typ.j2",
+        include_str!("../../templates/modifiche.typ.j2"),
+    ),
+    (
+        "modifiche.html.j2",
+        include_str!("../../templates/modifiche.html.j2"),
+    ),
     ("stile.typ", include_str!("../../templates/stile.typ")),
     (
         "piano.html.j2",

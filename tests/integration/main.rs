@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod cli;
 mod common;
+mod diff;
 mod documento;
 mod escaping;
 mod pubblicazione;

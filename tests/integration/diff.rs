@@ -1,0 +1,395 @@
+//! `piano diff` and regeneration: the amended Brescia plan, the prospetto delle modifiche,
+//! and outputs that stay untouched when they do not change.
+
+use std::path::{Path, PathBuf};
+
+use piano::diff::{Differenze, Genere};
+
+use crate::common::*;
+
+/// The amended example: the AdP 2021 indicator added to 1.1.2, its weights redistributed.
+fn brescia_agg1() -> PathBuf {
+    root().join("data/brescia-2021-2023-agg1.json")
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Compares two plan files in-process.
+fn compare(old: &Path, new: &Path) -> Differenze {
+    let load = |p: &Path| {
+        let source = piano::load::read(p).unwrap();
+        match piano::pipeline::load_and_validate(source) {
+            Ok((loaded, _, _)) => loaded.plan,
+            Err(d) => panic!("{} is not valid: {d:#?}", p.display()),
+        }
+    };
+    piano::diff::confronta(&load(old), &load(new))
+}
+
+/// The example plan with `edit` applied, written to a temporary file.
+fn brescia_with(edit: impl FnOnce(&mut serde_json::Value)) -> (tempfile::TempDir, PathBuf) {
+    let mut json = read_json(&brescia());
+    edit(&mut json);
+    plan_file(&json)
+}
+
+#[test]
+fn the_two_brescia_versions_differ_by_exactly_the_amendment() {
+    let d = compare(&brescia(), &brescia_agg1());
+    assert_eq!(d.atti.len(), 1, "{:#?}", d.atti);
+    assert_eq!(d.atti[0].genere, Genere::Aggiunto);
+    assert_eq!(
+        d.atti[0].atto,
+        "Aggiornato con deliberazione di Giunta n. 78 del 19 luglio 2021"
+    );
+    assert_eq!(d.indicatori.len(), 1, "{:#?}", d.indicatori);
+    let added = &d.indicatori[0];
+    assert_eq!(added.generi, [Genere::Aggiunto]);
+    assert_eq!(
+        (added.obiettivo.as_str(), added.numero_dopo.as_str()),
+        ("1.1.2", "5")
+    );
+    assert!(added.nota.ends_with("peso 15,00%"), "{}", added.nota);
+    let weights: Vec<(&str, &str, &str, &str)> = d
+        .valori
+        .iter()
+        .map(|v| {
+            let n = v.oggetto.split(':').next().unwrap();
+            (v.obiettivo.as_str(), n, v.prima.as_str(), v.dopo.as_str())
+        })
+        .collect();
+    assert_eq!(
+        weights,
+        [
+            ("1.1.2", "Indicatore 1", "30,00%", "25,00%"),
+            ("1.1.2", "Indicatore 2", "25,00%", "20,00%"),
+            ("1.1.2", "Indicatore 4", "30,00%", "25,00%"),
+        ]
+    );
+    assert!(d.valori.iter().all(|v| v.voce == "peso"));
+    assert!(d.obiettivi.is_empty(), "{:#?}", d.obiettivi);
+    assert!(d.assegnazioni.is_empty(), "{:#?}", d.assegnazioni);
+    assert!(d.testi.is_empty(), "{:#?}", d.testi);
+    assert!(d.altre.is_empty(), "{:#?}", d.altre);
+}
+
+#[test]
+fn diff_on_the_terminal_exits_1_and_lists_the_changes() {
+    let out = piano(&[
+        "diff",
+        brescia().to_str().unwrap(),
+        brescia_agg1().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn identical_plans_exit_0_with_no_differences() {
+    let out = piano(&[
+        "diff",
+        brescia().to_str().unwrap(),
+        brescia().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("nessuna differenza"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn an_invalid_plan_is_an_error_with_its_diagnostics() {
+    let mut json = read_json(&minimo());
+    json["albero"][0]["figli"][0]["peso"] = 120.into();
+    let (_dir, path) = plan_file(&json);
+    let out = piano(&["diff", minimo().to_str().unwrap(), path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("errore[P013]"), "{err}");
+    assert!(err.contains("non è valido"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn an_objective_inserted_in_an_area_is_one_addition_plus_renumbering() {
+    let (_dir, path) = brescia_with(|json| {
+        let area = &mut json["albero"][1]["figli"][1];
+        // A new operational objective 2.2.2; the weights of its siblings make room for it.
+        area["figli"][0]["peso"] = 40.into();
+        area["figli"][2]["peso"] = 20.into();
+        let nuovo = serde_json::json!({
+            "titolo": "Sportello digitale per la firma remota",
+            "peso": 20,
+            "indicatori": [
+                {"descrizione": "dispositivi di firma remota rilasciati", "target": {"30/6": "50", "31/12": "150"}, "peso": 100}
+            ]
+        });
+        area["figli"].as_array_mut().unwrap().insert(1, nuovo);
+        // The office follows the renumbering in the assignments.
+        for d in json["assegnazioni"]["dirigenti"].as_array_mut().unwrap() {
+            for o in d["obiettivi"].as_array_mut().unwrap() {
+                let code = o["obiettivo"].as_str().unwrap().to_string();
+                let moved = match code.as_str() {
+                    "2.2.2" => "2.2.3",
+                    "2.2.3" => "2.2.4",
+                    other => other,
+                };
+                o["obiettivo"] = moved.into();
+            }
+        }
+    });
+    let d = compare(&brescia(), &path);
+    let rows: Vec<(&str, &str, &str)> = d
+        .obiettivi
+        .iter()
+        .map(|o| {
+            (
+                o.modifica.as_str(),
+                o.codice_prima.as_str(),
+                o.codice_dopo.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("aggiunto", "—", "2.2.2"),
+            ("rinumerato", "2.2.2", "2.2.3"),
+            ("rinumerato", "2.2.3", "2.2.4"),
+        ]
+    );
+    // Only the weights that were changed, no cascade of titles, indicators or texts.
+    let weights: Vec<(&str, &str, &str)> = d
+        .valori
+        .iter()
+        .map(|v| (v.obiettivo.as_str(), v.prima.as_str(), v.dopo.as_str()))
+        .collect();
+    assert_eq!(
+        weights,
+        [("2.2.1", "50,00%", "40,00%"), ("2.2.4", "30,00%", "20,00%")]
+    );
+    assert!(d.indicatori.is_empty(), "{:#?}", d.indicatori);
+    assert!(d.testi.is_empty() && d.altre.is_empty(), "{d:#?}");
+    assert!(d.assegnazioni.is_empty(), "{:#?}", d.assegnazioni);
+    assert_eq!(
+        d.riepilogo(),
+        [
+            "1 obiettivo aggiunto",
+            "2 obiettivi rinumerati",
+            "2 target, baseline o pesi modificati"
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_objective_without_id_is_reported_as_renamed() {
+    // Without `id`, 1.2.1 is known by its title: renaming it (the drift the reference
+    // document shows between two of its tables) still pairs it by description.
+    let strip = |json: &mut serde_json::Value| {
+        json["albero"][0]["figli"][1]["figli"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("id");
+    };
+    let (_a, old) = brescia_with(strip);
+    let (_b, new) = brescia_with(|json| {
+        strip(json);
+        json["albero"][0]["figli"][1]["figli"][0]["titolo"] =
+            "Adeguamento modalità e strumenti di informazione".into();
+    });
+    let d = compare(&old, &new);
+    assert_eq!(d.obiettivi.len(), 1, "{:#?}", d.obiettivi);
+    let o = &d.obiettivi[0];
+    assert_eq!(o.generi, [Genere::Rinominato]);
+    assert_eq!(
+        (o.codice_prima.as_str(), o.codice_dopo.as_str()),
+        ("1.2.1", "1.2.1")
+    );
+    assert!(
+        d.indicatori.is_empty() && d.valori.is_empty() && d.assegnazioni.is_empty(),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn the_prospetto_is_a_pdf_with_the_changes_and_the_amending_act() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("prospetto.pdf");
+    let (old, new) = (brescia(), brescia_agg1());
+    let args = [
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--formato",
+        "pdf",
+        "-o",
+        target.to_str().unwrap(),
+    ];
+    let out = piano(&args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), target.to_str().unwrap());
+    let pdf = std::fs::read(&target).unwrap();
+    assert_eq!(
+        info(&pdf, "Title").as_deref(),
+        Some("Prospetto delle modifiche al Piano della Performance 2021 - 2023")
+    );
+    assert_eq!(
+        info(&pdf, "Subject").as_deref(),
+        Some("Aggiornato con deliberazione di Giunta n. 78 del 19 luglio 2021")
+    );
+    assert!(
+        info(&pdf, "CreationDate")
+            .unwrap()
+            .starts_with("D:20210719")
+    );
+    let text = squash(&pdf_text(&pdf));
+    for expected in [
+        "Prospetto delle modifiche",
+        "Versione aggiornata",
+        "Aggiornato con deliberazione di Giunta n. 78 del 19 luglio 2021",
+        "1 indicatore aggiunto",
+        "Target, baseline e pesi",
+        "istruttoria e concessione dei contributi relativi alle domande sui nuovi bandi in Accordo di Programma 2021",
+        "30,00%25,00%",
+        "25,00%20,00%",
+    ] {
+        assert!(
+            text.contains(&squash(expected)),
+            "`{expected}` missing in:\n{text}"
+        );
+    }
+    // Same versions, same bytes: the prospetto is reproducible, and not rewritten.
+    let mtime = std::fs::metadata(&target).unwrap().modified().unwrap();
+    let again = piano(&args);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(std::fs::read(&target).unwrap(), pdf);
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().modified().unwrap(),
+        mtime
+    );
+}
+
+#[test]
+fn the_prospetto_as_html_is_an_accessible_page_and_md_takes_a_default_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let html_path = dir.path().join("prospetto.html");
+    let out = piano(&[
+        "diff",
+        brescia().to_str().unwrap(),
+        brescia_agg1().to_str().unwrap(),
+        "-o",
+        html_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"it\">"),
+        "{html}"
+    );
+    assert!(html.contains("<caption>Target, baseline e pesi modificati</caption>"));
+    assert!(html.contains("<th scope=\"col\">Prima</th>"));
+    assert!(html.contains("<td>30,00%</td><td>25,00%</td>"), "{html}");
+    assert!(html.contains("Accordo di Programma, pervenute al 31.12.2020"));
+
+    let md = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args([
+            "diff",
+            brescia().to_str().unwrap(),
+            brescia_agg1().to_str().unwrap(),
+            "--formato",
+            "md",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(md.status.code(), Some(1), "{}", stderr(&md));
+    let name = "prospetto-modifiche-piano-della-performance-2021-2023.md";
+    assert_eq!(stdout(&md).trim(), name);
+    let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert!(text.contains("| 1.1.2 | Indicatore 1: "), "{text}");
+    assert!(text.contains("| peso | 30,00% | 25,00% |"), "{text}");
+}
+
+#[test]
+fn the_amended_plan_builds_with_the_amendment_on_the_cover_and_in_the_metadata() {
+    let pdf = build_pdf(&brescia_agg1());
+    let line = "Aggiornato con deliberazione di Giunta n. 78 del 19 luglio 2021";
+    let cover = squash(&pdf_text(&pdf));
+    let cover = &cover[..cover.find(&squash("Indice")).unwrap()];
+    assert!(cover.contains(&squash(line)), "{cover}");
+    assert!(cover.contains(&squash(
+        "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021"
+    )));
+    assert!(info(&pdf, "Subject").unwrap().ends_with(line));
+    let text = squash(&pdf_text(&pdf));
+    assert!(text.contains(&squash("100% delle domande pervenute entro il 30.6.2021")));
+}
+
+/// Bytes, modification time and (on Unix) inode of a file: a rewritten file changes inode.
+fn stamp(path: &Path) -> (Vec<u8>, std::time::SystemTime, u64) {
+    let meta = std::fs::metadata(path).unwrap();
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    (
+        std::fs::read(path).unwrap(),
+        meta.modified().unwrap(),
+        inode,
+    )
+}
+
+#[test]
+fn regenerating_leaves_unchanged_outputs_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let build = |plan: &Path| {
+        let out = piano(&[
+            "build",
+            plan.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+            "--emit-typst",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let mut files: Vec<PathBuf> = stdout(&out).lines().map(PathBuf::from).collect();
+        files.sort();
+        files
+    };
+    let files = build(&brescia());
+    let before: Vec<_> = files.iter().map(|f| stamp(f)).collect();
+    assert_eq!(build(&brescia()), files);
+    let after: Vec<_> = files.iter().map(|f| stamp(f)).collect();
+    assert!(
+        before == after,
+        "a regeneration of the same plan rewrote a file"
+    );
+
+    // After the amendment, a file is rewritten exactly when its content changed: the PDF
+    // of the plan does, the style files and the open data of the assignments do not.
+    assert_eq!(build(&brescia_agg1()), files);
+    let mut changed = Vec::new();
+    for (f, old) in files.iter().zip(&before) {
+        let new = stamp(f);
+        let name = f.file_name().unwrap().to_str().unwrap().to_string();
+        if new.0 == old.0 {
+            assert!(&new == old, "{name} did not change and was rewritten");
+        } else {
+            changed.push(name);
+        }
+    }
+    assert!(
+        changed.contains(&"piano-della-performance-2021-2023.pdf".to_string()),
+        "{changed:?}"
+    );
+    assert!(!changed.contains(&"stile.typ".to_string()), "{changed:?}");
+}
