@@ -426,6 +426,9 @@ pub struct Ente {
     /// Website, shown on the cover and in metadata.
     #[serde(default)]
     pub sito: Option<String>,
+    /// The body's logo for the cover: a PNG, JPEG or SVG file, relative to the plan file.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 /// Title and period of the document.

@@ -139,10 +139,37 @@ pub fn build(
             wanted.push(Documento::Pola);
         }
     }
-    let assets: Vec<(String, Vec<u8>)> = templates
+    let mut assets: Vec<(String, Vec<u8>)> = templates
         .assets()
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
         .collect();
+    // The logo named by the plan, read from beside the plan file: the one file the Typst
+    // world serves that does not come from the templates.
+    if let (Some(file), Some(world_path)) = (&piano.ente.logo, &view.ente.logo) {
+        let base = std::path::Path::new(&loaded.source.name)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        match std::fs::read(base.join(file)) {
+            Ok(bytes) => assets.push((world_path.clone(), bytes)),
+            Err(e) => {
+                let mut d = Diagnostic::error(
+                    "P070",
+                    format!("impossibile leggere il logo `{file}`: {e}"),
+                )
+                .at_path("ente.logo")
+                .with_hint(
+                    "il percorso è relativo alla cartella del file del piano (PNG, JPEG o SVG)",
+                );
+                d.file = Some(loaded.source.name.clone());
+                loaded.index.locate(&mut d, &loaded.source.text);
+                diagnostics.push(d);
+                return Err(Failed {
+                    diagnostics,
+                    generated: None,
+                });
+            }
+        }
+    }
     let piano_stem = slug(
         &piano.documento.titolo,
         piano.documento.anno_inizio,

@@ -110,6 +110,8 @@ pub struct EnteView {
     pub nome: String,
     /// Short name for running headers.
     pub nome_breve: String,
+    /// Path of the logo inside the Typst world (`/logo.png`), when the plan names one.
+    pub logo: Option<String>,
 }
 
 /// The document, as shown.
@@ -635,6 +637,7 @@ impl View {
                     .nome_breve
                     .clone()
                     .unwrap_or_else(|| piano.ente.nome.clone()),
+                logo: piano.ente.logo.as_deref().map(logo_path),
             },
             documento: DocumentoView {
                 titolo: doc.titolo.clone(),
@@ -674,6 +677,16 @@ impl View {
             pola,
         }
     }
+}
+
+/// Where the logo file is served in the Typst world: `/logo` plus its extension.
+pub fn logo_path(file: &str) -> String {
+    let ext = std::path::Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("png")
+        .to_lowercase();
+    format!("/logo.{ext}")
 }
 
 /// A period as printed: `2021 - 2023`, or one year.

@@ -301,3 +301,35 @@ fn a_missing_act_number_is_a_warning_and_the_cover_says_what_is_known() {
     );
     assert!(!text.contains("n.____") && !text.contains("n. del"));
 }
+
+#[test]
+fn the_logo_named_by_the_plan_is_on_the_cover_and_a_missing_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("stemma.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#06c"/></svg>"##,
+    )
+    .unwrap();
+    let mut json = read_json(&minimo());
+    json["ente"]["logo"] = "stemma.svg".into();
+    let path = dir.path().join("piano.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let with_logo = build_pdf(&path);
+    let without = build_pdf(&minimo());
+    assert!(with_logo.len() > without.len());
+    json["ente"]["logo"] = "manca.png".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let out = piano(&[
+        "build",
+        path.to_str().unwrap(),
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("errore[P070]: impossibile leggere il logo `manca.png`"),
+        "{err}"
+    );
+    assert!(err.contains("percorso: `ente.logo`"), "{err}");
+}
