@@ -211,8 +211,6 @@ pub struct SchedaView {
     pub risorse: RisorseView,
     /// How achievement splits between own indicators and children, when it does.
     pub ponderazione: Option<PonderazioneView>,
-    /// Children, for the summary table and the tree.
-    pub figli: Vec<FiglioView>,
 }
 
 /// A target column.
@@ -867,18 +865,6 @@ fn scheda(
         (true, _) => (0.0, 100.0),
         (false, true) => (100.0, 0.0),
     };
-    let figli: Vec<FiglioView> = nodo
-        .figli
-        .iter()
-        .zip(&child_codes)
-        .map(|(f, c)| FiglioView {
-            codice: c.clone(),
-            titolo: f.titolo.clone(),
-            peso: opt_percent(f.peso),
-            peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
-            indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
-        })
-        .collect();
     let ponderazione =
         (!nodo.indicatori.is_empty() && !nodo.figli.is_empty()).then(|| PonderazioneView {
             quota_indicatori: format_percent(own_share),
@@ -942,7 +928,6 @@ fn scheda(
         indicatori,
         risorse: risorse(&nodo.risorse, &piano.documento.anni()),
         ponderazione,
-        figli,
     }
 }
 
