@@ -128,6 +128,14 @@ pub struct BuildArgs {
         help_heading = "Opzioni"
     )]
     pub pubblicazione: Option<PathBuf>,
+    /// Confronta con la versione precedente del piano e segnala nei documenti (PDF e HTML)
+    /// le schede e le righe modificate, citando la deliberazione di aggiornamento.
+    #[arg(
+        long = "confronta",
+        value_name = "VECCHIO.json",
+        help_heading = "Opzioni"
+    )]
+    pub confronta: Option<PathBuf>,
     /// Scrive anche il sorgente Typst generato (.typ) accanto al PDF.
     #[arg(long = "emit-typst", help_heading = "Opzioni")]
     pub emit_typst: bool,

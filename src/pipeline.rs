@@ -23,6 +23,8 @@ pub struct BuildOptions {
     /// Lay the outputs out as a publication folder: the plan's page as `index.html` and a
     /// `SHA256SUMS` file.
     pub pubblicazione: bool,
+    /// A previous version of the plan: what the amendment changed is marked in the documents.
+    pub confronta: Option<PlanSource>,
 }
 
 /// A link from an HTML page to a file published beside it.
@@ -131,7 +133,19 @@ pub fn build(
             generated: None,
         })?;
     let piano = &loaded.plan;
-    let view = View::build(piano, &catalogo, options.source_date_epoch);
+    let mut view = View::build(piano, &catalogo, options.source_date_epoch);
+    if let Some(old_source) = &options.confronta {
+        let (old, _, _) = load_and_validate(old_source.clone()).map_err(|diags| Failed {
+            diagnostics: crate::diff::segni::invalid_old(diags),
+            generated: None,
+        })?;
+        let differenze = crate::diff::confronta(&old.plan, piano);
+        view.segna(&crate::diff::segni::Segni::new(
+            &old.plan,
+            piano,
+            &differenze,
+        ));
+    }
     let mut wanted = options.documenti.clone();
     if wanted.is_empty() {
         wanted.push(Documento::Piano);

@@ -20,7 +20,16 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         source_date_epoch: pipeline::source_date_epoch(),
         documenti: args.documento.documenti(),
         pubblicazione: args.pubblicazione.is_some(),
+        confronta: args
+            .confronta
+            .as_deref()
+            .map(crate::load::read)
+            .transpose()?,
     };
+    let old = options
+        .confronta
+        .as_ref()
+        .map(|o| (o.name.clone(), o.text.clone()));
     let result = pipeline::build(source, &templates, &options);
     let (outputs, mut diags, generated) = match result {
         Ok(b) => (Some(b.outputs), b.diagnostics, None),
@@ -34,6 +43,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let sources = |f: &str| -> Option<String> {
         if f == name {
             Some(text.clone())
+        } else if let Some((_, old_text)) = old.as_ref().filter(|(n, _)| n == f) {
+            Some(old_text.clone())
         } else if let Some((_, gtext)) = generated.as_ref().filter(|(g, _)| g == f) {
             Some(gtext.clone())
         } else {

@@ -19,6 +19,7 @@
 
 mod generico;
 pub mod report;
+pub mod segni;
 pub mod testo;
 
 use std::collections::HashMap;

@@ -211,6 +211,17 @@ pub struct SchedaView {
     pub risorse: RisorseView,
     /// How achievement splits between own indicators and children, when it does.
     pub ponderazione: Option<PonderazioneView>,
+    /// When the build compares with a previous version: what the amendment changed here.
+    pub modifiche: Option<ModificheView>,
+}
+
+/// What an amendment changed in a scheda.
+#[derive(Debug, Serialize)]
+pub struct ModificheView {
+    /// "Modificato con deliberazione di Giunta n. 78 del 19 luglio 2021".
+    pub nota: String,
+    /// What changed, in words ("indicatore 5 aggiunto", "peso modificato").
+    pub voci: Vec<String>,
 }
 
 /// A target column.
@@ -256,6 +267,8 @@ pub struct IndicatoreView {
     pub documentazione: Option<String>,
     /// Offices responsible.
     pub uffici: Vec<String>,
+    /// Whether the amendment compared against added or changed this row.
+    pub modificato: bool,
 }
 
 /// Target and weight at one deadline.
@@ -687,6 +700,36 @@ pub fn logo_path(file: &str) -> String {
     format!("/logo.{ext}")
 }
 
+impl View {
+    /// Marks what an amendment changed: each touched scheda gets a note citing the act, and
+    /// each added or changed indicator row a mark.
+    pub fn segna(&mut self, segni: &crate::diff::segni::Segni) {
+        let mark = |s: &mut SchedaView, key: &str| {
+            if let Some(voci) = segni.obiettivi.get(key) {
+                s.modifiche = Some(ModificheView {
+                    nota: segni.nota.clone(),
+                    voci: voci.clone(),
+                });
+            }
+            for ind in &mut s.indicatori {
+                ind.modificato = segni.indicatori.contains(&(key.to_string(), ind.numero));
+            }
+        };
+        for area in &mut self.aree {
+            for s in &mut area.schede {
+                let key = s.codice.clone();
+                mark(s, &key);
+            }
+        }
+        for az in &mut self.aziende {
+            for s in &mut az.schede {
+                let key = format!("{} {}", az.nome, s.codice);
+                mark(s, &key);
+            }
+        }
+    }
+}
+
 /// A period as printed: `2021 - 2023`, or one year.
 fn periodo_di(inizio: i32, fine: i32) -> String {
     if inizio == fine {
@@ -850,6 +893,7 @@ fn scheda(
             },
             documentazione: ind.documentazione.clone(),
             uffici: ind.uffici.clone(),
+            modificato: false,
         })
         .collect();
 
@@ -928,6 +972,7 @@ fn scheda(
         indicatori,
         risorse: risorse(&nodo.risorse, &piano.documento.anni()),
         ponderazione,
+        modifiche: None,
     }
 }
 

@@ -333,3 +333,50 @@ fn the_logo_named_by_the_plan_is_on_the_cover_and_a_missing_one_is_an_error() {
     );
     assert!(err.contains("percorso: `ente.logo`"), "{err}");
 }
+
+#[test]
+fn the_amended_plan_marks_what_the_amendment_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let amended = root().join("data/brescia-2021-2023-agg1.json");
+    let out = piano(&[
+        "build",
+        amended.to_str().unwrap(),
+        "--confronta",
+        brescia().to_str().unwrap(),
+        "--documento",
+        "piano",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("piano-della-performance-2021-2023.pdf")).unwrap();
+    let text = pdf_text(&pdf);
+    let note = "Modificato con deliberazione di Giunta n. 78 del 19 luglio 2021: indicatore 5 aggiunto; peso modificato";
+    assert!(squash(&text).contains(&squash(note)), "note missing");
+    assert_eq!(
+        text.matches("Modificato con deliberazione").count(),
+        1,
+        "only scheda 1.1.2 is marked"
+    );
+    assert_eq!(
+        text.matches("mod.").count(),
+        4,
+        "rows 1, 2, 4 and 5 of 1.1.2 are marked"
+    );
+    // The cover shows the amendment too.
+    assert!(squash(&text).contains(&squash(
+        "Aggiornato con deliberazione di Giunta n. 78 del 19 luglio 2021"
+    )));
+    let html =
+        std::fs::read_to_string(dir.path().join("piano-della-performance-2021-2023.html")).unwrap();
+    assert_eq!(html.matches("<tr class=\"modificato\">").count(), 4);
+    assert!(html.contains("<span class=\"mod\">(modificato)</span>"));
+    // Without --confronta nothing is marked.
+    let plain = pdf_text(&build_pdf(&amended));
+    assert!(!plain.contains("Modificato con deliberazione"));
+}
