@@ -37,14 +37,48 @@ pub struct View {
     pub assegnazioni: Option<AssegnazioniView>,
     /// Chapters before the planning chapter, flattened (level 1 = chapter).
     pub sezioni: Vec<blocchi::SezioneView>,
-    /// Number of the planning chapter (after the numbered chapters before it).
-    pub numero_capitolo: usize,
+    /// Numbers of the planning chapter and its sections, for the HTML page (the PDF numbers
+    /// its headings itself, by the same rule).
+    pub numeri: NumeriCapitolo,
     /// The albero della performance as data for the diagram.
     pub diagramma: Diagramma,
     /// Signatures.
     pub firme: Vec<FirmaView>,
     /// The POLA, when the plan has one.
     pub pola: Option<PolaView>,
+}
+
+/// Numbers of the planning chapter's sections: the chapter follows the numbered chapters
+/// before it; then the tree, the schede, one section per agency, the assignments.
+#[derive(Debug, Serialize)]
+pub struct NumeriCapitolo {
+    /// The chapter ("4").
+    pub capitolo: String,
+    /// The tree ("4.1").
+    pub albero: String,
+    /// The summary tables ("4.1.1").
+    pub sintesi: String,
+    /// The schede ("4.2").
+    pub schede: String,
+    /// One per agency ("4.3").
+    pub aziende: Vec<String>,
+    /// The assignments ("4.4").
+    pub assegnazioni: String,
+}
+
+impl NumeriCapitolo {
+    fn new(capitolo: usize, aziende: usize) -> NumeriCapitolo {
+        NumeriCapitolo {
+            capitolo: capitolo.to_string(),
+            albero: format!("{capitolo}.1"),
+            sintesi: format!("{capitolo}.1.1"),
+            schede: format!("{capitolo}.2"),
+            aziende: (0..aziende)
+                .map(|i| format!("{capitolo}.{}", i + 3))
+                .collect(),
+            assegnazioni: format!("{capitolo}.{}", aziende + 3),
+        }
+    }
 }
 
 /// The albero della performance as nested data, with its text alternative.
@@ -682,7 +716,10 @@ impl View {
                 .as_ref()
                 .map(|a| assegnazioni(a, catalogo)),
             sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-"),
-            numero_capitolo: blocchi::numerate(&piano.sezioni) + 1,
+            numeri: NumeriCapitolo::new(
+                blocchi::numerate(&piano.sezioni) + 1,
+                piano.aziende_speciali.len(),
+            ),
             diagramma,
             firme: firme_piano,
             pola,
