@@ -45,10 +45,12 @@ pub fn read(path: &Path) -> anyhow::Result<PlanSource> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(PlanSource {
-        name: path.display().to_string(),
-        text,
-    })
+    // Editors on Windows often save with a byte-order mark: it is not content.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(PlanSource { name: path.display().to_string(), text })
 }
 
 /// Parses and deserialises a plan, or returns its located errors.
@@ -99,13 +101,16 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
 fn syntax_error(source: &PlanSource, e: &serde_json::Error) -> Diagnostic {
     let raw = e.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw);
-    let (message, hint) = translate_syntax(raw);
+    let (message, mut hint) = translate_syntax(raw);
     let pos = crate::diag::Position {
         line: e.line().max(1),
         column: e.column().max(1),
     };
     let li = LineIndex::new(&source.text);
     let off = li.offset(pos);
+    if source.text[off.min(source.text.len())..].starts_with("//") || source.text[off.min(source.text.len())..].starts_with("/*") {
+        hint = Some("il JSON non ammette commenti: toglili (le note vanno nei campi `note`)".into());
+    }
     let mut d = Diagnostic::error("P001", message);
     d.file = Some(source.name.clone());
     d.position = Some(pos);
@@ -164,6 +169,10 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
             m("carattere di controllo (ad esempio un a capo) dentro un testo"),
             Some(m("scrivi gli a capo come `\\n`")),
         ),
+        "recursion limit exceeded" => (
+            m("annidamento troppo profondo: il JSON supera i 128 livelli"),
+            Some(m("un piano ha pochi livelli: controlla parentesi e `figli` annidati per errore")),
+        ),
         "trailing characters" => (
             m("testo in più dopo la fine del documento JSON"),
             Some(m("il file deve contenere un solo oggetto `{ ... }`")),
@@ -172,9 +181,14 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
     }
 }
 
-/// A type error that the schema did not catch (it should not happen): reported as is.
+/// A problem the schema cannot see (a repeated key), or one it did not catch.
 fn type_error(path: &str, raw: &str) -> Diagnostic {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
+    if let Some(field) = raw.strip_prefix("duplicate field `").map(|f| f.trim_end_matches('`')) {
+        return Diagnostic::error("P014", format!("il campo `{field}` è scritto due volte nello stesso oggetto"))
+            .at_path(if path == "." { "(radice)" } else { path })
+            .with_hint("tieni un solo valore: con due, non si sa quale valga");
+    }
     Diagnostic::error("P002", format!("valore non valido: {raw}")).at_path(if path == "." {
         "(radice)"
     } else {

@@ -15,20 +15,18 @@ const SPECIAL: &[char] = &[
 /// Escapes `text` so that, placed in Typst markup, it prints exactly as written.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let mut prev_digit = false;
     for ch in text.chars() {
         match ch {
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => {}
-            // `1.` at a line start would begin a numbered list.
-            '.' if prev_digit => out.push_str("\\."),
+            // `1.` at a line start would begin a numbered list, `...` would become `…`.
+            '.' => out.push_str("\\."),
             c if SPECIAL.contains(&c) => {
                 out.push('\\');
                 out.push(c);
             }
             c => out.push(c),
         }
-        prev_digit = ch.is_ascii_digit();
     }
     out
 }
@@ -92,6 +90,26 @@ pub fn data_literal(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the text, its escaped form parses as plain text: no markup, no code.
+        #[test]
+        fn escaped_text_is_only_text(s in "\\PC{0,80}") {
+            let escaped = markup(&s);
+            let root = typst::syntax::parse(&escaped);
+            let mut kinds = Vec::new();
+            fn leaves(n: &typst::syntax::SyntaxNode, out: &mut Vec<typst::syntax::SyntaxKind>) {
+                if n.children().len() == 0 { out.push(n.kind()); }
+                for c in n.children() { leaves(c, out); }
+            }
+            leaves(&root, &mut kinds);
+            use typst::syntax::SyntaxKind::*;
+            for k in kinds {
+                prop_assert!(matches!(k, Text | Escape | Space | Markup), "{k:?} in {escaped:?}");
+            }
+        }
+    }
 
     #[test]
     fn markup_escapes_every_special_character() {
@@ -107,6 +125,7 @@ mod tests {
         assert_eq!(markup("= titolo"), "\\= titolo");
         assert_eq!(markup("- voce"), "\\- voce");
         assert_eq!(markup("1. voce"), "1\\. voce");
+        assert_eq!(markup("ecc..."), "ecc\\.\\.\\.");
         assert_eq!(markup("a // b"), "a \\/\\/ b");
         assert_eq!(markup("riga\nnuova"), "riga nuova");
     }

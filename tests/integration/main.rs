@@ -8,4 +8,5 @@ mod common;
 mod diff;
 mod documento;
 mod escaping;
+mod ostile;
 mod pubblicazione;
