@@ -101,7 +101,7 @@ mod tests {
     fn paragraphs_and_emphasis() {
         assert_eq!(
             to_typst("Uno **due** *tre*.\n\nQuattro"),
-            "Uno #strong[due] #emph[tre].\n\nQuattro"
+            "Uno #strong[due] #emph[tre]\\.\n\nQuattro"
         );
     }
 

@@ -972,7 +972,7 @@ fn scheda(
     let etichetta_peso = match livello.and_then(|l| l.etichetta_peso.clone()) {
         Some(e) => e,
         None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
-        None => format!("Peso nell'{parent}"),
+        None => format!("Peso nel livello superiore: {parent}"),
     };
     SchedaView {
         codice: codice_nodo,

@@ -159,6 +159,8 @@ mod proprieta {
         /// Any title reaches the rendered Typst literally escaped, and the plan still loads.
         #[test]
         fn any_title_is_escaped_in_the_rendered_typst(title in "\\PC{1,60}") {
+            // An empty title is an error of its own (P041).
+            prop_assume!(!title.trim().is_empty());
             let mut json = crate::common::read_json(&crate::common::minimo());
             json["albero"][0]["figli"][0]["titolo"] = title.clone().into();
             let text = serde_json::to_string(&json).unwrap();
