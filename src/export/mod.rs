@@ -248,7 +248,8 @@ fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> anyhow::Result<Vec<u8
     for r in rows {
         w.serialize(r)?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("scrittura CSV: {e}"))
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("scrittura CSV: {e}"))
 }
 
 /// A field of the data package: name, Frictionless type, description.

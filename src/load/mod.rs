@@ -50,7 +50,10 @@ pub fn read(path: &Path) -> anyhow::Result<PlanSource> {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(PlanSource { name: path.display().to_string(), text })
+    Ok(PlanSource {
+        name: path.display().to_string(),
+        text,
+    })
 }
 
 /// Parses and deserialises a plan, or returns its located errors.
@@ -108,8 +111,11 @@ fn syntax_error(source: &PlanSource, e: &serde_json::Error) -> Diagnostic {
     };
     let li = LineIndex::new(&source.text);
     let off = li.offset(pos);
-    if source.text[off.min(source.text.len())..].starts_with("//") || source.text[off.min(source.text.len())..].starts_with("/*") {
-        hint = Some("il JSON non ammette commenti: toglili (le note vanno nei campi `note`)".into());
+    if source.text[off.min(source.text.len())..].starts_with("//")
+        || source.text[off.min(source.text.len())..].starts_with("/*")
+    {
+        hint =
+            Some("il JSON non ammette commenti: toglili (le note vanno nei campi `note`)".into());
     }
     let mut d = Diagnostic::error("P001", message);
     d.file = Some(source.name.clone());
@@ -171,7 +177,9 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
         ),
         "recursion limit exceeded" => (
             m("annidamento troppo profondo: il JSON supera i 128 livelli"),
-            Some(m("un piano ha pochi livelli: controlla parentesi e `figli` annidati per errore")),
+            Some(m(
+                "un piano ha pochi livelli: controlla parentesi e `figli` annidati per errore",
+            )),
         ),
         "trailing characters" => (
             m("testo in più dopo la fine del documento JSON"),
@@ -184,10 +192,16 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
 /// A problem the schema cannot see (a repeated key), or one it did not catch.
 fn type_error(path: &str, raw: &str) -> Diagnostic {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
-    if let Some(field) = raw.strip_prefix("duplicate field `").map(|f| f.trim_end_matches('`')) {
-        return Diagnostic::error("P014", format!("il campo `{field}` è scritto due volte nello stesso oggetto"))
-            .at_path(if path == "." { "(radice)" } else { path })
-            .with_hint("tieni un solo valore: con due, non si sa quale valga");
+    if let Some(field) = raw
+        .strip_prefix("duplicate field `")
+        .map(|f| f.trim_end_matches('`'))
+    {
+        return Diagnostic::error(
+            "P014",
+            format!("il campo `{field}` è scritto due volte nello stesso oggetto"),
+        )
+        .at_path(if path == "." { "(radice)" } else { path })
+        .with_hint("tieni un solo valore: con due, non si sa quale valga");
     }
     Diagnostic::error("P002", format!("valore non valido: {raw}")).at_path(if path == "." {
         "(radice)"

@@ -17,14 +17,30 @@ fn tool_missing(what: &str) {
 fn published_pages() -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pubblica");
-    let run = piano(&["build", brescia().to_str().unwrap(), "--pubblicazione", out.to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
-    let pages = vec![out.join("index.html"), out.join("piano-organizzativo-del-lavoro-agile-2021.html")];
+    let run = piano(&[
+        "build",
+        brescia().to_str().unwrap(),
+        "--pubblicazione",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pages = vec![
+        out.join("index.html"),
+        out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
+    ];
     (dir, pages)
 }
 
 fn available(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd).arg(arg).output().is_ok_and(|o| o.status.success())
+    Command::new(cmd)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -41,7 +57,12 @@ fn html_passes_the_nu_html_checker() {
         .args(&pages)
         .output()
         .unwrap();
-    assert!(out.status.success(), "vnu:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "vnu:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -56,8 +77,17 @@ fn html_has_no_axe_violations_at_phone_and_desktop_widths() {
         return tool_missing("axe-core (node, chromium e tools/node_modules)");
     }
     let (_dir, pages) = published_pages();
-    let out = Command::new("node").arg(&script).args(&pages).env("CHROMIUM", &chromium).output().unwrap();
+    let out = Command::new("node")
+        .arg(&script)
+        .args(&pages)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "axe:\n{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "axe:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("axe: 0 violazioni"), "{stdout}");
 }

@@ -17,7 +17,10 @@ fn check_path(path: &Path) -> (i32, String) {
     let out = piano(&["check", path.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(!err.contains("panicked"), "panic: {err}");
-    (out.status.code().expect("exited normally, not by a signal"), err)
+    (
+        out.status.code().expect("exited normally, not by a signal"),
+        err,
+    )
 }
 
 fn minimo_text() -> String {
@@ -37,8 +40,14 @@ fn empty_whitespace_truncated_and_trailing_commas_are_located_errors() {
         (b"   \n\t \n", ":3:1"),
         (b"{\"ente\": {\"nome\": \"x\"", "il file finisce prima"),
         (b"{\"ente\": {\"nome\": \"x\",}}", "virgola di troppo"),
-        (b"{\n  // commento\n  \"ente\": {}\n}", "il JSON non ammette commenti"),
-        (b"{\"documento\": {\"anno_inizio\": 1e400}}", "numero non valido"),
+        (
+            b"{\n  // commento\n  \"ente\": {}\n}",
+            "il JSON non ammette commenti",
+        ),
+        (
+            b"{\"documento\": {\"anno_inizio\": 1e400}}",
+            "numero non valido",
+        ),
         (b"{\"a\": \"\x00\"}", "carattere di controllo"),
     ] {
         let (code, err) = check_bytes(bytes);
@@ -52,7 +61,10 @@ fn empty_whitespace_truncated_and_trailing_commas_are_located_errors() {
 fn unreadable_files_are_tool_failures() {
     let (code, err) = check_bytes(b"{\"ente\": \"\xff\xfe\"}");
     assert_eq!(code, 2);
-    assert!(err.contains("non è un testo UTF-8 valido (byte 10)"), "{err}");
+    assert!(
+        err.contains("non è un testo UTF-8 valido (byte 10)"),
+        "{err}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let (code, err) = check_path(dir.path());
     assert_eq!(code, 2);
@@ -72,7 +84,7 @@ fn a_byte_order_mark_is_accepted() {
 #[test]
 fn odd_but_valid_text_is_accepted_and_control_characters_are_not() {
     for title in [
-        "مدينة مستدامة",          // right-to-left
+        "مدينة مستدامة",             // right-to-left
         "Città\u{0301} sostenibile", // combining accent
         "Città sostenibile 🚲",      // emoji
         "-0",
@@ -82,7 +94,11 @@ fn odd_but_valid_text_is_accepted_and_control_characters_are_not() {
     }
     let (code, err) = check_bytes(&with_title("nul\u{0}qui"));
     assert_eq!(code, 1);
-    assert!(err.contains("errore[P006]: carattere di controllo U+0000") && err.contains("albero[0].titolo"), "{err}");
+    assert!(
+        err.contains("errore[P006]: carattere di controllo U+0000")
+            && err.contains("albero[0].titolo"),
+        "{err}"
+    );
     // A 10 MB title is only text.
     let (code, err) = check_bytes(&with_title(&"a".repeat(10 * 1024 * 1024)));
     assert_eq!(code, 0, "{}", &err[..err.len().min(500)]);
@@ -93,7 +109,12 @@ fn a_glyph_no_font_has_is_a_located_build_error_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("piano.json");
     std::fs::write(&path, with_title("Città sostenibile 🚲")).unwrap();
-    let out = piano(&["build", path.to_str().unwrap(), "-o", dir.path().join("out").to_str().unwrap()]);
+    let out = piano(&[
+        "build",
+        path.to_str().unwrap(),
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("errore[T002]") && err.contains("🚲"), "{err}");
@@ -101,16 +122,26 @@ fn a_glyph_no_font_has_is_a_located_build_error_not_a_crash() {
 
 #[test]
 fn duplicate_keys_weights_as_strings_and_deep_nesting() {
-    let dup = minimo_text().replacen("\"titolo\": \"Città sostenibile\",", "\"titolo\": \"A\", \"titolo\": \"B\",", 1);
+    let dup = minimo_text().replacen(
+        "\"titolo\": \"Città sostenibile\",",
+        "\"titolo\": \"A\", \"titolo\": \"B\",",
+        1,
+    );
     let (code, err) = check_bytes(dup.as_bytes());
     assert_eq!(code, 1);
-    assert!(err.contains("errore[P014]: il campo `titolo` è scritto due volte"), "{err}");
+    assert!(
+        err.contains("errore[P014]: il campo `titolo` è scritto due volte"),
+        "{err}"
+    );
 
     let mut json = read_json(&minimo());
     json["albero"][0]["figli"][0]["peso"] = "50%".into();
     let (code, err) = check_bytes(&serde_json::to_vec(&json).unwrap());
     assert_eq!(code, 1);
-    assert!(err.contains("trovato il testo \"50%\"") && err.contains("albero[0].figli[0].peso"), "{err}");
+    assert!(
+        err.contains("trovato il testo \"50%\"") && err.contains("albero[0].figli[0].peso"),
+        "{err}"
+    );
 
     // 30 levels of objectives: located errors for the levels that have no name.
     let mut node = serde_json::json!({"titolo": "foglia"});
@@ -122,13 +153,20 @@ fn duplicate_keys_weights_as_strings_and_deep_nesting() {
     json.as_object_mut().unwrap().remove("assegnazioni");
     let (code, err) = check_bytes(&serde_json::to_vec(&json).unwrap());
     assert_eq!(code, 1);
-    assert!(err.contains("errore[P010]"), "{}", &err[..err.len().min(800)]);
+    assert!(
+        err.contains("errore[P010]"),
+        "{}",
+        &err[..err.len().min(800)]
+    );
 
     // Nesting deeper than the parser's limit is a located error too.
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     let (code, err) = check_bytes(deep.as_bytes());
     assert_eq!(code, 1);
-    assert!(err.contains("annidamento troppo profondo") && err.contains(":1:"), "{err}");
+    assert!(
+        err.contains("annidamento troppo profondo") && err.contains(":1:"),
+        "{err}"
+    );
 
     // 64 levels of arrays in an unknown field.
     let mut json = read_json(&minimo());
@@ -139,7 +177,10 @@ fn duplicate_keys_weights_as_strings_and_deep_nesting() {
     json["ente"]["annidato"] = v;
     let (code, err) = check_bytes(&serde_json::to_vec(&json).unwrap());
     assert_eq!(code, 1);
-    assert!(err.contains("questo campo non è previsto: `annidato`"), "{err}");
+    assert!(
+        err.contains("questo campo non è previsto: `annidato`"),
+        "{err}"
+    );
 }
 
 mod proprieta {

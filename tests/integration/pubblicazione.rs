@@ -171,24 +171,34 @@ fn the_pdf_is_tagged_archival_and_accessible_with_every_font_embedded() {
         lopdf::Object::Dictionary(d) => d,
         other => panic!("MarkInfo is {other:?}"),
     };
-    assert!(matches!(mark_info.get(b"Marked"), Ok(lopdf::Object::Boolean(true))));
+    assert!(matches!(
+        mark_info.get(b"Marked"),
+        Ok(lopdf::Object::Boolean(true))
+    ));
     assert_eq!(decode_pdf_string(catalog.get(b"Lang").unwrap()), "it");
     // XMP metadata identifies PDF/A-2a and PDF/UA-1.
     let meta = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
     let xmp = doc.get_object(meta).unwrap().as_stream().unwrap();
     let xmp = String::from_utf8_lossy(&xmp.content).to_string();
-    for needle in ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>", "<pdfuaid:part>1</pdfuaid:part>"] {
+    for needle in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+    ] {
         assert!(xmp.contains(needle), "`{needle}` missing in XMP:\n{xmp}");
     }
     // Every font has its program embedded.
     let mut fonts = 0;
     for (_, obj) in doc.objects.iter() {
         if let Ok(d) = obj.as_dict()
-            && d.get(b"Type").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"FontDescriptor"))
+            && d.get(b"Type")
+                .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"FontDescriptor"))
         {
             fonts += 1;
             assert!(
-                d.get(b"FontFile2").is_ok() || d.get(b"FontFile3").is_ok() || d.get(b"FontFile").is_ok(),
+                d.get(b"FontFile2").is_ok()
+                    || d.get(b"FontFile3").is_ok()
+                    || d.get(b"FontFile").is_ok(),
                 "font not embedded: {d:?}"
             );
         }
