@@ -37,8 +37,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Genera i documenti del piano (PDF) nella cartella di uscita.
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, after_help = BUILD_AFTER_HELP)]
     Build(BuildArgs),
+    /// Genera i documenti e li rigenera a ogni modifica del piano, dei modelli o del logo.
+    #[command(help_template = HELP_TEMPLATE)]
+    Watch(BuildArgs),
     /// Controlla il piano senza scrivere nulla.
     #[command(help_template = HELP_TEMPLATE)]
     Check(CheckArgs),
@@ -104,12 +107,20 @@ pub enum FormatoProspetto {
     Md,
 }
 
-/// Arguments of `piano build`.
+const BUILD_AFTER_HELP: &str = "\
+Con più piani, o con una cartella (se ne leggono tutti i file .json, anche nelle
+sottocartelle), i documenti di ogni piano vanno in una sua sottocartella della cartella di
+uscita, con il nome del file del piano: `-o out enti/` scrive `enti/brescia.json` in
+`out/brescia/`. Un piano con errori non ferma gli altri; il codice di uscita è 1 se almeno
+un piano non è stato generato.";
+
+/// Arguments of `piano build` and `piano watch`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Il file JSON del piano.
-    #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
-    pub piano: PathBuf,
+    // Several files or a folder: a batch build, one output subfolder per plan.
+    /// Il file JSON del piano; anche più file, o cartelle che li contengono.
+    #[arg(value_name = "PIANO.json", required = true, help_heading = "Argomenti")]
+    pub piano: Vec<PathBuf>,
     /// La cartella in cui scrivere i documenti (predefinita: out).
     #[arg(
         short = 'o',
@@ -155,6 +166,18 @@ pub struct BuildArgs {
         help_heading = "Opzioni"
     )]
     pub documento: DocumentoArg,
+    /// Con più piani: quanti generarne insieme (predefinito: uno per core).
+    #[arg(
+        short = 'j',
+        long = "paralleli",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..),
+        help_heading = "Opzioni"
+    )]
+    pub paralleli: Option<u16>,
+    /// Stampa su stderr il tempo di ogni fase della generazione.
+    #[arg(long = "tempi", help_heading = "Opzioni")]
+    pub tempi: bool,
     /// How diagnostics are printed.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,

@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod args;
+pub mod batch;
 pub mod cmd;
 pub mod compile;
 pub mod diag;
@@ -17,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod timings;
 pub mod validate;
 pub mod view;
 pub mod write;
@@ -28,6 +30,7 @@ use std::process::ExitCode;
 pub fn run(cli: args::Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         args::Command::Build(a) => cmd::build::run(a),
+        args::Command::Watch(a) => cmd::watch::run(a),
         args::Command::Check(a) => cmd::check::run(a),
         args::Command::Nuovo(a) => cmd::nuovo::run(a),
         args::Command::Diff(a) => cmd::diff::run(a),

@@ -1,10 +1,11 @@
 //! The pipeline `load → validate → view → render → compile`, end to end, without I/O
 //! except reading the plan: callers decide whether and where to write.
 
-use crate::compile::{self, PdfSettings};
+use crate::compile::{Compiler, PdfSettings};
 use crate::diag::Diagnostic;
 use crate::load::{self, Loaded, PlanSource};
 use crate::render::Templates;
+use crate::timings::{Stage, Timings};
 use crate::validate;
 use crate::view::{Catalogo, View};
 use crate::write::Output;
@@ -120,6 +121,16 @@ pub enum Documento {
     Pola,
 }
 
+/// What a build keeps for the next one: the Typst worlds, so that a rebuild recompiles
+/// only what changed, and the time spent in each stage of the last build.
+#[derive(Default)]
+pub struct Session {
+    /// The compiler, with one Typst world per generated document.
+    pub compiler: Compiler,
+    /// Time spent in each stage of the last build.
+    pub timings: Timings,
+}
+
 /// Runs the whole pipeline on a plan, producing the chosen documents (all of them when
 /// `documenti` is empty).
 pub fn build(
@@ -127,13 +138,28 @@ pub fn build(
     templates: &Templates,
     options: &BuildOptions,
 ) -> Result<Built, Failed> {
-    let (loaded, catalogo, mut diagnostics) =
-        load_and_validate(source).map_err(|diagnostics| Failed {
+    build_in(&mut Session::default(), source, templates, options)
+}
+
+/// Like [`build`], in a session kept across builds (`piano watch`).
+pub fn build_in(
+    session: &mut Session,
+    source: PlanSource,
+    templates: &Templates,
+    options: &BuildOptions,
+) -> Result<Built, Failed> {
+    session.timings = Timings::default();
+    let timings = &mut session.timings;
+    let (loaded, catalogo, mut diagnostics) = timings
+        .time(Stage::Load, || load_and_validate(source))
+        .map_err(|diagnostics| Failed {
             diagnostics,
             generated: None,
         })?;
     let piano = &loaded.plan;
-    let mut view = View::build(piano, &catalogo, options.source_date_epoch);
+    let mut view = timings.time(Stage::View, || {
+        View::build(piano, &catalogo, options.source_date_epoch)
+    });
     if let Some(old_source) = &options.confronta {
         let (old, _, _) = load_and_validate(old_source.clone()).map_err(|diags| Failed {
             diagnostics: crate::diff::segni::invalid_old(diags),
@@ -290,7 +316,7 @@ pub fn build(
             }
         };
         let html_template = template.replace(".typ.j2", ".html.j2");
-        let html = match templates.render(&html_template, &contesto) {
+        let html = match timings.time(Stage::Html, || templates.render(&html_template, &contesto)) {
             Ok(h) => h,
             Err(d) => {
                 diagnostics.push(d);
@@ -305,7 +331,7 @@ pub fn build(
         } else {
             format!("{stem}.html")
         };
-        let main = match templates.render(template, &view) {
+        let main = match timings.time(Stage::Render, || templates.render(template, &view)) {
             Ok(m) => m,
             Err(d) => {
                 diagnostics.push(d);
@@ -316,11 +342,12 @@ pub fn build(
             }
         };
         let generated_name = format!("{stem}.typ");
-        match compile::compile_pdf(
+        match session.compiler.compile_pdf(
             main.clone(),
             assets.clone(),
             &PdfSettings { ident, date },
             &generated_name,
+            timings,
         ) {
             Ok((pdf, warnings)) => {
                 diagnostics.extend(warnings);
@@ -354,7 +381,9 @@ pub fn build(
             piano.documento.anno_inizio,
             piano.documento.anno_fine,
         );
-        match crate::export::outputs(piano, &catalogo, &stem) {
+        match timings.time(Stage::OpenData, || {
+            crate::export::outputs(piano, &catalogo, &stem)
+        }) {
             Ok(data) => outputs.extend(data),
             Err(e) => {
                 diagnostics.push(Diagnostic::error(

@@ -1,18 +1,76 @@
-//! `piano build`: the whole pipeline, writing the documents only if everything succeeded.
+//! `piano build`: the whole pipeline, writing the documents only if everything succeeded;
+//! with several plans or a folder, a batch build (see [`crate::batch`]).
 
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::args::BuildArgs;
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::{self, BuildOptions, Session};
 use crate::render::Templates;
+use crate::timings::Stage;
 
 /// Runs `piano build`.
 pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let templates = match &args.templates {
-        Some(dir) => Templates::with_overrides(dir)?,
-        None => Templates::builtin(),
+    let templates = templates(args)?;
+    if crate::batch::is_batch(&args.piano) {
+        return crate::batch::run(args, &templates);
+    }
+    let Some(plan) = args.piano.first() else {
+        anyhow::bail!("manca il file del piano");
     };
-    let source = crate::load::read(&args.piano)?;
+    let outcome = build_one(
+        args,
+        &templates,
+        plan,
+        output_dir(args),
+        &mut Session::default(),
+    )?;
+    eprint!("{}", outcome.report);
+    for path in &outcome.written {
+        println!("{}", path.display());
+    }
+    Ok(if outcome.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The built-in templates, or those of `--templates` over them.
+pub(crate) fn templates(args: &BuildArgs) -> anyhow::Result<Templates> {
+    match &args.templates {
+        Some(dir) => Templates::with_overrides(dir),
+        None => Ok(Templates::builtin()),
+    }
+}
+
+/// Where the documents go: the publication folder if asked for, else `-o`.
+pub(crate) fn output_dir(args: &BuildArgs) -> &Path {
+    args.pubblicazione.as_ref().unwrap_or(&args.output)
+}
+
+/// What building one plan did: the text for stderr, and the files written, for stdout.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    /// Diagnostics and messages, ready to print on stderr.
+    pub report: String,
+    /// The files written (none if the plan has errors).
+    pub written: Vec<PathBuf>,
+    /// Whether the documents were written.
+    pub ok: bool,
+}
+
+/// Builds one plan into `dir`, in `session` (whose worlds a watch keeps across builds).
+/// Plan and template errors are part of the outcome; only tool failures are `Err`.
+pub(crate) fn build_one(
+    args: &BuildArgs,
+    templates: &Templates,
+    plan: &Path,
+    dir: &Path,
+    session: &mut Session,
+) -> anyhow::Result<Outcome> {
+    let source = crate::load::read(plan)?;
     let text = source.text.clone();
     let name = source.name.clone();
     let options = BuildOptions {
@@ -30,15 +88,20 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .confronta
         .as_ref()
         .map(|o| (o.name.clone(), o.text.clone()));
-    let result = pipeline::build(source, &templates, &options);
+    let result = pipeline::build_in(session, source, templates, &options);
     let (outputs, mut diags, generated) = match result {
         Ok(b) => (Some(b.outputs), b.diagnostics, None),
         Err(f) => (None, f.diagnostics, f.generated),
     };
+    let mut report = String::new();
     if args.diagnostics.strict && diags.iter().any(|d| !d.is_error()) && outputs.is_some() {
-        super::report(&mut diags, &args.diagnostics, &|_| None);
-        eprintln!("nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo");
-        return Ok(ExitCode::from(1));
+        report += &super::report_text(&mut diags, &args.diagnostics, &|_| None);
+        report += "nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo\n";
+        return Ok(Outcome {
+            report,
+            written: Vec::new(),
+            ok: false,
+        });
     }
     let sources = |f: &str| -> Option<String> {
         if f == name {
@@ -53,14 +116,29 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 .map(str::to_string)
         }
     };
-    super::report(&mut diags, &args.diagnostics, &sources);
+    report += &super::report_text(&mut diags, &args.diagnostics, &sources);
     let Some(outputs) = outputs else {
-        eprintln!("nessun documento scritto: correggi gli errori e riprova");
-        return Ok(ExitCode::from(1));
+        report += "nessun documento scritto: correggi gli errori e riprova\n";
+        return Ok(Outcome {
+            report,
+            written: Vec::new(),
+            ok: false,
+        });
     };
-    let dir = args.pubblicazione.as_ref().unwrap_or(&args.output);
-    for path in crate::write::write_all(dir, &outputs)? {
-        println!("{}", path.display());
+    let written = session
+        .timings
+        .time(Stage::Write, || crate::write::write_all(dir, &outputs))?;
+    if args.tempi {
+        let _ = writeln!(
+            report,
+            "tempi: {} · totale {}",
+            session.timings,
+            crate::timings::millis(session.timings.total())
+        );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome {
+        report,
+        written,
+        ok: true,
+    })
 }

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod nuovo;
+pub mod watch;
 
 use std::io::IsTerminal as _;
 
@@ -16,22 +17,31 @@ pub(crate) fn report(
     args: &DiagnosticArgs,
     sources: &dyn Fn(&str) -> Option<String>,
 ) {
+    eprint!("{}", report_text(diags, args, sources));
+}
+
+/// The text [`report`] prints, for callers that print it later (builds run in parallel).
+pub(crate) fn report_text(
+    diags: &mut [Diagnostic],
+    args: &DiagnosticArgs,
+    sources: &dyn Fn(&str) -> Option<String>,
+) -> String {
     if args.strict {
         for d in diags.iter_mut() {
             d.severity = Severity::Errore;
         }
     }
     if diags.is_empty() {
-        return;
+        return String::new();
     }
     match args.format {
         DiagnosticFormat::Json => {
             let text = serde_json::to_string_pretty(&diags).unwrap_or_else(|_| "[]".into());
-            eprintln!("{text}");
+            format!("{text}\n")
         }
         DiagnosticFormat::Testo => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", diag::render(diags, sources, color));
+            diag::render(diags, sources, color)
         }
     }
 }

@@ -2,6 +2,9 @@
 
 pub mod world;
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
 use typst::{World as _, WorldExt as _};
@@ -11,6 +14,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::diag::{Diagnostic, LineIndex};
 use crate::format::Date;
 use crate::render::origin_of_line;
+use crate::timings::{Stage, Timings};
 use world::MemoryWorld;
 
 /// Settings of one PDF export.
@@ -33,37 +37,74 @@ pub fn compile_pdf(
     settings: &PdfSettings,
     generated_name: &str,
 ) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let world = MemoryWorld::new(main, assets);
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let mut diags: Vec<Diagnostic> = warnings
-        .iter()
-        .map(|w| convert(&world, w, generated_name))
-        .collect();
-    let document = match output {
-        Ok(doc) => doc,
-        Err(errors) => {
-            diags.extend(errors.iter().map(|e| convert(&world, e, generated_name)));
+    Compiler::default().compile_pdf(
+        main,
+        assets,
+        settings,
+        generated_name,
+        &mut Timings::default(),
+    )
+}
+
+/// Compiles documents, keeping one Typst world per generated file across builds: a
+/// rebuild after a small change reuses Typst's parsing and memoized layout of whatever
+/// did not change (as long as the memoization caches are not evicted in between).
+#[derive(Default)]
+pub struct Compiler {
+    worlds: HashMap<String, MemoryWorld>,
+}
+
+impl Compiler {
+    /// Like [`compile_pdf`], in the world kept for `generated_name`, adding the time
+    /// spent in layout and in PDF export to `timings`.
+    pub fn compile_pdf(
+        &mut self,
+        main: String,
+        assets: Vec<(String, Vec<u8>)>,
+        settings: &PdfSettings,
+        generated_name: &str,
+        timings: &mut Timings,
+    ) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let world = match self.worlds.entry(generated_name.to_string()) {
+            Entry::Occupied(e) => {
+                let world = e.into_mut();
+                world.update(main, assets);
+                world
+            }
+            Entry::Vacant(e) => e.insert(MemoryWorld::new(main, assets)),
+        };
+        let Warned { output, warnings } =
+            timings.time(Stage::Compile, || typst::compile::<PagedDocument>(&*world));
+        let mut diags: Vec<Diagnostic> = warnings
+            .iter()
+            .map(|w| convert(world, w, generated_name))
+            .collect();
+        let document = match output {
+            Ok(doc) => doc,
+            Err(errors) => {
+                diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
+                return Err(diags);
+            }
+        };
+        if diags.iter().any(Diagnostic::is_error) {
             return Err(diags);
         }
-    };
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
-    }
-    let options = PdfOptions {
-        ident: Smart::Custom(settings.ident.clone()),
-        creator: Smart::Custom(Some(format!("piano {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: settings
-            .date
-            .and_then(|d| Datetime::from_ymd(d.year, d.month, d.day))
-            .map(Timestamp::new_utc),
-        standards: standards(),
-        ..PdfOptions::default()
-    };
-    match typst_pdf::pdf(&document, &options) {
-        Ok(bytes) => Ok((bytes, diags)),
-        Err(errors) => {
-            diags.extend(errors.iter().map(|e| convert(&world, e, generated_name)));
-            Err(diags)
+        let options = PdfOptions {
+            ident: Smart::Custom(settings.ident.clone()),
+            creator: Smart::Custom(Some(format!("piano {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: settings
+                .date
+                .and_then(|d| Datetime::from_ymd(d.year, d.month, d.day))
+                .map(Timestamp::new_utc),
+            standards: standards(),
+            ..PdfOptions::default()
+        };
+        match timings.time(Stage::Pdf, || typst_pdf::pdf(&document, &options)) {
+            Ok(bytes) => Ok((bytes, diags)),
+            Err(errors) => {
+                diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
+                Err(diags)
+            }
         }
     }
 }

@@ -76,23 +76,11 @@ impl MemoryWorld {
         extra: impl IntoIterator<Item = (String, Vec<u8>)>,
     ) -> MemoryWorld {
         let main = file_id(MAIN_PATH).expect("the main path is a valid virtual path");
-        let mut sources = HashMap::new();
-        let mut files = HashMap::new();
-        sources.insert(main, Source::new(main, main_text));
-        for (path, data) in extra {
-            let path = if path.starts_with('/') {
-                path
-            } else {
-                format!("/{path}")
-            };
-            let Some(id) = file_id(&path) else { continue };
-            if path.ends_with(".typ")
-                && let Ok(text) = String::from_utf8(data.clone())
-            {
-                sources.insert(id, Source::new(id, text));
-            }
-            files.insert(id, Bytes::new(data));
-        }
+        let (texts, files) = contents(main, main_text, extra);
+        let sources = texts
+            .into_iter()
+            .map(|(id, text)| (id, Source::new(id, text)))
+            .collect();
         MemoryWorld {
             main,
             sources,
@@ -100,10 +88,60 @@ impl MemoryWorld {
         }
     }
 
+    /// Serves new contents, keeping what did not change. A source whose text changed is
+    /// edited in place, as typst-cli's world does on reload: Typst reparses only the
+    /// changed part, the rest keeps its spans, and so its memoized layout still applies.
+    pub fn update(
+        &mut self,
+        main_text: String,
+        extra: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) {
+        let (texts, files) = contents(self.main, main_text, extra);
+        let mut old = std::mem::take(&mut self.sources);
+        for (id, text) in texts {
+            let source = match old.remove(&id) {
+                Some(prev) if prev.text() == text => prev,
+                Some(mut prev) => {
+                    prev.replace(&text);
+                    prev
+                }
+                None => Source::new(id, text),
+            };
+            self.sources.insert(id, source);
+        }
+        self.files = files;
+    }
+
     /// The main source, for mapping diagnostics back to lines.
     pub fn main_source(&self) -> &Source {
         &self.sources[&self.main]
     }
+}
+
+/// The sources (by text) and the files of a world: the main file and `extra`, whose
+/// `.typ` files are sources too.
+fn contents(
+    main: FileId,
+    main_text: String,
+    extra: impl IntoIterator<Item = (String, Vec<u8>)>,
+) -> (Vec<(FileId, String)>, HashMap<FileId, Bytes>) {
+    let mut texts = vec![(main, main_text)];
+    let mut files = HashMap::new();
+    for (path, data) in extra {
+        let path = if path.starts_with('/') {
+            path
+        } else {
+            format!("/{path}")
+        };
+        let Some(id) = file_id(&path) else { continue };
+        if path.ends_with(".typ")
+            && let Ok(text) = std::str::from_utf8(&data)
+        {
+            texts.push((id, text.to_string()));
+        }
+        files.insert(id, Bytes::new(data));
+    }
+    (texts, files)
 }
 
 fn refuse_package(id: FileId) -> Option<FileError> {

@@ -1,6 +1,7 @@
 //! Integration tests: the pipeline and the command line, checked by what a reader sees.
 
 mod accessibilita;
+mod batch;
 mod build;
 mod check;
 mod cli;
@@ -10,3 +11,4 @@ mod documento;
 mod escaping;
 mod ostile;
 mod pubblicazione;
+mod watch;

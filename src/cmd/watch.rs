@@ -1,0 +1,204 @@
+//! `piano watch`: builds, then rebuilds whenever the plan, an overriding template, the logo
+//! or the plan compared against changes. The Typst worlds live across rebuilds, so Typst
+//! reparses and lays out again only what changed (typst-cli's `watch.rs`, trimmed).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use crate::args::BuildArgs;
+use crate::cmd::build::{build_one, output_dir, templates};
+use crate::pipeline::Session;
+use crate::timings::millis;
+
+/// How long the files must be quiet before a rebuild: an editor's save is often several
+/// events (truncate, write, rename) a few milliseconds apart.
+const QUIET: Duration = Duration::from_millis(30);
+
+/// The longest wait for quiet, so that a stream of events cannot hold rebuilds off.
+const STARVE: Duration = Duration::from_millis(500);
+
+/// How many rebuilds a memoized result of Typst survives without being used (as
+/// typst-cli's watch): enough to keep what an edit does not touch, not every version.
+const CACHE_AGE: usize = 10;
+
+/// Runs `piano watch`: never returns unless watching fails.
+pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let [plan] = args.piano.as_slice() else {
+        anyhow::bail!("`piano watch` segue un solo piano: indica un solo file");
+    };
+    if plan.is_dir() {
+        anyhow::bail!(
+            "`piano watch` segue un solo piano: `{}` è una cartella",
+            plan.display()
+        );
+    }
+    let dir = output_dir(args);
+    let mut files = Watched::new(args, plan)?;
+    let mut session = Session::default();
+    eprintln!(
+        "in osservazione: `{}` (Ctrl+C per terminare)",
+        plan.display()
+    );
+    loop {
+        rebuild(args, plan, dir, &mut session);
+        // The caches are global: without eviction they would keep every version.
+        comemo::evict(CACHE_AGE);
+        files.update(plan);
+        files.wait()?;
+    }
+}
+
+/// One build, its diagnostics and its time on stderr, the files written on stdout.
+fn rebuild(args: &BuildArgs, plan: &Path, dir: &Path, session: &mut Session) {
+    let start = Instant::now();
+    let outcome = templates(args).and_then(|t| build_one(args, &t, plan, dir, session));
+    let elapsed = millis(start.elapsed());
+    match outcome {
+        Ok(outcome) => {
+            eprint!("{}", outcome.report);
+            for path in &outcome.written {
+                println!("{}", path.display());
+            }
+            if outcome.ok {
+                eprintln!("generato in {elapsed}; in attesa di modifiche");
+            } else {
+                eprintln!("non generato ({elapsed}); in attesa di modifiche");
+            }
+        }
+        Err(e) => eprintln!("errore: {e:#}\nnon generato ({elapsed}); in attesa di modifiche"),
+    }
+}
+
+/// The files a build depends on, and the file system watcher over their folders.
+///
+/// Folders are watched rather than files: editors often save by writing a new file and
+/// renaming it over the old one, which ends a watch on the old file.
+struct Watched {
+    watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
+    /// Files whose change triggers a rebuild (absolute paths).
+    files: HashSet<PathBuf>,
+    /// The templates folder: any change below it triggers a rebuild.
+    templates: Option<PathBuf>,
+    /// Folders currently watched, and how.
+    folders: HashSet<(PathBuf, bool)>,
+}
+
+impl Watched {
+    fn new(args: &BuildArgs, plan: &Path) -> anyhow::Result<Watched> {
+        let (tx, events) = channel();
+        let watcher = notify::recommended_watcher(tx)
+            .context("impossibile osservare le modifiche ai file")?;
+        let mut watched = Watched {
+            watcher,
+            events,
+            files: HashSet::new(),
+            templates: args.templates.as_deref().map(absolute),
+            folders: HashSet::new(),
+        };
+        for file in std::iter::once(plan).chain(args.confronta.as_deref()) {
+            watched.files.insert(absolute(file));
+        }
+        let plan_folder = parent(&absolute(plan));
+        watched
+            .watcher
+            .watch(&plan_folder, RecursiveMode::NonRecursive)
+            .with_context(|| {
+                format!(
+                    "impossibile osservare la cartella `{}`",
+                    plan_folder.display()
+                )
+            })?;
+        watched.folders.insert((plan_folder, false));
+        watched.update(plan);
+        Ok(watched)
+    }
+
+    /// Watches what the plan now depends on: its logo may have been added or moved.
+    fn update(&mut self, plan: &Path) {
+        if let Some(logo) = logo(plan) {
+            self.files.insert(logo);
+        }
+        let mut wanted: HashSet<(PathBuf, bool)> =
+            self.files.iter().map(|f| (parent(f), false)).collect();
+        if let Some(t) = &self.templates {
+            wanted.insert((t.clone(), true));
+        }
+        for (folder, recursive) in wanted.difference(&self.folders.clone()) {
+            let mode = if *recursive {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            // A folder that does not exist (yet) cannot be watched: the build reports the
+            // missing file, and the next change to the plan tries again.
+            if self.watcher.watch(folder, mode).is_ok() {
+                self.folders.insert((folder.clone(), *recursive));
+            }
+        }
+    }
+
+    /// Waits for a change to a file the build depends on, then for the files to be quiet.
+    fn wait(&mut self) -> anyhow::Result<()> {
+        loop {
+            let event = self
+                .events
+                .recv()
+                .context("l'osservazione dei file si è interrotta")?;
+            if !self.relevant(&event) {
+                continue;
+            }
+            let start = Instant::now();
+            while start.elapsed() < STARVE {
+                match self.events.recv_timeout(QUIET) {
+                    Ok(_) => {}
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => {
+                        anyhow::bail!("l'osservazione dei file si è interrotta")
+                    }
+                }
+            }
+            return Ok(());
+        }
+    }
+
+    /// Whether an event touches a file the build depends on (reading a file does not).
+    fn relevant(&self, event: &notify::Result<Event>) -> bool {
+        let Ok(event) = event else {
+            // The watcher lost track of something: rebuilding is the safe answer.
+            return true;
+        };
+        if matches!(event.kind, EventKind::Access(_)) {
+            return false;
+        }
+        event.paths.iter().any(|p| {
+            self.files.contains(p) || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
+        })
+    }
+}
+
+/// The plan's logo file, if the plan can be read and names one.
+fn logo(plan: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(plan).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let logo = json.get("ente")?.get("logo")?.as_str()?;
+    Some(parent(&absolute(plan)).join(logo))
+}
+
+/// `path` made absolute against the current folder (without resolving links, as the
+/// watcher reports paths below the folders it was given).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The folder holding `path` (absolute paths always have one).
+fn parent(path: &Path) -> PathBuf {
+    path.parent()
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
+}
