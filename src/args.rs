@@ -53,6 +53,23 @@ pub enum Command {
     /// allegare alla deliberazione.
     #[command(help_template = HELP_TEMPLATE, after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
+    /// Stampa lo schema JSON del piano, con cui un editor completa e controlla il file
+    /// mentre lo si scrive.
+    #[command(help_template = HELP_TEMPLATE)]
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `piano schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Scrive lo schema nel FILE invece di stamparlo.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        help_heading = "Opzioni"
+    )]
+    pub output: Option<PathBuf>,
 }
 
 // Exit codes follow `diff`; an invalid plan is an error (2), not a difference (1).

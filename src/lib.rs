@@ -34,5 +34,6 @@ pub fn run(cli: args::Cli) -> anyhow::Result<ExitCode> {
         args::Command::Check(a) => cmd::check::run(a),
         args::Command::Nuovo(a) => cmd::nuovo::run(a),
         args::Command::Diff(a) => cmd::diff::run(a),
+        args::Command::Schema(a) => cmd::schema::run(a),
     }
 }

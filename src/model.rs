@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Piano {
+    /// Where an editor finds the plan's JSON Schema (`piano schema`); not used otherwise.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The public body that adopts the plan.
     pub ente: Ente,
     /// Title and period of the document.

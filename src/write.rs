@@ -61,6 +61,27 @@ pub fn write_all(dir: &Path, outputs: &[Output]) -> anyhow::Result<Vec<PathBuf>>
     Ok(written)
 }
 
+/// Writes one file atomically at `path` (relative paths are taken from the current folder),
+/// returning the path written.
+pub fn write_file(path: &Path, bytes: Vec<u8>) -> anyhow::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| anyhow::anyhow!("`{}` non è un nome di file valido", path.display()))?;
+    write_all(
+        dir,
+        &[Output {
+            name: name.to_string(),
+            bytes,
+        }],
+    )?;
+    Ok(path.to_path_buf())
+}
+
 /// Temporary files are created private (0600); documents are meant to be published, so
 /// they get the usual permissions of a new file (0644).
 fn publishable(file: &std::fs::File) -> std::io::Result<()> {

@@ -12,7 +12,6 @@ use crate::diff::report::{GENERATO, Prospetto};
 use crate::load::Loaded;
 use crate::pipeline;
 use crate::render::Templates;
-use crate::write::Output;
 
 /// Exit code when the versions differ, as `diff` does.
 const DIFFERENTI: u8 = 1;
@@ -106,15 +105,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             estensione(config.formato)
         )),
     };
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| anyhow::anyhow!("`{}` non è un nome di file", target.display()))?;
-    crate::write::write_all(dir, &[Output { name, bytes }])?;
+    crate::write::write_file(&target, bytes)?;
     println!("{}", target.display());
     if uguali {
         eprintln!("nessuna differenza tra le due versioni");

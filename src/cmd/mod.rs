@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod nuovo;
+pub mod schema;
 pub mod watch;
 
 use std::io::IsTerminal as _;

@@ -3,7 +3,6 @@
 
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use serde_json::{Value, json};
 
 use crate::args::NuovoArgs;
@@ -104,27 +103,8 @@ pub fn run(args: &NuovoArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let text = serde_json::to_string_pretty(&skeleton(&args.ente, args.anno))? + "\n";
-    let dir = args
-        .file
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = args
-        .file
-        .file_name()
-        .context("nome di file non valido")?
-        .to_string_lossy()
-        .to_string();
-    let written = crate::write::write_all(
-        dir,
-        &[crate::write::Output {
-            name,
-            bytes: text.into_bytes(),
-        }],
-    )?;
-    for p in written {
-        println!("{}", p.display());
-    }
+    let written = crate::write::write_file(&args.file, text.into_bytes())?;
+    println!("{}", written.display());
     eprintln!("scheletro del piano scritto: compila i campi e controlla con `piano check`");
     Ok(ExitCode::SUCCESS)
 }

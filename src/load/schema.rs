@@ -10,10 +10,15 @@ use serde_json::Value;
 use crate::diag::Diagnostic;
 use crate::model::Piano;
 
-/// The plan's JSON Schema, generated from the model types.
+/// The plan's JSON Schema, generated from the model types, with Italian descriptions for
+/// the editor: the one `piano schema` prints and every plan is checked against.
 pub fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::to_value(schemars::schema_for!(Piano)).unwrap_or(Value::Null))
+    SCHEMA.get_or_init(|| {
+        let mut schema = serde_json::to_value(schemars::schema_for!(Piano)).unwrap_or(Value::Null);
+        super::descrizioni::applica(&mut schema);
+        schema
+    })
 }
 
 fn validator() -> Option<&'static Validator> {

@@ -11,4 +11,5 @@ mod documento;
 mod escaping;
 mod ostile;
 mod pubblicazione;
+mod schema;
 mod watch;
