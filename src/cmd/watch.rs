@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
+use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::args::BuildArgs;
@@ -17,7 +18,8 @@ use crate::pipeline::Session;
 use crate::timings::millis;
 
 /// How long the files must be quiet before a rebuild: an editor's save is often several
-/// events (truncate, write, rename) a few milliseconds apart.
+/// events (truncate, write, rename) a few milliseconds apart. A file closed after writing
+/// ends the wait at once.
 const QUIET: Duration = Duration::from_millis(30);
 
 /// The longest wait for quiet, so that a stream of events cannot hold rebuilds off.
@@ -147,7 +149,7 @@ impl Watched {
     /// Waits for a change to a file the build depends on, then for the files to be quiet.
     fn wait(&mut self) -> anyhow::Result<()> {
         loop {
-            let event = self
+            let mut event = self
                 .events
                 .recv()
                 .context("l'osservazione dei file si è interrotta")?;
@@ -155,9 +157,9 @@ impl Watched {
                 continue;
             }
             let start = Instant::now();
-            while start.elapsed() < STARVE {
+            while start.elapsed() < STARVE && !self.closed_after_writing(&event) {
                 match self.events.recv_timeout(QUIET) {
-                    Ok(_) => {}
+                    Ok(next) => event = next,
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => {
                         anyhow::bail!("l'osservazione dei file si è interrotta")
@@ -166,6 +168,17 @@ impl Watched {
             }
             return Ok(());
         }
+    }
+
+    /// Whether the event says that a file the build depends on was closed after writing:
+    /// its content is complete.
+    fn closed_after_writing(&self, event: &notify::Result<Event>) -> bool {
+        event.as_ref().is_ok_and(|e| {
+            matches!(
+                e.kind,
+                EventKind::Access(AccessKind::Close(AccessMode::Write))
+            ) && e.paths.iter().any(|p| self.files.contains(p))
+        })
     }
 
     /// Whether an event touches a file the build depends on (reading a file does not).

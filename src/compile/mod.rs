@@ -18,7 +18,7 @@ use crate::timings::{Stage, Timings};
 use world::MemoryWorld;
 
 /// Settings of one PDF export.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdfSettings {
     /// A stable identifier of the document (body, title, period), for the PDF's `/ID`.
     pub ident: String,
@@ -51,7 +51,24 @@ pub fn compile_pdf(
 /// did not change (as long as the memoization caches are not evicted in between).
 #[derive(Default)]
 pub struct Compiler {
-    worlds: HashMap<String, MemoryWorld>,
+    slots: HashMap<String, Slot>,
+}
+
+/// The world of one generated document, and its last successful build.
+struct Slot {
+    world: MemoryWorld,
+    last: Option<LastBuild>,
+}
+
+/// The inputs and output of a successful build: when a watched change leaves a document's
+/// inputs as they were (the POLA, when a target of the plan changes), its PDF is reused,
+/// since compiling the same inputs always gives the same bytes.
+struct LastBuild {
+    main: String,
+    assets: Vec<(String, Vec<u8>)>,
+    settings: PdfSettings,
+    pdf: Vec<u8>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Compiler {
@@ -65,14 +82,26 @@ impl Compiler {
         generated_name: &str,
         timings: &mut Timings,
     ) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let world = match self.worlds.entry(generated_name.to_string()) {
+        let slot = match self.slots.entry(generated_name.to_string()) {
             Entry::Occupied(e) => {
-                let world = e.into_mut();
-                world.update(main, assets);
-                world
+                let slot = e.into_mut();
+                if let Some(last) = &slot.last
+                    && last.main == main
+                    && last.assets == assets
+                    && last.settings == *settings
+                {
+                    return Ok((last.pdf.clone(), last.warnings.clone()));
+                }
+                slot.world.update(main.clone(), assets.clone());
+                slot
             }
-            Entry::Vacant(e) => e.insert(MemoryWorld::new(main, assets)),
+            Entry::Vacant(e) => e.insert(Slot {
+                world: MemoryWorld::new(main.clone(), assets.clone()),
+                last: None,
+            }),
         };
+        slot.last = None;
+        let world = &slot.world;
         let Warned { output, warnings } =
             timings.time(Stage::Compile, || typst::compile::<PagedDocument>(&*world));
         let mut diags: Vec<Diagnostic> = warnings
@@ -100,7 +129,16 @@ impl Compiler {
             ..PdfOptions::default()
         };
         match timings.time(Stage::Pdf, || typst_pdf::pdf(&document, &options)) {
-            Ok(bytes) => Ok((bytes, diags)),
+            Ok(bytes) => {
+                slot.last = Some(LastBuild {
+                    main,
+                    assets,
+                    settings: settings.clone(),
+                    pdf: bytes.clone(),
+                    warnings: diags.clone(),
+                });
+                Ok((bytes, diags))
+            }
             Err(errors) => {
                 diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
                 Err(diags)

@@ -1,0 +1,380 @@
+//! The benchmarks of BENCHMARKS.md: `cargo bench --bench misura [-- SEZIONI] [--rapido]`.
+//!
+//! Sections (all by default): `fasi` (time per stage, in-process, on the Brescia example
+//! and on synthetic plans 2×, 4×, 8× its size), `processo` (the release binary: wall
+//! time, CPU time and peak memory per size), `typst` (the same `.typ` through the `typst`
+//! CLI, when installed), `lotto` (50 copies, 1 thread against 2), `watch` (from the edit of
+//! one target to the rewritten PDF). Prints Markdown tables on stdout; medians of several
+//! runs (`--rapido`: fewer runs).
+
+#[path = "sintetico/mod.rs"]
+mod sintetico;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use piano::pipeline::{BuildOptions, Session};
+use piano::render::Templates;
+use piano::timings::{Stage, Timings};
+
+const BRESCIA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/brescia-2021-2023.json");
+const PIANO: &str = env!("CARGO_BIN_EXE_piano");
+const SIZES: [usize; 4] = [1, 2, 4, 8];
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let quick = args.iter().any(|a| a == "--rapido");
+    let wanted: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let on = |s: &str| wanted.is_empty() || wanted.contains(&s);
+    let runs = if quick { 3 } else { 7 };
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let plans = synthetic_plans(work.path());
+    println!(
+        "<!-- {} core, carico medio all'avvio: {} -->\n",
+        std::thread::available_parallelism().map_or(1, usize::from),
+        load_average()
+    );
+    if on("fasi") {
+        stages(&plans, runs, work.path());
+    }
+    if on("processo") {
+        process(&plans, runs, work.path());
+    }
+    if on("typst") {
+        typst_cli(runs, work.path());
+    }
+    if on("lotto") {
+        batch(if quick { 1 } else { 3 }, work.path());
+    }
+    if on("watch") {
+        watch(if quick { 5 } else { 11 }, work.path());
+    }
+}
+
+/// The Brescia example and its 2×, 4×, 8× copies, written to `dir`.
+fn synthetic_plans(dir: &Path) -> Vec<(usize, PathBuf)> {
+    let text = std::fs::read_to_string(BRESCIA).expect("the Brescia example");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    SIZES
+        .iter()
+        .map(|&k| {
+            if k == 1 {
+                return (k, PathBuf::from(BRESCIA));
+            }
+            let path = dir.join(format!("brescia-x{k}.json"));
+            let plan = sintetico::moltiplica(&json, k);
+            std::fs::write(&path, serde_json::to_string_pretty(&plan).expect("JSON"))
+                .expect("writable temporary folder");
+            (k, path)
+        })
+        .collect()
+}
+
+/// Per-stage medians of in-process builds (each one cold: Typst's caches emptied).
+fn stages(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
+    println!("### Tempo per fase (in-process, mediana di {runs} generazioni)\n");
+    let mut header = "| fase |".to_string();
+    let mut rule = "| --- |".to_string();
+    let mut columns = Vec::new();
+    for (k, path) in plans {
+        header += &format!(" {k}× |");
+        rule += " ---: |";
+        let mut all: Vec<Timings> = Vec::new();
+        for _ in 0..runs {
+            comemo::evict(0);
+            let source = piano::load::read(path).expect("readable plan");
+            let mut session = Session::default();
+            let built = piano::pipeline::build_in(
+                &mut session,
+                source,
+                &Templates::builtin(),
+                &BuildOptions::default(),
+            )
+            .unwrap_or_else(|f| panic!("{path:?} does not build: {:#?}", f.diagnostics));
+            let out = work.join(format!("fasi-{k}"));
+            session
+                .timings
+                .time(Stage::Write, || {
+                    piano::write::write_all(&out, &built.outputs)
+                })
+                .expect("writable output");
+            all.push(session.timings);
+        }
+        columns.push(all);
+    }
+    println!("{header}\n{rule}");
+    for stage in Stage::ALL {
+        let mut row = format!("| {} |", stage.name());
+        for all in &columns {
+            row += &format!(" {} |", ms(median(all.iter().map(|t| t.get(stage)))));
+        }
+        println!("{row}");
+    }
+    let mut row = "| **totale** |".to_string();
+    for all in &columns {
+        row += &format!(" **{}** |", ms(median(all.iter().map(Timings::total))));
+    }
+    println!("{row}\n");
+}
+
+/// The release binary on each size: wall time, CPU time, peak resident memory.
+fn process(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
+    println!("### `piano build` (processo, mediana di {runs} esecuzioni)\n");
+    println!("| piano | pagine | tempo reale | tempo CPU | memoria di picco |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    for (k, path) in plans {
+        let out = work.join(format!("processo-{k}"));
+        let mut cmd = Command::new(PIANO);
+        cmd.arg("build").arg(path).arg("-o").arg(&out);
+        let m = measure(&mut cmd, runs);
+        let pages = pages(&out);
+        println!(
+            "| Brescia {k}× | {pages} | {} | {} | {} MB |",
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+    }
+    println!();
+}
+
+/// `typst compile` on the `.typ` that `--emit-typst` writes, against `piano build` of the
+/// same document.
+fn typst_cli(runs: usize, work: &Path) {
+    let Ok(version) = Command::new("typst").arg("--version").output() else {
+        println!(
+            "### Confronto con `typst compile`\n\n`typst` non è installato: confronto saltato.\n"
+        );
+        return;
+    };
+    let version = String::from_utf8_lossy(&version.stdout).trim().to_string();
+    let out = work.join("typst");
+    let status = Command::new(PIANO)
+        .args([
+            "build",
+            BRESCIA,
+            "--documento",
+            "piano",
+            "--emit-typst",
+            "-o",
+        ])
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("piano runs");
+    assert!(status.success());
+    let typ = out.join("piano-della-performance-2021-2023.typ");
+    let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
+    println!("### Confronto con `typst compile` ({version}, mediana di {runs} esecuzioni)\n");
+    println!("| comando | tempo reale | tempo CPU | memoria di picco |");
+    println!("| --- | ---: | ---: | ---: |");
+    let mut typst = Command::new("typst");
+    typst
+        .arg("compile")
+        .arg(&typ)
+        .arg(work.join("typst.pdf"))
+        .args(["--font-path", fonts, "--ignore-system-fonts"])
+        .args(["--pdf-standard", "a-2a,ua-1"]);
+    let t = measure(&mut typst, runs);
+    let mut piano = Command::new(PIANO);
+    piano
+        .args(["build", BRESCIA, "--documento", "piano", "-o"])
+        .arg(work.join("typst-piano"));
+    let p = measure(&mut piano, runs);
+    for (name, m) in [
+        ("`typst compile` del `.typ` generato (PDF/A-2a + UA-1)", &t),
+        (
+            "`piano build --documento piano` (lo stesso PDF, più HTML e dati aperti)",
+            &p,
+        ),
+    ] {
+        println!(
+            "| {name} | {} | {} | {} MB |",
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+    }
+    let ratio = p.wall.as_secs_f64() / t.wall.as_secs_f64();
+    println!("\n`piano` / `typst`: {:.2} (tempo reale)\n", ratio);
+}
+
+/// 50 copies of the example, with 1 and with 2 threads; and the memory of 10 copies.
+fn batch(runs: usize, work: &Path) {
+    let dir = work.join("lotto");
+    std::fs::create_dir_all(&dir).expect("writable temporary folder");
+    for i in 0..50 {
+        std::fs::copy(BRESCIA, dir.join(format!("ente-{i:02}.json"))).expect("copy");
+    }
+    let dieci = work.join("lotto-10");
+    std::fs::create_dir_all(&dieci).expect("writable temporary folder");
+    for i in 0..10 {
+        std::fs::copy(BRESCIA, dieci.join(format!("ente-{i:02}.json"))).expect("copy");
+    }
+    println!("### Generazione di molti piani (mediana di {runs} esecuzioni)\n");
+    println!("| piani | thread | tempo reale | tempo CPU | memoria di picco |");
+    println!("| ---: | ---: | ---: | ---: | ---: |");
+    let mut walls = Vec::new();
+    for (n, folder, threads) in [(10, &dieci, 2), (50, &dir, 1), (50, &dir, 2)] {
+        let mut cmd = Command::new(PIANO);
+        cmd.arg("build")
+            .arg(folder)
+            .arg("-j")
+            .arg(threads.to_string())
+            .arg("-o")
+            .arg(work.join(format!("lotto-out-{n}-{threads}")));
+        let m = measure(&mut cmd, runs);
+        println!(
+            "| {n} | {threads} | {} | {} | {} MB |",
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+        if n == 50 {
+            walls.push(m.wall);
+        }
+    }
+    println!(
+        "\nAccelerazione con 2 thread: {:.2}×\n",
+        walls[0].as_secs_f64() / walls[1].as_secs_f64()
+    );
+}
+
+/// `piano watch` on a copy of the example: time from the edit of one target to the
+/// rewritten PDF.
+fn watch(edits: usize, work: &Path) {
+    let dir = work.join("watch");
+    std::fs::create_dir_all(&dir).expect("writable temporary folder");
+    let plan = dir.join("piano.json");
+    let original = std::fs::read_to_string(BRESCIA).expect("the example");
+    std::fs::write(&plan, &original).expect("writable");
+    let out = dir.join("out");
+    let pdf = out.join("piano-della-performance-2021-2023.pdf");
+    let mut child = Command::new(PIANO)
+        .arg("watch")
+        .arg(&plan)
+        .arg("-o")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("piano watch runs");
+    let ready = wait_for_change(&pdf, None, Duration::from_secs(120));
+    assert!(ready.is_some(), "the first build did not finish");
+    // The first target of the first indicator with a "SI" target, edited in turn.
+    let needle = "\"2021\": \"SI\"";
+    assert!(original.contains(needle));
+    let mut latencies = Vec::new();
+    for i in 0..edits {
+        let before = std::fs::read(&pdf).ok();
+        let text = original.replacen(needle, &format!("\"2021\": \"SI ({i})\""), 1);
+        let start = Instant::now();
+        std::fs::write(&plan, text).expect("writable");
+        match wait_for_change(&pdf, before, Duration::from_secs(60)) {
+            Some(()) => latencies.push(start.elapsed()),
+            None => panic!("edit {i}: no rebuild within 60 s"),
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    latencies.sort();
+    println!("### `piano watch`: dalla modifica di un target al PDF riscritto\n");
+    println!(
+        "{} modifiche: mediana {}, minimo {}, massimo {}\n",
+        latencies.len(),
+        ms(latencies[latencies.len() / 2]),
+        ms(latencies[0]),
+        ms(latencies[latencies.len() - 1])
+    );
+}
+
+/// Polls `path` until its bytes differ from `before` (or it exists, when `None`).
+fn wait_for_change(path: &Path, before: Option<Vec<u8>>, limit: Duration) -> Option<()> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Ok(now) = std::fs::read(path)
+            && before.as_ref().is_none_or(|b| *b != now)
+        {
+            return Some(());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    None
+}
+
+/// Medians of a command's wall and CPU time over `runs`, and its largest peak memory.
+struct Measure {
+    wall: Duration,
+    cpu: Duration,
+    peak_kb: u64,
+}
+
+fn measure(cmd: &mut Command, runs: usize) -> Measure {
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    let mut peak_kb = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let child = cmd.spawn().expect("the command runs");
+        let (ok, usage) = wait_with_usage(child.id());
+        walls.push(start.elapsed());
+        assert!(ok, "{cmd:?} failed");
+        let cpu = |t: libc::timeval| {
+            Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+        };
+        cpus.push(cpu(usage.ru_utime) + cpu(usage.ru_stime));
+        peak_kb = peak_kb.max(usage.ru_maxrss as u64);
+    }
+    Measure {
+        wall: median(walls),
+        cpu: median(cpus),
+        peak_kb,
+    }
+}
+
+/// Waits for a child, returning whether it succeeded and its resource usage.
+fn wait_with_usage(pid: u32) -> (bool, libc::rusage) {
+    let mut status = 0;
+    // SAFETY: an all-zero `rusage` is valid; `wait4` fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is a child of this process, not yet waited for.
+    let r = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid as libc::pid_t, "wait4 failed");
+    (
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        usage,
+    )
+}
+
+/// The pages of the plan's PDF in `dir`.
+fn pages(dir: &Path) -> usize {
+    let pdf = std::fs::read(dir.join("piano-della-performance-2021-2023.pdf")).unwrap_or_default();
+    lopdf::Document::load_mem(&pdf).map_or(0, |d| d.get_pages().len())
+}
+
+fn median(values: impl IntoIterator<Item = Duration>) -> Duration {
+    let mut v: Vec<Duration> = values.into_iter().collect();
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    piano::timings::millis(d)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "n/d".into())
+}
