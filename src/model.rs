@@ -444,6 +444,9 @@ pub struct Documento {
     pub anno_inizio: i32,
     /// Last year of the plan (equal to `anno_inizio` for a one-year plan).
     pub anno_fine: i32,
+    /// A line under the title, e.g. the plan the document belongs to.
+    #[serde(default)]
+    pub sottotitolo: Option<String>,
     /// Legal basis printed under the title, e.g. "art. 10 D.Lgs. 150/2009".
     #[serde(default)]
     pub riferimento_normativo: Option<String>,
@@ -503,6 +506,10 @@ pub struct Livello {
     /// Label of the weight of a node of this level within its parent.
     #[serde(default)]
     pub etichetta_peso: Option<String>,
+    /// Whether the nodes of this level carry a code ("1.2"); defaults to true. When false,
+    /// only nodes with their own `numero` show one.
+    #[serde(default)]
+    pub numerato: Option<bool>,
 }
 
 /// How a node's achievement combines its own indicators and its children.
@@ -520,6 +527,14 @@ pub struct Nodo {
     /// Stable identity that survives renumbering; referenced by assignments.
     #[serde(default)]
     pub id: Option<String>,
+    /// The body's own number for this node ("1", "3", "7"), when it numbers objectives
+    /// itself instead of by position; the codes of the children follow from it.
+    #[serde(default)]
+    pub numero: Option<String>,
+    /// The number of the scheda this node is printed in, when the body numbers its schede
+    /// ("SCHEDA 3"); consecutive siblings with the same number share one scheda.
+    #[serde(default)]
+    pub scheda: Option<String>,
     /// Title, written once and shown everywhere.
     pub titolo: String,
     /// Short qualifier shown under the title.
@@ -541,6 +556,12 @@ pub struct Nodo {
     /// Staff committed (Markdown subset).
     #[serde(default)]
     pub impegno: Option<String>,
+    /// Timings of the work, its phases and deadlines (Markdown subset).
+    #[serde(default)]
+    pub tempi: Option<String>,
+    /// Expected benefits and improvements (Markdown subset).
+    #[serde(default)]
+    pub benefici: Option<String>,
     /// Indicators.
     #[serde(default)]
     pub indicatori: Vec<Indicatore>,
@@ -764,6 +785,11 @@ impl Livello {
     /// Whether nodes of this level get their own scheda.
     pub fn ha_scheda(&self) -> bool {
         self.scheda.unwrap_or(true)
+    }
+
+    /// Whether nodes of this level carry a code derived from their position.
+    pub fn ha_numeri(&self) -> bool {
+        self.numerato.unwrap_or(true)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::format::{Date, format_percent};
 use crate::load::Loaded;
 use crate::model::{Indicatore, Livello, Nodo, Piano, TOLLERANZA_PESI, somma_pesi};
-use crate::view::{Catalogo, codice, json_path, livello_azienda, walk};
+use crate::view::{Catalogo, codice, codici, json_path, livello_azienda, walk};
 
 /// Runs every check; diagnostics come back located and sorted by position.
 pub fn validate(loaded: &Loaded, catalogo: &Catalogo) -> Vec<Diagnostic> {
@@ -20,6 +20,21 @@ pub fn validate(loaded: &Loaded, catalogo: &Catalogo) -> Vec<Diagnostic> {
     sections(&piano.sezioni, "sezioni", &mut out);
     if let Some(pola) = &piano.pola {
         sections(&pola.sezioni, "pola.sezioni", &mut out);
+    }
+    for (code, paths) in &catalogo.codici_ripetuti {
+        for path in &paths[1..] {
+            out.push(
+                Diagnostic::error(
+                    "P022",
+                    format!("il numero `{code}` è già di un altro obiettivo ({})", paths[0]),
+                )
+                .at_path(path.clone())
+                .with_hint(
+                    "correggi `numero`: due obiettivi con lo stesso numero non si distinguono \
+                     nell'albero, nelle schede e nelle assegnazioni",
+                ),
+            );
+        }
     }
     for (id, codes) in &catalogo.duplicati {
         out.push(
@@ -169,16 +184,34 @@ fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
         "i pesi dei nodi di primo livello",
         out,
     );
+    let codici = codici(piano);
+    // Indicator weights are expected only when the plan weighs indicators somewhere.
+    let mut pesa_indicatori = false;
+    walk(&piano.albero, &[], &mut |nodo, _| {
+        pesa_indicatori |= nodo.indicatori.iter().any(|i| i.peso.is_some());
+    });
+    for az in &piano.aziende_speciali {
+        for nodo in &az.obiettivi {
+            pesa_indicatori |= nodo.indicatori.iter().any(|i| i.peso.is_some());
+        }
+    }
+    schede_numerate(&piano.albero, "albero", out);
     walk(&piano.albero, &[], &mut |nodo, pos| {
         let path = json_path(pos);
         let depth = pos.len() - 1;
+        let code = match codici.get(pos) {
+            Some(c) if !c.is_empty() => c.clone(),
+            _ if !nodo.titolo.trim().is_empty() => format!("«{}»", breve(&nodo.titolo)),
+            _ => codice(pos),
+        };
+        schede_numerate(&nodo.figli, &format!("{path}.figli"), out);
         match piano.livelli.get(depth) {
             None => out.push(
                 Diagnostic::error(
                     "P010",
                     format!(
                         "l'obiettivo {} è al livello {} ma `livelli` ne nomina solo {}",
-                        codice(pos),
+                        code,
                         depth + 1,
                         piano.livelli.len()
                     ),
@@ -186,9 +219,48 @@ fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
                 .at_path(path.clone())
                 .with_hint("aggiungi il nome di questo livello in `livelli`"),
             ),
-            Some(l) => node(piano, nodo, l, &codice(pos), &path, out),
+            Some(l) => node(piano, nodo, l, &code, &path, pesa_indicatori, out),
         }
     });
+}
+
+/// The first words of a title, to name an objective that has no number.
+fn breve(titolo: &str) -> String {
+    let words: Vec<&str> = titolo.split_whitespace().collect();
+    if words.len() <= 8 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..8].join(" "))
+    }
+}
+
+/// Numbered schede: siblings share a scheda only when they follow each other.
+fn schede_numerate(nodes: &[Nodo], base: &str, out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut last: Option<&str> = None;
+    for (i, n) in nodes.iter().enumerate() {
+        let numero = n.scheda.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        if let Some(num) = numero
+            && last != Some(num)
+            && seen.contains(&num)
+        {
+            out.push(
+                Diagnostic::error(
+                    "P023",
+                    format!("la scheda {num} è già stata usata da un obiettivo precedente, non contiguo"),
+                )
+                .at_path(format!("{base}[{i}].scheda"))
+                .with_hint(
+                    "gli obiettivi di una stessa scheda devono essere uno dopo l'altro: \
+                     spostali vicini o cambia il numero della scheda",
+                ),
+            );
+        }
+        if let Some(num) = numero {
+            seen.push(num);
+        }
+        last = numero;
+    }
 }
 
 fn aziende(piano: &Piano, out: &mut Vec<Diagnostic>) {
@@ -210,6 +282,7 @@ fn aziende(piano: &Piano, out: &mut Vec<Diagnostic>) {
                 livello,
                 &format!("{} {}", az.nome, i + 1),
                 &format!("{base}[{i}]"),
+                true,
                 out,
             );
         }
@@ -222,6 +295,7 @@ fn node(
     livello: &Livello,
     code: &str,
     path: &str,
+    pesa_indicatori: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     if nodo.titolo.trim().is_empty() {
@@ -252,6 +326,7 @@ fn node(
         &scadenze,
         &format!("{path}.indicatori"),
         code,
+        pesa_indicatori,
         out,
     );
     for (r, ris) in nodo.risorse.iter().enumerate() {
@@ -332,6 +407,7 @@ fn indicator_weights(
     scadenze: &[String],
     base: &str,
     code: &str,
+    expected: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let per_deadline = inds
@@ -343,7 +419,7 @@ fn indicator_weights(
             &weights,
             base,
             &format!("i pesi degli indicatori di {code}"),
-            true,
+            expected,
             out,
         );
         return;

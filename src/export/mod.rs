@@ -13,8 +13,11 @@ use crate::write::Output;
 /// One objective of the tree or of an agency.
 #[derive(Debug, Serialize)]
 pub struct RigaObiettivo {
-    /// Derived code.
+    /// Code by position in the tree: unique, the key of the other tables.
     pub codice: String,
+    /// Number as printed in the document (the body's own `numero`, or the code); empty on
+    /// unnumbered levels.
+    pub numero: String,
     /// Stable id, if the plan gives one.
     pub id: String,
     /// Level name.
@@ -105,12 +108,14 @@ pub struct DatiAperti<'a> {
 fn obiettivo(
     nodo: &Nodo,
     codice: String,
+    numero: String,
     padre: String,
     livello: &str,
     azienda: &str,
 ) -> RigaObiettivo {
     RigaObiettivo {
         codice,
+        numero,
         id: nodo.id.clone().unwrap_or_default(),
         livello: livello.to_string(),
         titolo: nodo.titolo.clone(),
@@ -173,6 +178,7 @@ fn indicatori(
 pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
     let mut obiettivi = Vec::new();
     let mut righe_ind = Vec::new();
+    let numeri = crate::view::codici(piano);
     walk(&piano.albero, &[], &mut |nodo, pos| {
         let depth = pos.len() - 1;
         let livello = piano.livelli.get(depth);
@@ -185,6 +191,7 @@ pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
         obiettivi.push(obiettivo(
             nodo,
             code.clone(),
+            numeri.get(pos).cloned().unwrap_or_default(),
             padre,
             livello.map_or("", |l| l.nome.as_str()),
             "",
@@ -198,6 +205,7 @@ pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
             obiettivi.push(obiettivo(
                 nodo,
                 code.clone(),
+                (i + 1).to_string(),
                 String::new(),
                 livello.map_or("", |l| l.nome.as_str()),
                 &az.nome,
@@ -220,7 +228,7 @@ pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
                         },
                         ruolo: d.ruolo.clone(),
                         codice_obiettivo: voce
-                            .map_or_else(|| o.obiettivo.clone(), |v| v.codice.clone()),
+                            .map_or_else(|| o.obiettivo.clone(), |v| v.chiave.clone()),
                         titolo_obiettivo: voce.map(|v| v.titolo.clone()).unwrap_or_default(),
                         peso: o.peso,
                     }
@@ -259,7 +267,12 @@ const CAMPI_OBIETTIVI: &[Campo] = &[
     (
         "codice",
         "string",
-        "Codice derivato dalla posizione nell'albero (es. 1.1.2)",
+        "Codice derivato dalla posizione nell'albero (es. 1.1.2): unico, chiave delle altre tabelle",
+    ),
+    (
+        "numero",
+        "string",
+        "Numero dell'obiettivo come stampato nel documento (il numero proprio dato dall'ente, o il codice); vuoto per i livelli non numerati",
     ),
     (
         "id",

@@ -218,6 +218,11 @@ const CAMPI: &[(&str, &str, &str)] = &[
     ),
     (
         "Documento",
+        "sottotitolo",
+        "Riga sotto il titolo, ad esempio il piano a cui il documento appartiene",
+    ),
+    (
+        "Documento",
         "riferimento_normativo",
         "Riferimento normativo stampato sotto il titolo, ad esempio \"art. 10 D.Lgs. 150/2009\"",
     ),
@@ -270,6 +275,11 @@ const CAMPI: &[(&str, &str, &str)] = &[
         "Dicitura del peso nella scheda, ad esempio \"Peso nell'area strategica\"; se assente, è ricavata dal livello superiore",
     ),
     (
+        "Livello",
+        "numerato",
+        "Se i nodi di questo livello hanno un codice (\"1.2\"); se assente, sì. Con `false` il codice compare solo per i nodi che hanno un proprio `numero`",
+    ),
+    (
         "Ponderazione",
         "quota_indicatori",
         "Quota in percentuale (0–100) degli indicatori propri di un obiettivo che ha anche obiettivi collegati; il resto va agli obiettivi collegati (Brescia: 50)",
@@ -278,6 +288,16 @@ const CAMPI: &[(&str, &str, &str)] = &[
         "Nodo",
         "id",
         "Identificativo stabile, che non cambia con la rinumerazione: si può usare nelle assegnazioni e aiuta `piano diff`",
+    ),
+    (
+        "Nodo",
+        "numero",
+        "Numero proprio del nodo, quando l'ente numera gli obiettivi da sé (\"1\", \"3\", \"7\") invece che per posizione; i codici dei figli ne derivano",
+    ),
+    (
+        "Nodo",
+        "scheda",
+        "Numero della scheda in cui il nodo è stampato, quando l'ente numera le schede (\"SCHEDA 3\"); nodi fratelli consecutivi con lo stesso numero condividono una scheda",
     ),
     (
         "Nodo",
@@ -309,6 +329,16 @@ const CAMPI: &[(&str, &str, &str)] = &[
         "Nodo",
         "impegno",
         "Impegno richiesto al personale (Markdown ridotto)",
+    ),
+    (
+        "Nodo",
+        "tempi",
+        "Tempistiche: fasi e scadenze del lavoro (Markdown ridotto)",
+    ),
+    (
+        "Nodo",
+        "benefici",
+        "Benefici e miglioramenti attesi (Markdown ridotto)",
     ),
     ("Nodo", "indicatori", "Gli indicatori dell'obiettivo"),
     ("Nodo", "risorse", "Le risorse finanziarie"),

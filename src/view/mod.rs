@@ -155,6 +155,8 @@ pub struct DocumentoView {
     pub titolo: String,
     /// Period, e.g. `2021 - 2023`, or a single year.
     pub periodo: String,
+    /// A line under the title.
+    pub sottotitolo: Option<String>,
     /// Legal basis.
     pub riferimento_normativo: Option<String>,
     /// Title of the planning chapter.
@@ -183,17 +185,23 @@ pub struct RigaAlbero {
     pub livello: usize,
     /// Name of the level.
     pub nome_livello: String,
-    /// Derived code.
+    /// Code as shown (empty for an unnumbered level).
     pub codice: String,
     /// Title.
     pub titolo: String,
+    /// "Obiettivo strategico 1.2: Titolo", or "Prospettiva BSC: Titolo" without a code.
+    pub etichetta: String,
 }
 
 /// A top-level node and the schede of its descendants.
 #[derive(Debug, Serialize)]
 pub struct AreaView {
-    /// Derived code.
+    /// Code as shown (empty for an unnumbered level).
     pub codice: String,
+    /// Position code, unique: for anchors.
+    pub chiave: String,
+    /// "Area strategica 1: Titolo".
+    pub etichetta: String,
     /// Name of the level ("Area strategica").
     pub nome_livello: String,
     /// Title.
@@ -207,8 +215,18 @@ pub struct AreaView {
 /// One objective sheet.
 #[derive(Debug, Serialize)]
 pub struct SchedaView {
-    /// Derived code ("1.1.2"); for agencies, the position ("1").
+    /// Code as shown ("1.1.2"; empty for an unnumbered level); for agencies, the position.
     pub codice: String,
+    /// Position code ("1.1.2"), unique: for anchors and for the marks of an amendment.
+    pub chiave: String,
+    /// Heading: "Obiettivo operativo 1.1.2: Titolo", or "Obiettivo operativo: Titolo".
+    pub etichetta: String,
+    /// When the body numbers its schede and this node opens one: "Scheda 3".
+    pub gruppo: Option<String>,
+    /// Whether the node is printed inside a numbered scheda (its heading one level down).
+    pub in_gruppo: bool,
+    /// The numbered scheda the node is printed in ("Scheda 3"), for the summary tables.
+    pub scheda: Option<String>,
     /// Depth in the tree, from 0.
     pub livello: usize,
     /// Name of the level ("Obiettivo operativo").
@@ -229,8 +247,23 @@ pub struct SchedaView {
     pub uffici: Vec<String>,
     /// Staff committed (Markdown).
     pub impegno: Option<String>,
+    /// Timings (Markdown).
+    pub tempi: Option<String>,
+    /// Expected benefits (Markdown).
+    pub benefici: Option<String>,
     /// Notes (Markdown).
     pub note: Option<String>,
+    /// Actions or projects below this objective that have no scheda of their own, shown in
+    /// one table (action, indicator, target, offices) with their texts after it.
+    pub azioni: Vec<AzioneView>,
+    /// Target columns of the actions' table.
+    pub scadenze_azioni: Vec<ScadenzaView>,
+    /// Whether any action's indicator names responsible offices.
+    pub uffici_azioni: bool,
+    /// Name of the actions' level ("Azione/Progetto").
+    pub livello_azioni: String,
+    /// Every indicator of the scheda, its own then its actions', for the summary tables.
+    pub sintesi: Vec<RigaSintesi>,
     /// Target columns.
     pub scadenze: Vec<ScadenzaView>,
     /// Whether weights are given per deadline (one weight column per deadline).
@@ -247,6 +280,51 @@ pub struct SchedaView {
     pub ponderazione: Option<PonderazioneView>,
     /// When the build compares with a previous version: what the amendment changed here.
     pub modifiche: Option<ModificheView>,
+}
+
+/// An action or project shown inside its objective's scheda.
+#[derive(Debug, Serialize)]
+pub struct AzioneView {
+    /// Position code, for the marks of an amendment.
+    pub chiave: String,
+    /// "Azione 1 - Uscite ispettive ...": the code when the level is numbered, the title.
+    pub etichetta: String,
+    /// Subtitle.
+    pub sottotitolo: Option<String>,
+    /// One row per indicator (at least one row, for an action without indicators).
+    pub righe: Vec<RigaAzione>,
+    /// Description (Markdown).
+    pub descrizione: Option<String>,
+    /// Timings (Markdown).
+    pub tempi: Option<String>,
+    /// Expected benefits (Markdown).
+    pub benefici: Option<String>,
+}
+
+/// One indicator row of the actions' table.
+#[derive(Debug, Serialize)]
+pub struct RigaAzione {
+    /// Indicator, "-" for an action without indicators.
+    pub descrizione: String,
+    /// One target per column.
+    pub valori: Vec<String>,
+    /// Offices responsible.
+    pub uffici: Vec<String>,
+    /// Rows the offices cell spans: 0 when this row shares the cell above (same offices).
+    pub righe_uffici: usize,
+    /// Whether the amendment compared against added or changed this row.
+    pub modificato: bool,
+}
+
+/// An indicator in the summary tables.
+#[derive(Debug, Serialize)]
+pub struct RigaSintesi {
+    /// Position in the scheda, from 1.
+    pub numero: usize,
+    /// What it measures.
+    pub descrizione: String,
+    /// One target per column of the scheda.
+    pub valori: Vec<String>,
 }
 
 /// What an amendment changed in a scheda.
@@ -422,6 +500,8 @@ pub struct RigaAssegnazione {
 pub struct Voce {
     /// Code as shown.
     pub codice: String,
+    /// Code by position (with the agency's name for its objectives): unique.
+    pub chiave: String,
     /// Level name.
     pub nome_livello: String,
     /// Title.
@@ -434,6 +514,8 @@ pub struct Catalogo {
     by_key: HashMap<String, Voce>,
     /// Ids declared more than once, with the codes that declare them.
     pub duplicati: Vec<(String, Vec<String>)>,
+    /// Codes shown by more than one node of the tree, with the JSON paths of those nodes.
+    pub codici_ripetuti: Vec<(String, Vec<String>)>,
 }
 
 impl Catalogo {
@@ -441,24 +523,35 @@ impl Catalogo {
     pub fn build(piano: &Piano) -> Catalogo {
         let mut cat = Catalogo::default();
         let mut ids: HashMap<String, Vec<String>> = HashMap::new();
+        let mut codes: HashMap<String, Vec<String>> = HashMap::new();
+        let codici = codici(piano);
         walk(&piano.albero, &[], &mut |nodo, pos| {
-            let codice = codice(pos);
+            let shown = codici.get(pos).cloned().unwrap_or_default();
+            let nome = nome_livello(piano, pos.len() - 1);
             let voce = Voce {
-                codice: codice.clone(),
-                nome_livello: nome_livello(piano, pos.len() - 1),
+                chiave: codice(pos),
+                codice: if shown.is_empty() { etichetta(&nome, "", &nodo.titolo) } else { shown.clone() },
+                nome_livello: nome,
                 titolo: nodo.titolo.clone(),
             };
             if let Some(id) = &nodo.id {
-                ids.entry(id.clone()).or_default().push(codice.clone());
+                ids.entry(id.clone()).or_default().push(voce.codice.clone());
                 cat.by_key.insert(id.clone(), voce.clone());
             }
-            cat.by_key.insert(codice, voce);
+            if !shown.is_empty() {
+                codes.entry(shown.clone()).or_default().push(json_path(pos));
+                cat.by_key.entry(shown).or_insert(voce);
+            }
         });
+        let mut rip: Vec<_> = codes.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        rip.sort();
+        cat.codici_ripetuti = rip;
         for az in &piano.aziende_speciali {
             let livello = livello_azienda(piano, az.livello.as_ref());
             for (i, nodo) in az.obiettivi.iter().enumerate() {
                 let codice = format!("{} {}", az.nome, i + 1);
                 let voce = Voce {
+                    chiave: codice.clone(),
                     codice: codice.clone(),
                     nome_livello: livello.map(|l| l.nome.clone()).unwrap_or_default(),
                     titolo: nodo.titolo.clone(),
@@ -497,6 +590,48 @@ pub fn codice(pos: &[usize]) -> String {
         .map(|i| (i + 1).to_string())
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// The codes of the tree's nodes as shown, by position path. A node with its own `numero`
+/// shows it; otherwise, on a numbered level, it follows its nearest coded ancestor
+/// (`1.2.3`); on an unnumbered level it has none (empty).
+pub fn codici(piano: &Piano) -> HashMap<Vec<usize>, String> {
+    fn visit(
+        piano: &Piano,
+        nodes: &[Nodo],
+        prefix: &[usize],
+        inherited: &str,
+        out: &mut HashMap<Vec<usize>, String>,
+    ) {
+        for (i, n) in nodes.iter().enumerate() {
+            let mut pos = prefix.to_vec();
+            pos.push(i);
+            let numbered = piano.livelli.get(pos.len() - 1).is_none_or(Livello::ha_numeri);
+            let own = n.numero.as_deref().map(str::trim).filter(|c| !c.is_empty());
+            let code = match own {
+                Some(c) => c.to_string(),
+                None if !numbered => String::new(),
+                None if inherited.is_empty() => (i + 1).to_string(),
+                None => format!("{inherited}.{}", i + 1),
+            };
+            let next = if code.is_empty() { inherited } else { &code };
+            visit(piano, &n.figli, &pos, next, out);
+            out.insert(pos, code);
+        }
+    }
+    let mut out = HashMap::new();
+    visit(piano, &piano.albero, &[], "", &mut out);
+    out
+}
+
+/// A node's label: "Obiettivo strategico 1.2: Titolo", or "Prospettiva BSC: Titolo".
+pub fn etichetta(nome_livello: &str, codice: &str, titolo: &str) -> String {
+    match (nome_livello.is_empty(), codice.is_empty()) {
+        (true, true) => titolo.to_string(),
+        (true, false) => format!("{codice}: {titolo}"),
+        (false, true) => format!("{nome_livello}: {titolo}"),
+        (false, false) => format!("{nome_livello} {codice}: {titolo}"),
+    }
 }
 
 /// The JSON path of a position path: `[1, 0]` gives `albero[1].figli[0]`.
@@ -593,12 +728,16 @@ impl View {
         let approvazioni: Vec<String> = piano.atti.iter().map(approvazione).collect();
         let soggetto = approvazioni.join("; ");
 
+        let codici = codici(piano);
+        let shown = |pos: &[usize]| codici.get(pos).cloned().unwrap_or_default();
         let mut albero = Vec::new();
         walk(&piano.albero, &[], &mut |nodo, pos| {
+            let nome = nome_livello(piano, pos.len() - 1);
             albero.push(RigaAlbero {
                 livello: pos.len() - 1,
-                nome_livello: nome_livello(piano, pos.len() - 1),
-                codice: codice(pos),
+                etichetta: etichetta(&nome, &shown(pos), &nodo.titolo),
+                nome_livello: nome,
+                codice: shown(pos),
                 titolo: nodo.titolo.clone(),
             })
         });
@@ -609,17 +748,43 @@ impl View {
             .enumerate()
             .map(|(i, area)| {
                 let mut schede = Vec::new();
+                // The numbered scheda last opened, with its parent: siblings that follow
+                // with the same number are printed inside it.
+                let mut aperta: Option<(Vec<usize>, String)> = None;
                 walk(&area.figli, &[i], &mut |nodo, pos| {
                     let depth = pos.len() - 1;
                     let livello = piano.livelli.get(depth);
                     if livello.is_none_or(|l| l.ha_scheda()) {
-                        let parent = parent_label(piano, &pos[..pos.len() - 1]);
-                        schede.push(scheda(piano, nodo, codice(pos), depth, livello, &parent));
+                        let parent = parent_label(piano, &codici, &pos[..pos.len() - 1]);
+                        let mut s = scheda(
+                            piano,
+                            nodo,
+                            Codici { shown: shown(pos), chiave: codice(pos) },
+                            depth,
+                            livello,
+                            &parent,
+                        );
+                        let numero = nodo.scheda.as_deref().map(str::trim).filter(|n| !n.is_empty());
+                        if let Some(n) = numero {
+                            let key = (pos[..depth].to_vec(), n.to_string());
+                            if aperta.as_ref() != Some(&key) {
+                                s.gruppo = Some(format!("Scheda {n}"));
+                            }
+                            s.scheda = Some(format!("Scheda {n}"));
+                            s.in_gruppo = true;
+                            aperta = Some(key);
+                        } else {
+                            aperta = None;
+                        }
+                        schede.push(s);
                     }
                 });
+                let nome = nome_livello(piano, 0);
                 AreaView {
-                    codice: codice(&[i]),
-                    nome_livello: nome_livello(piano, 0),
+                    codice: shown(&[i]),
+                    chiave: codice(&[i]),
+                    etichetta: etichetta(&nome, &shown(&[i]), &area.titolo),
+                    nome_livello: nome,
                     titolo: area.titolo.clone(),
                     sottotitolo: area.sottotitolo.clone(),
                     schede,
@@ -641,14 +806,16 @@ impl View {
                         .iter()
                         .enumerate()
                         .map(|(i, n)| {
-                            scheda(piano, n, (i + 1).to_string(), depth, livello, &az.nome)
+                            let c = (i + 1).to_string();
+                            let codici = Codici { shown: c.clone(), chiave: format!("{} {c}", az.nome) };
+                            scheda(piano, n, codici, depth, livello, &az.nome)
                         })
                         .collect(),
                 }
             })
             .collect();
 
-        let diagramma = diagramma(piano, &periodo);
+        let diagramma = diagramma(piano, &codici, &periodo);
         let firme_piano = firme(&piano.firme);
         let pola = piano.pola.as_ref().map(|p| {
             let periodo = periodo_di(p.anno_inizio, p.anno_fine);
@@ -687,6 +854,7 @@ impl View {
             documento: DocumentoView {
                 titolo: doc.titolo.clone(),
                 periodo,
+                sottotitolo: doc.sottotitolo.clone(),
                 riferimento_normativo: doc.riferimento_normativo.clone(),
                 titolo_capitolo: doc
                     .titolo_capitolo
@@ -741,28 +909,32 @@ impl View {
     /// Marks what an amendment changed: each touched scheda gets a note citing the act, and
     /// each added or changed indicator row a mark.
     pub fn segna(&mut self, segni: &crate::diff::segni::Segni) {
-        let mark = |s: &mut SchedaView, key: &str| {
-            if let Some(voci) = segni.obiettivi.get(key) {
+        let mark = |s: &mut SchedaView| {
+            let key = s.chiave.clone();
+            let mut voci = segni.obiettivi.get(&key).cloned().unwrap_or_default();
+            for ind in &mut s.indicatori {
+                ind.modificato = segni.indicatori.contains(&(key.clone(), ind.numero));
+            }
+            for a in &mut s.azioni {
+                if let Some(v) = segni.obiettivi.get(&a.chiave) {
+                    voci.extend(v.iter().map(|x| format!("{}: {x}", a.etichetta)));
+                }
+                for (k, r) in a.righe.iter_mut().enumerate() {
+                    r.modificato = segni.indicatori.contains(&(a.chiave.clone(), k + 1));
+                }
+            }
+            if !voci.is_empty() {
                 s.modifiche = Some(ModificheView {
                     nota: segni.nota.clone(),
-                    voci: voci.clone(),
+                    voci,
                 });
-            }
-            for ind in &mut s.indicatori {
-                ind.modificato = segni.indicatori.contains(&(key.to_string(), ind.numero));
             }
         };
         for area in &mut self.aree {
-            for s in &mut area.schede {
-                let key = s.codice.clone();
-                mark(s, &key);
-            }
+            area.schede.iter_mut().for_each(mark);
         }
         for az in &mut self.aziende {
-            for s in &mut az.schede {
-                let key = format!("{} {}", az.nome, s.codice);
-                mark(s, &key);
-            }
+            az.schede.iter_mut().for_each(mark);
         }
     }
 }
@@ -785,10 +957,15 @@ fn firme(list: &[crate::model::Firma]) -> Vec<FirmaView> {
         .collect()
 }
 
-fn nodo_diagramma(piano: &Piano, nodo: &Nodo, pos: &[usize]) -> NodoDiagramma {
+fn nodo_diagramma(
+    piano: &Piano,
+    codici: &HashMap<Vec<usize>, String>,
+    nodo: &Nodo,
+    pos: &[usize],
+) -> NodoDiagramma {
     NodoDiagramma {
         livello: nome_livello(piano, pos.len() - 1),
-        codice: codice(pos),
+        codice: codici.get(pos).cloned().unwrap_or_default(),
         titolo: nodo.titolo.clone(),
         figli: nodo
             .figli
@@ -797,15 +974,17 @@ fn nodo_diagramma(piano: &Piano, nodo: &Nodo, pos: &[usize]) -> NodoDiagramma {
             .map(|(i, f)| {
                 let mut p = pos.to_vec();
                 p.push(i);
-                nodo_diagramma(piano, f, &p)
+                nodo_diagramma(piano, codici, f, &p)
             })
             .collect(),
     }
 }
 
 fn describe(n: &NodoDiagramma, out: &mut Vec<String>) {
-    let head = if n.codice.is_empty() {
+    let head = if n.livello.is_empty() {
         n.titolo.clone()
+    } else if n.codice.is_empty() {
+        format!("{} «{}»", n.livello.to_lowercase(), n.titolo)
     } else {
         format!("{} {} «{}»", n.livello.to_lowercase(), n.codice, n.titolo)
     };
@@ -821,12 +1000,12 @@ fn describe(n: &NodoDiagramma, out: &mut Vec<String>) {
 }
 
 /// The albero della performance as data, and its text alternative generated from it.
-fn diagramma(piano: &Piano, periodo: &str) -> Diagramma {
+fn diagramma(piano: &Piano, codici: &HashMap<Vec<usize>, String>, periodo: &str) -> Diagramma {
     let rami: Vec<NodoDiagramma> = piano
         .albero
         .iter()
         .enumerate()
-        .map(|(i, n)| nodo_diagramma(piano, n, &[i]))
+        .map(|(i, n)| nodo_diagramma(piano, codici, n, &[i]))
         .collect();
     let aziende: Vec<NodoDiagramma> = piano
         .aziende_speciali
@@ -875,21 +1054,27 @@ fn diagramma(piano: &Piano, periodo: &str) -> Diagramma {
     }
 }
 
-fn parent_label(piano: &Piano, parent_pos: &[usize]) -> String {
+fn parent_label(piano: &Piano, codici: &HashMap<Vec<usize>, String>, parent_pos: &[usize]) -> String {
     if parent_pos.is_empty() {
         return String::new();
     }
-    format!(
-        "{} {}",
-        nome_livello(piano, parent_pos.len() - 1).to_lowercase(),
-        codice(parent_pos)
-    )
+    let nome = nome_livello(piano, parent_pos.len() - 1).to_lowercase();
+    match codici.get(parent_pos).filter(|c| !c.is_empty()) {
+        Some(c) => format!("{nome} {c}"),
+        None => nome,
+    }
+}
+
+/// A scheda's codes: as shown, and by position.
+struct Codici {
+    shown: String,
+    chiave: String,
 }
 
 fn scheda(
     piano: &Piano,
     nodo: &Nodo,
-    codice_nodo: String,
+    codici: Codici,
     depth: usize,
     livello: Option<&Livello>,
     parent: &str,
@@ -934,8 +1119,15 @@ fn scheda(
         })
         .collect();
 
-    let child_codes: Vec<String> = (0..nodo.figli.len())
-        .map(|i| format!("{codice_nodo}.{}", i + 1))
+    let child_codes: Vec<String> = nodo
+        .figli
+        .iter()
+        .enumerate()
+        .map(|(i, f)| match (&f.numero, codici.shown.is_empty()) {
+            (Some(n), _) => n.trim().to_string(),
+            (None, true) => (i + 1).to_string(),
+            (None, false) => format!("{}.{}", codici.shown, i + 1),
+        })
         .collect();
     let quota = piano.ponderazione.as_ref().map(|p| p.quota_indicatori);
     let (own_share, children_share) = match (nodo.indicatori.is_empty(), nodo.figli.is_empty()) {
@@ -974,8 +1166,31 @@ fn scheda(
         None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
         None => format!("Peso nel livello superiore: {parent}"),
     };
+    let (azioni, scadenze_azioni, livello_azioni) = azioni(piano, nodo, &codici.chiave, depth);
+    let mut sintesi: Vec<RigaSintesi> = nodo
+        .indicatori
+        .iter()
+        .map(|ind| (ind, scadenze_keys.as_slice()))
+        .chain(azioni.iter().flat_map(|(a, _)| a.indicatori.iter().map(|i| (i, scadenze_keys.as_slice()))))
+        .enumerate()
+        .map(|(k, (ind, keys))| RigaSintesi {
+            numero: k + 1,
+            descrizione: ind.descrizione.clone(),
+            valori: keys
+                .iter()
+                .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
+                .collect(),
+        })
+        .collect();
+    sintesi.shrink_to_fit();
+    let azioni: Vec<AzioneView> = azioni.into_iter().map(|(_, v)| v).collect();
     SchedaView {
-        codice: codice_nodo,
+        etichetta: etichetta(&nome, &codici.shown, &nodo.titolo),
+        codice: codici.shown,
+        chiave: codici.chiave,
+        gruppo: None,
+        in_gruppo: false,
+        scheda: None,
         livello: depth,
         nome_livello: nome,
         titolo: nodo.titolo.clone(),
@@ -995,7 +1210,20 @@ fn scheda(
         descrizione: nodo.descrizione.clone(),
         uffici: nodo.uffici.clone(),
         impegno: nodo.impegno.clone(),
+        tempi: nodo.tempi.clone(),
+        benefici: nodo.benefici.clone(),
         note: nodo.note.clone(),
+        uffici_azioni: azioni.iter().any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
+        azioni,
+        scadenze_azioni: scadenze_azioni
+            .iter()
+            .map(|s| ScadenzaView {
+                chiave: s.clone(),
+                etichetta: format!("Target {s}"),
+            })
+            .collect(),
+        livello_azioni,
+        sintesi,
         scadenze: scadenze_keys
             .iter()
             .map(|s| ScadenzaView {
@@ -1011,6 +1239,97 @@ fn scheda(
         ponderazione,
         modifiche: None,
     }
+}
+
+/// The descendants of a scheda's node that have no scheda of their own (actions, projects),
+/// in document order, each with its node; the deadlines of their table; their level's name.
+fn azioni<'a>(
+    piano: &Piano,
+    nodo: &'a Nodo,
+    chiave: &str,
+    depth: usize,
+) -> (Vec<(&'a Nodo, AzioneView)>, Vec<String>, String) {
+    fn visit<'a>(
+        piano: &Piano,
+        nodes: &'a [Nodo],
+        chiave: &str,
+        depth: usize,
+        out: &mut Vec<(&'a Nodo, AzioneView, usize)>,
+    ) {
+        let Some(livello) = piano.livelli.get(depth) else {
+            return;
+        };
+        if livello.ha_scheda() {
+            return;
+        }
+        for (i, n) in nodes.iter().enumerate() {
+            let chiave = format!("{chiave}.{}", i + 1);
+            let scadenze = livello.scadenze_effettive(&piano.documento);
+            let mut righe: Vec<RigaAzione> = n
+                .indicatori
+                .iter()
+                .map(|ind| RigaAzione {
+                    descrizione: ind.descrizione.clone(),
+                    valori: scadenze
+                        .iter()
+                        .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
+                        .collect(),
+                    uffici: ind.uffici.clone(),
+                    righe_uffici: 1,
+                    modificato: false,
+                })
+                .collect();
+            if righe.is_empty() {
+                righe.push(RigaAzione {
+                    descrizione: "-".into(),
+                    valori: scadenze.iter().map(|_| "-".into()).collect(),
+                    uffici: n.uffici.clone(),
+                    righe_uffici: 1,
+                    modificato: false,
+                });
+            }
+            // Consecutive rows with the same offices share one cell, as in the plans.
+            let mut start = 0;
+            for k in 1..=righe.len() {
+                if k == righe.len() || righe[k].uffici != righe[start].uffici {
+                    righe[start].righe_uffici = k - start;
+                    for r in &mut righe[start + 1..k] {
+                        r.righe_uffici = 0;
+                    }
+                    start = k;
+                }
+            }
+            let code = if livello.ha_numeri() || n.numero.is_some() {
+                n.numero.clone().unwrap_or_else(|| chiave.clone())
+            } else {
+                String::new()
+            };
+            let view = AzioneView {
+                chiave: chiave.clone(),
+                etichetta: if code.is_empty() {
+                    n.titolo.clone()
+                } else {
+                    format!("{} {code}: {}", livello.nome, n.titolo)
+                },
+                sottotitolo: n.sottotitolo.clone(),
+                righe,
+                descrizione: n.descrizione.clone(),
+                tempi: n.tempi.clone(),
+                benefici: n.benefici.clone(),
+            };
+            out.push((n, view, depth));
+            visit(piano, &n.figli, &chiave, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    visit(piano, &nodo.figli, chiave, depth + 1, &mut out);
+    let livello = piano.livelli.get(depth + 1);
+    let scadenze = match (out.is_empty(), livello) {
+        (false, Some(l)) => l.scadenze_effettive(&piano.documento),
+        _ => Vec::new(),
+    };
+    let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
+    (out.into_iter().map(|(n, v, _)| (n, v)).collect(), scadenze, nome)
 }
 
 fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
