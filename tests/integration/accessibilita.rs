@@ -29,9 +29,23 @@ fn published_pages() -> (tempfile::TempDir, Vec<PathBuf>) {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    let venezia = dir.path().join("venezia");
+    let run = piano(&[
+        "build",
+        root().join("data/venezia-rovigo-2019.json").to_str().unwrap(),
+        "--pubblicazione",
+        venezia.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let pages = vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
+        venezia.join("index.html"),
     ];
     (dir, pages)
 }

@@ -12,4 +12,5 @@ mod escaping;
 mod ostile;
 mod pubblicazione;
 mod schema;
+mod venezia;
 mod watch;
