@@ -32,7 +32,10 @@ fn published_pages() -> (tempfile::TempDir, Vec<PathBuf>) {
     let venezia = dir.path().join("venezia");
     let run = piano(&[
         "build",
-        root().join("data/venezia-rovigo-2019.json").to_str().unwrap(),
+        root()
+            .join("data/venezia-rovigo-2019.json")
+            .to_str()
+            .unwrap(),
         "--pubblicazione",
         venezia.to_str().unwrap(),
     ]);

@@ -156,3 +156,69 @@ pub fn info(pdf: &[u8], key: &str) -> Option<String> {
 pub fn page_count(pdf: &[u8]) -> usize {
     lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
 }
+
+/// Text reduced for comparing a PDF with a reference text: `squash`, lower case (references
+/// write labels in capitals), without punctuation, quotes, brackets and emphasis marks.
+pub fn norm(text: &str) -> String {
+    squash(&text.replace('*', ""))
+        .to_lowercase()
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                ':' | '.'
+                    | ';'
+                    | ','
+                    | '('
+                    | ')'
+                    | '"'
+                    | '\''
+                    | '\u{201c}'
+                    | '\u{201d}'
+                    | '\u{2018}'
+                    | '…'
+                    | '◦'
+                    | '○'
+            )
+        })
+        .collect()
+}
+
+/// The fragments of a reference text a reader must find: every table cell and every
+/// sentence (cells split on tabs, sentences on `.`, `;`, `:` and on the ` - ` and ` • ` of
+/// inline lists), without the HTML tags and link marks the conversion left.
+pub fn fragments(reference: &str) -> Vec<String> {
+    let mut clean = String::new();
+    let mut in_tag = false;
+    for c in reference.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                clean.push('\n');
+            }
+            _ if !in_tag => clean.push(c),
+            _ => {}
+        }
+    }
+    let clean = clean.replace("](#)", "").replace('[', "");
+    let mut out = Vec::new();
+    for line in clean.lines() {
+        for cell in line.split('\t') {
+            let mut piece = String::new();
+            let chars: Vec<char> = cell.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                piece.push(c);
+                let next_space = chars.get(i + 1).is_some_and(|n| n.is_whitespace());
+                let marker = matches!(c, '-' | '•') && i > 0 && chars[i - 1] == ' ' && next_space;
+                if (matches!(c, '.' | ';' | ':') && next_space) || marker {
+                    out.push(std::mem::take(&mut piece));
+                }
+            }
+            out.push(piece);
+        }
+    }
+    out.into_iter()
+        .filter(|f| norm(f).chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+        .collect()
+}

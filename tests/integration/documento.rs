@@ -380,3 +380,44 @@ fn the_amended_plan_marks_what_the_amendment_changed() {
     let plain = pdf_text(&build_pdf(&amended));
     assert!(!plain.contains("Modificato con deliberazione"));
 }
+
+/// The whole reference plan against our PDF, sentence by sentence and cell by cell. What is
+/// not found verbatim is known and accepted: labels our layout words once
+/// ("Documentazione e report ... dell'obiettivo", "Quantificazione del peso ..."), the
+/// original's shortened or variant titles in its summary tables (the plan writes each
+/// title once), manager headings with their title, and the corrections listed in
+/// `data/brescia-2021-2023.correzioni.md`. This guards the share found against regressions.
+#[test]
+fn the_plan_pdf_holds_the_reference_plan_sentence_by_sentence() {
+    let outputs = build_all(&brescia());
+    let pdf = &outputs
+        .iter()
+        .find(|o| o.name == "piano-della-performance-2021-2023.pdf")
+        .unwrap()
+        .bytes;
+    let text = norm(&body_text(
+        pdf,
+        &[
+            "Camera di Commercio di Brescia",
+            "Piano della Performance 2021 - 2023",
+        ],
+    ));
+    let reference = std::fs::read_to_string(
+        root().join("tests/fixtures/riferimento/brescia-piano-performance-2021-2023.txt"),
+    )
+    .unwrap();
+    let all = fragments(&reference);
+    let found = all.iter().filter(|f| text.contains(&norm(f))).count();
+    let share = found as f64 / all.len() as f64;
+    eprintln!(
+        "frammenti del riferimento trovati nel PDF: {found} su {} ({:.1}%)",
+        all.len(),
+        share * 100.0
+    );
+    assert!(all.len() > 3000, "{}", all.len());
+    assert!(
+        share >= 0.88,
+        "only {found} of {} fragments found",
+        all.len()
+    );
+}
