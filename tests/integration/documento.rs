@@ -421,3 +421,57 @@ fn the_plan_pdf_holds_the_reference_plan_sentence_by_sentence() {
         all.len()
     );
 }
+
+/// Another body's plan with another shape: a regional agency, two levels (Missione →
+/// Obiettivo), one year, no weights anywhere, targets with comparators, deadlines and two
+/// targets in one cell, offices per indicator. It passes the strict check and builds, and
+/// each value is where a reader expects it.
+#[test]
+fn a_two_level_one_year_plan_without_weights_builds_cleanly() {
+    let plan = serde_json::json!({
+        "ente": { "nome": "Agenzia Regionale per il Lavoro", "tipo": "Agenzia regionale" },
+        "documento": { "titolo": "Piano della Performance", "anno_inizio": 2025, "anno_fine": 2025 },
+        "atti": [
+            { "organo": "Direttore", "tipo": "adozione", "numero": "12", "data": "2025-01-28" }
+        ],
+        "livelli": [
+            { "nome": "Missione", "plurale": "Missioni", "scheda": false },
+            { "nome": "Obiettivo", "plurale": "Obiettivi" }
+        ],
+        "albero": [
+            { "titolo": "Politiche attive", "figli": [
+                { "titolo": "Presa in carico dei disoccupati", "indicatori": [
+                    { "descrizione": "Tempo medio di presa in carico", "target": { "2025": "<= 30 gg." },
+                      "uffici": ["Centri per l'impiego"] },
+                    { "descrizione": "Patti di servizio sottoscritti", "target": { "2025": ">= 1200 entro il 30/6; >= 2500 entro il 31/12" },
+                      "uffici": ["Servizio Politiche attive", "Osservatorio"] }
+                ]},
+                { "titolo": "Incontro domanda-offerta", "indicatori": [
+                    { "descrizione": "Aziende servite", "target": { "2025": 300 } }
+                ]}
+            ]}
+        ]
+    });
+    let (_dir, path) = plan_file(&plan);
+    let check = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let text = norm(&pdf_text(&build_pdf(&path)));
+    for expected in [
+        "Missione 1: Politiche attive",
+        "Obiettivo 1.1: Presa in carico dei disoccupati",
+        "Obiettivo 1.2: Incontro domanda-offerta",
+        "<= 30 gg.",
+        ">= 1200 entro il 30/6; >= 2500 entro il 31/12",
+        "Adottato con deliberazione di Direttore n. 12 del 28 gennaio 2025",
+    ] {
+        assert!(
+            text.contains(&norm(expected)),
+            "`{expected}` not in the PDF"
+        );
+    }
+}
