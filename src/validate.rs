@@ -26,7 +26,10 @@ pub fn validate(loaded: &Loaded, catalogo: &Catalogo) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(
                     "P022",
-                    format!("il numero `{code}` è già di un altro obiettivo ({})", paths[0]),
+                    format!(
+                        "il numero `{code}` è già di un altro obiettivo ({})",
+                        paths[0]
+                    ),
                 )
                 .at_path(path.clone())
                 .with_hint(
@@ -247,7 +250,9 @@ fn schede_numerate(nodes: &[Nodo], base: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     "P023",
-                    format!("la scheda {num} è già stata usata da un obiettivo precedente, non contiguo"),
+                    format!(
+                        "la scheda {num} è già stata usata da un obiettivo precedente, non contiguo"
+                    ),
                 )
                 .at_path(format!("{base}[{i}].scheda"))
                 .with_hint(

@@ -67,7 +67,8 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(ExitCode::from(ERRORE));
     };
-    let differenze = diff::confronta(&old.plan, &new.plan);
+    let mut differenze = diff::confronta(&old.plan, &new.plan);
+    differenze.numeri_stampati(&old.plan, &new.plan);
     let uguali = differenze.is_empty();
     let prospetto = Prospetto::new(
         &old.plan,

@@ -177,6 +177,53 @@ pub struct Differenze {
 }
 
 impl Differenze {
+    /// Writes the objectives' codes as the documents print them: a body's own numbers
+    /// (`numero`) instead of positions, and a short title for an objective of an unnumbered
+    /// level. Identity is settled by then; marks for `--confronta` use the positions, so
+    /// this is for the report only.
+    pub fn numeri_stampati(&mut self, old: &Piano, new: &Piano) {
+        fn map(piano: &Piano) -> HashMap<String, String> {
+            let shown = crate::view::codici(piano);
+            let mut out = HashMap::new();
+            crate::view::walk(&piano.albero, &[], &mut |nodo, pos| {
+                let s = shown.get(pos).cloned().unwrap_or_default();
+                let words: Vec<&str> = nodo.titolo.split_whitespace().collect();
+                let label = if !s.is_empty() {
+                    s
+                } else if words.len() <= 6 {
+                    format!("«{}»", words.join(" "))
+                } else {
+                    format!("«{}…»", words[..6].join(" "))
+                };
+                out.insert(crate::view::codice(pos), label);
+            });
+            out
+        }
+        let (mo, mn) = (map(old), map(new));
+        let fix = |m: &HashMap<String, String>, c: &mut String| {
+            if let Some(v) = m.get(c.as_str()) {
+                *c = v.clone();
+            }
+        };
+        for o in &mut self.obiettivi {
+            fix(&mo, &mut o.codice_prima);
+            fix(&mn, &mut o.codice_dopo);
+        }
+        for i in &mut self.indicatori {
+            if i.numero_dopo == "—" {
+                fix(&mo, &mut i.obiettivo);
+            } else {
+                fix(&mn, &mut i.obiettivo);
+            }
+        }
+        for v in &mut self.valori {
+            fix(&mn, &mut v.obiettivo);
+        }
+        for a in &mut self.assegnazioni {
+            fix(&mn, &mut a.obiettivo);
+        }
+    }
+
     /// Whether the two versions are the same plan.
     pub fn is_empty(&self) -> bool {
         self.atti.is_empty()

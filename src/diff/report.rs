@@ -161,12 +161,16 @@ impl Prospetto {
             ("Versione precedente", &self.prima),
             ("Versione aggiornata", &self.dopo),
         ] {
-            let _ = writeln!(
-                s,
-                "- {etichetta}: {} ({})",
-                md(&v.file),
-                md(&v.atti.join("; "))
-            );
+            let _ = if v.atti.is_empty() {
+                writeln!(s, "- {etichetta}: {}", md(&v.file))
+            } else {
+                writeln!(
+                    s,
+                    "- {etichetta}: {} ({})",
+                    md(&v.file),
+                    md(&v.atti.join("; "))
+                )
+            };
         }
         s.push('\n');
         if d.is_empty() {

@@ -530,7 +530,11 @@ impl Catalogo {
             let nome = nome_livello(piano, pos.len() - 1);
             let voce = Voce {
                 chiave: codice(pos),
-                codice: if shown.is_empty() { etichetta(&nome, "", &nodo.titolo) } else { shown.clone() },
+                codice: if shown.is_empty() {
+                    etichetta(&nome, "", &nodo.titolo)
+                } else {
+                    shown.clone()
+                },
                 nome_livello: nome,
                 titolo: nodo.titolo.clone(),
             };
@@ -606,7 +610,10 @@ pub fn codici(piano: &Piano) -> HashMap<Vec<usize>, String> {
         for (i, n) in nodes.iter().enumerate() {
             let mut pos = prefix.to_vec();
             pos.push(i);
-            let numbered = piano.livelli.get(pos.len() - 1).is_none_or(Livello::ha_numeri);
+            let numbered = piano
+                .livelli
+                .get(pos.len() - 1)
+                .is_none_or(Livello::ha_numeri);
             let own = n.numero.as_deref().map(str::trim).filter(|c| !c.is_empty());
             let code = match own {
                 Some(c) => c.to_string(),
@@ -759,12 +766,19 @@ impl View {
                         let mut s = scheda(
                             piano,
                             nodo,
-                            Codici { shown: shown(pos), chiave: codice(pos) },
+                            Codici {
+                                shown: shown(pos),
+                                chiave: codice(pos),
+                            },
                             depth,
                             livello,
                             &parent,
                         );
-                        let numero = nodo.scheda.as_deref().map(str::trim).filter(|n| !n.is_empty());
+                        let numero = nodo
+                            .scheda
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty());
                         if let Some(n) = numero {
                             let key = (pos[..depth].to_vec(), n.to_string());
                             if aperta.as_ref() != Some(&key) {
@@ -807,7 +821,10 @@ impl View {
                         .enumerate()
                         .map(|(i, n)| {
                             let c = (i + 1).to_string();
-                            let codici = Codici { shown: c.clone(), chiave: format!("{} {c}", az.nome) };
+                            let codici = Codici {
+                                shown: c.clone(),
+                                chiave: format!("{} {c}", az.nome),
+                            };
                             scheda(piano, n, codici, depth, livello, &az.nome)
                         })
                         .collect(),
@@ -1054,7 +1071,11 @@ fn diagramma(piano: &Piano, codici: &HashMap<Vec<usize>, String>, periodo: &str)
     }
 }
 
-fn parent_label(piano: &Piano, codici: &HashMap<Vec<usize>, String>, parent_pos: &[usize]) -> String {
+fn parent_label(
+    piano: &Piano,
+    codici: &HashMap<Vec<usize>, String>,
+    parent_pos: &[usize],
+) -> String {
     if parent_pos.is_empty() {
         return String::new();
     }
@@ -1171,7 +1192,11 @@ fn scheda(
         .indicatori
         .iter()
         .map(|ind| (ind, scadenze_keys.as_slice()))
-        .chain(azioni.iter().flat_map(|(a, _)| a.indicatori.iter().map(|i| (i, scadenze_keys.as_slice()))))
+        .chain(
+            azioni
+                .iter()
+                .flat_map(|(a, _)| a.indicatori.iter().map(|i| (i, scadenze_keys.as_slice()))),
+        )
         .enumerate()
         .map(|(k, (ind, keys))| RigaSintesi {
             numero: k + 1,
@@ -1213,7 +1238,9 @@ fn scheda(
         tempi: nodo.tempi.clone(),
         benefici: nodo.benefici.clone(),
         note: nodo.note.clone(),
-        uffici_azioni: azioni.iter().any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
+        uffici_azioni: azioni
+            .iter()
+            .any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
         azioni,
         scadenze_azioni: scadenze_azioni
             .iter()
@@ -1329,7 +1356,11 @@ fn azioni<'a>(
         _ => Vec::new(),
     };
     let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
-    (out.into_iter().map(|(n, v, _)| (n, v)).collect(), scadenze, nome)
+    (
+        out.into_iter().map(|(n, v, _)| (n, v)).collect(),
+        scadenze,
+        nome,
+    )
 }
 
 fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {

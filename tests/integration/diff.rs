@@ -393,3 +393,71 @@ fn regenerating_leaves_unchanged_outputs_untouched() {
     );
     assert!(!changed.contains(&"stile.typ".to_string()), "{changed:?}");
 }
+
+/// In a plan where the body numbers its objectives itself, the prospetto uses those
+/// numbers, and names an objective of an unnumbered level by its title; the regenerated
+/// PDF marks the changed row of the action's table.
+#[test]
+fn the_prospetto_uses_the_bodys_numbers_and_the_amended_action_row_is_marked() {
+    let old = root().join("data/venezia-rovigo-2019.json");
+    let mut json = read_json(&old);
+    json["albero"][1]["figli"][0]["figli"][2]["figli"][1]["indicatori"][0]["target"]["2019"] =
+        ">= 15%".into();
+    json["albero"][0]["figli"][2]["titolo"] =
+        "Promuovere il grado di trasparenza e la tutela del mercato".into();
+    json["atti"] = serde_json::json!([
+        { "organo": "Giunta", "tipo": "aggiornamento", "numero": "80", "data": "2019-07-15" }
+    ]);
+    let (dir, new) = plan_file(&json);
+    let out = dir.path().join("prospetto.md");
+    let run = piano(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--formato",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    // Exit code 1: the versions differ.
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        md.contains("| rinominato | Obiettivo strategico | 6 | 6 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| «Accertamento della violazione dell'omesso deposito del…» | Indicatore 1: n. accertamenti su totale imprese contestate nel 2018 (468) | target al 2019 |"),
+        "{md}"
+    );
+    assert!(!md.contains("()"), "{md}");
+
+    let build = dir.path().join("out");
+    let run = piano(&[
+        "build",
+        new.to_str().unwrap(),
+        "--confronta",
+        old.to_str().unwrap(),
+        "-o",
+        build.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let html = std::fs::read_to_string(build.join("programmi-ed-attivita-2019.html")).unwrap();
+    assert!(
+        html.contains("Modificato con deliberazione di Giunta n. 80 del 15 luglio 2019"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr class=\"modificato\"><th scope=\"rowgroup\" rowspan=\"1\">Accertamento della violazione"),
+        "{html}"
+    );
+}
