@@ -14,6 +14,15 @@ fn build_all(plan: &std::path::Path) -> Vec<piano::write::Output> {
     built.outputs
 }
 
+/// The plan's PDF among the outputs of a Brescia build.
+fn plan_pdf(outputs: &[piano::write::Output]) -> &[u8] {
+    &outputs
+        .iter()
+        .find(|o| o.name == "piano-della-performance-2021-2023.pdf")
+        .unwrap()
+        .bytes
+}
+
 /// Markdown reduced to the words a reader sees (emphasis marks and escapes dropped; the
 /// PDF side drops literal asterisks too).
 fn plain(md: &str) -> String {
@@ -71,11 +80,7 @@ fn expected_texts(sections: &[serde_json::Value], path: &str, out: &mut Vec<(Str
 #[test]
 fn the_plan_pdf_holds_every_sentence_and_cell_of_the_narrative_chapters_and_the_pola() {
     let outputs = build_all(&brescia());
-    let pdf = &outputs
-        .iter()
-        .find(|o| o.name == "piano-della-performance-2021-2023.pdf")
-        .unwrap()
-        .bytes;
+    let pdf = plan_pdf(&outputs);
     let text = squash(
         &body_text(
             pdf,
@@ -390,11 +395,7 @@ fn the_amended_plan_marks_what_the_amendment_changed() {
 #[test]
 fn the_plan_pdf_holds_the_reference_plan_sentence_by_sentence() {
     let outputs = build_all(&brescia());
-    let pdf = &outputs
-        .iter()
-        .find(|o| o.name == "piano-della-performance-2021-2023.pdf")
-        .unwrap()
-        .bytes;
+    let pdf = plan_pdf(&outputs);
     let text = norm(&body_text(
         pdf,
         &[

@@ -38,6 +38,16 @@ fn output<'a>(outputs: &'a [piano::write::Output], name: &str) -> &'a [u8] {
         .bytes
 }
 
+/// The PDF's text without running header and footer, normalised with `norm`.
+fn pdf_body() -> String {
+    let outputs = outputs();
+    let pdf = output(&outputs, "programmi-ed-attivita-2019.pdf");
+    norm(&body_text(
+        pdf,
+        &["CCIAA Venezia Rovigo", "Programmi ed attività 2019"],
+    ))
+}
+
 /// Labels of the reference that our layout writes differently, with the reason.
 const LABELS: &[(&str, &str)] = &[
     (
@@ -50,12 +60,7 @@ const LABELS: &[(&str, &str)] = &[
 
 #[test]
 fn the_pdf_holds_every_cell_and_sentence_of_the_reference() {
-    let outputs = outputs();
-    let pdf = output(&outputs, "programmi-ed-attivita-2019.pdf");
-    let text = norm(&body_text(
-        pdf,
-        &["CCIAA Venezia Rovigo", "Programmi ed attività 2019"],
-    ));
+    let text = pdf_body();
     let labels: Vec<String> = LABELS.iter().map(|(l, _)| norm(l)).collect();
     let all = fragments(&reference());
     assert!(all.len() > 280, "{}", all.len());
@@ -74,12 +79,7 @@ fn the_pdf_holds_every_cell_and_sentence_of_the_reference() {
 
 #[test]
 fn every_indicator_target_and_office_is_in_its_scheda_in_order() {
-    let outputs = outputs();
-    let pdf = output(&outputs, "programmi-ed-attivita-2019.pdf");
-    let text = norm(&body_text(
-        pdf,
-        &["CCIAA Venezia Rovigo", "Programmi ed attività 2019"],
-    ));
+    let text = pdf_body();
     let json = read_json(&venezia());
     // The schede section starts after the summary tables.
     let schede = text.rfind(&norm("Schede obiettivi")).unwrap();
