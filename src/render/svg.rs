@@ -66,7 +66,7 @@ pub fn grafico(v: &Value) -> String {
         .as_array()
         .map(|a| a.iter().collect())
         .unwrap_or_default();
-    if v["tipo"] == "torta" {
+    if v["forma"] == "torta" {
         let Some(s) = serie.first() else {
             return String::new();
         };
@@ -111,6 +111,13 @@ pub fn grafico(v: &Value) -> String {
         return out;
     }
     let massimo = v["massimo"].as_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    if v["forma"] == "linee" {
+        let mut scala = strs(&v["scala"]);
+        if let Some(u) = v["unita"].as_str().filter(|u| *u != "%") {
+            scala.push(u.to_string());
+        }
+        return linee(&head(640, 300), &categorie, &serie, massimo, &scala);
+    }
     let bar_h = if serie.len() > 1 { 10 } else { 16 };
     let row_h = (bar_h + 2) * serie.len().max(1) as u32 + 8;
     let h = categorie.len() as u32 * row_h + 10;
@@ -140,6 +147,102 @@ pub fn grafico(v: &Value) -> String {
     out
 }
 
+/// A line chart: one polyline per series (broken where a value is missing), a dot and the
+/// value at each point, the scale on the left (`scala`: three labels, then the unit if
+/// any), the categories below, a legend.
+fn linee(
+    head: &str,
+    categorie: &[String],
+    serie: &[&Value],
+    massimo: f64,
+    scala: &[String],
+) -> String {
+    let (left, right, top, h) = (70.0_f64, 580.0_f64, 40.0_f64, 200.0_f64);
+    let n = categorie.len();
+    let x = |i: usize| {
+        if n > 1 {
+            left + (right - left) * i as f64 / (n - 1) as f64
+        } else {
+            (left + right) / 2.0
+        }
+    };
+    let y = |val: f64| top + h - h * (val / massimo).clamp(0.0, 1.0);
+    let mut out = head.to_string();
+    if let Some(unit) = scala.get(3) {
+        out.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"14\" font-size=\"11\" font-style=\"italic\">{}</text>",
+            left - 60.0,
+            esc(unit)
+        ));
+    }
+    for (k, f) in [0.0, 0.5, 1.0].iter().enumerate() {
+        let yy = y(massimo * f);
+        out.push_str(&format!(
+            "<line x1=\"{left}\" y1=\"{yy:.1}\" x2=\"{right}\" y2=\"{yy:.1}\" stroke=\"#A9B8C8\" stroke-width=\"0.6\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+            left - 6.0,
+            yy + 4.0,
+            esc(scala.get(k).map_or("", String::as_str))
+        ));
+    }
+    for (i, c) in categorie.iter().enumerate() {
+        out.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+            x(i),
+            top + h + 18.0,
+            esc(c)
+        ));
+    }
+    for (k, s) in serie.iter().enumerate() {
+        let colour = PALETTE[k % PALETTE.len()];
+        let valori = nums(&s["valori"]);
+        let etichette = strs(&s["etichette"]);
+        let presenti: Vec<bool> = s["presenti"]
+            .as_array()
+            .map(|a| a.iter().map(|p| p.as_bool().unwrap_or(false)).collect())
+            .unwrap_or_default();
+        let given = |i: usize| presenti.get(i).copied().unwrap_or(false);
+        let mut run: Vec<String> = Vec::new();
+        for i in 0..=n {
+            if i < n && given(i) {
+                run.push(format!(
+                    "{:.1},{:.1}",
+                    x(i),
+                    y(valori.get(i).copied().unwrap_or(0.0))
+                ));
+                continue;
+            }
+            if run.len() > 1 {
+                out.push_str(&format!(
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>",
+                    run.join(" ")
+                ));
+            }
+            run.clear();
+        }
+        for i in (0..n).filter(|&i| given(i)) {
+            let (px, py) = (x(i), y(valori.get(i).copied().unwrap_or(0.0)));
+            out.push_str(&format!(
+                "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"3.5\" fill=\"{colour}\"/><text x=\"{px:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
+                py - 7.0,
+                esc(etichette.get(i).map_or("", String::as_str))
+            ));
+        }
+    }
+    if serie.len() > 1 {
+        for (k, s) in serie.iter().enumerate() {
+            let lx = left + k as f64 * 160.0;
+            out.push_str(&format!(
+                "<rect x=\"{lx:.1}\" y=\"275\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{:.1}\" y=\"286\" font-size=\"12\">{}</text>",
+                PALETTE[k % PALETTE.len()],
+                lx + 16.0,
+                esc(s["nome"].as_str().unwrap_or_default())
+            ));
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,7 +250,7 @@ mod tests {
     #[test]
     fn svg_has_title_description_and_escaped_text() {
         let v = serde_json::json!({
-            "tipo": "barre", "titolo": "A <b>", "alt": "Grafico: A <b>. x 1",
+            "forma": "barre", "titolo": "A <b>", "alt": "Grafico: A <b>. x 1",
             "categorie": ["x & y"], "serie": [{"nome": "s", "valori": [1.0], "etichette": ["1"]}], "massimo": 1.0
         });
         let svg = grafico(&v);
@@ -157,7 +260,7 @@ mod tests {
         assert!(svg.contains("x &amp; y"));
         assert!(!svg.contains("<b>"));
         let pie = grafico(
-            &serde_json::json!({"tipo": "torta", "titolo": "t", "alt": "a", "categorie": ["a", "b"],
+            &serde_json::json!({"forma": "torta", "titolo": "t", "alt": "a", "categorie": ["a", "b"],
             "serie": [{"nome": "s", "valori": [30.0, 70.0], "etichette": ["30%", "70%"]}], "massimo": 70.0}),
         );
         assert_eq!(pie.matches("<path").count(), 2);

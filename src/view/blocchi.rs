@@ -70,8 +70,8 @@ pub struct TabellaView {
 /// A chart with normalised geometry and its alternative text.
 #[derive(Debug, Serialize)]
 pub struct GraficoView {
-    /// `barre`, `torta` or `linee`.
-    pub tipo: &'static str,
+    /// `barre`, `torta` or `linee` (not `tipo`: that key names the kind of block).
+    pub forma: &'static str,
     /// Title.
     pub titolo: String,
     /// Categories.
@@ -80,6 +80,9 @@ pub struct GraficoView {
     pub serie: Vec<SerieView>,
     /// Largest value, for the scale.
     pub massimo: f64,
+    /// Labels of the scale at 0, half and the largest value (the unit, other than `%`, is
+    /// written once above the scale).
+    pub scala: Vec<String>,
     /// Unit.
     pub unita: Option<String>,
     /// Source.
@@ -97,6 +100,8 @@ pub struct SerieView {
     pub valori: Vec<f64>,
     /// Formatted values, "n.d." where missing.
     pub etichette: Vec<String>,
+    /// Whether each value is given (a line chart breaks where it is not).
+    pub presenti: Vec<bool>,
 }
 
 /// An organisation chart and its text alternative.
@@ -292,13 +297,14 @@ pub fn grafico(g: &Grafico) -> GraficoView {
             nome: s.nome.clone(),
             valori: s.valori.iter().map(|v| v.unwrap_or(0.0).max(0.0)).collect(),
             etichette: s.valori.iter().map(|v| value_label(*v, unita)).collect(),
+            presenti: s.valori.iter().map(Option::is_some).collect(),
         })
         .collect();
     let massimo = serie
         .iter()
         .flat_map(|s| s.valori.iter().copied())
         .fold(0.0_f64, f64::max);
-    let tipo = match g.tipo {
+    let forma = match g.tipo {
         TipoGrafico::Barre => "barre",
         TipoGrafico::Torta => "torta",
         TipoGrafico::Linee => "linee",
@@ -325,12 +331,17 @@ pub fn grafico(g: &Grafico) -> GraficoView {
     if let Some(f) = &g.fonte {
         alt.push_str(&format!(" Fonte: {f}."));
     }
+    let massimo = if massimo > 0.0 { massimo } else { 1.0 };
     GraficoView {
-        tipo,
+        forma,
         titolo: g.titolo.clone(),
         categorie: g.categorie.clone(),
         serie,
-        massimo: if massimo > 0.0 { massimo } else { 1.0 },
+        scala: [0.0, massimo / 2.0, massimo]
+            .iter()
+            .map(|v| value_label(Some(*v), unita.filter(|u| *u == "%")))
+            .collect(),
+        massimo,
         unita: g.unita.clone(),
         fonte: g.fonte.clone(),
         alt,

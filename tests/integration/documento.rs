@@ -476,3 +476,66 @@ fn a_two_level_one_year_plan_without_weights_builds_cleanly() {
         );
     }
 }
+
+/// A line chart is drawn from its data: in the PDF (it compiles, its values are printed at
+/// the points) and in the HTML as an SVG whose line breaks where a value is missing, with
+/// the alternative text naming every value.
+#[test]
+fn a_line_chart_is_drawn_from_data_and_breaks_at_missing_values() {
+    let mut json = read_json(&minimo());
+    json["sezioni"] = serde_json::json!([{
+        "titolo": "Contesto",
+        "contenuto": [{ "grafico": {
+            "tipo": "linee",
+            "titolo": "Imprese attive",
+            "categorie": ["2016", "2017", "2018", "2019", "2020"],
+            "serie": [
+                { "nome": "Brescia", "valori": [118.2, 117.9, null, 116.4, 116.1] },
+                { "nome": "Bergamo", "valori": [85.0, 84.6, 84.1, 83.9, 83.5] }
+            ],
+            "unita": "migliaia",
+            "fonte": "Infocamere"
+        }}]
+    }]);
+    let (dir, path) = plan_file(&json);
+    let text = pdf_text(&build_pdf(&path));
+    for v in [
+        "118,20 migliaia",
+        "116,10 migliaia",
+        "83,50 migliaia",
+        "Imprese attive",
+    ] {
+        assert!(text.contains(v), "`{v}` not in the PDF: {text}");
+    }
+    let out = dir.path().join("out");
+    let run = piano(&["build", path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let html = std::fs::read_to_string(out.join("piano-della-performance-2024-2026.html")).unwrap();
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    // Brescia: two runs around the missing 2018; Bergamo: one run.
+    assert_eq!(svg.matches("<polyline").count(), 3, "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 9, "{svg}");
+    assert!(svg.contains("Grafico a linee: Imprese attive. Brescia: 2016 118,20 migliaia; 2017 117,90 migliaia; 2018 n.d.;"), "{svg}");
+}
+
+/// The pie of the Brescia plan is a pie, in the PDF's source and in the HTML (one slice per
+/// sector), not bars: the chart's shape must not be confused with the kind of block.
+#[test]
+fn the_brescia_pie_is_drawn_as_a_pie() {
+    let outputs = build_all(&brescia());
+    let html = outputs
+        .iter()
+        .find(|o| o.name == "piano-della-performance-2021-2023.html")
+        .map(|o| String::from_utf8(o.bytes.clone()).unwrap())
+        .unwrap();
+    let start = html
+        .find("Grafico a torta: Quota del valore aggiunto")
+        .unwrap();
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    assert_eq!(svg.matches("<path d=\"M").count(), 3, "{svg}");
+    assert!(!svg.contains("<rect x=\"158\""), "drawn as bars: {svg}");
+}
