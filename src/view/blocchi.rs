@@ -129,6 +129,17 @@ pub struct UnitaView {
 }
 
 /// Flattens sections into headings and blocks; `base` is the heading level of the top.
+/// Whether any of the sections has a table with a caption (for the list of tables).
+pub fn ha_tabelle(list: &[SezioneView]) -> bool {
+    list.iter().any(|s| {
+        s.blocchi
+            .iter()
+            .any(|b| matches!(b, BloccoView::Tabella(_)))
+    })
+}
+
+/// The sections flattened in document order, numbered from level `base`, with anchors
+/// starting with `prefisso`.
 pub fn sezioni(list: &[Sezione], base: usize, prefisso: &str) -> Vec<SezioneView> {
     let mut out = Vec::new();
     flatten(list, base, &[], prefisso, &mut out);

@@ -47,6 +47,8 @@ pub struct View {
     pub firme: Vec<FirmaView>,
     /// The POLA, when the plan has one.
     pub pola: Option<PolaView>,
+    /// Whether the document has captioned tables (and so a list of tables after the index).
+    pub tabelle: bool,
 }
 
 /// Numbers of the planning chapter's sections: the chapter follows the numbered chapters
@@ -131,6 +133,9 @@ pub struct PolaView {
     /// Approval lines.
     pub approvazioni: Vec<String>,
     /// Parts, flattened (level 1 = part).
+    /// Whether it has captioned tables (and so a list of tables after the index).
+    pub tabelle: bool,
+    /// Its sections.
     pub sezioni: Vec<blocchi::SezioneView>,
     /// Signatures.
     pub firme: Vec<FirmaView>,
@@ -603,11 +608,12 @@ impl View {
                 },
                 periodo,
                 approvazioni,
+                tabelle: false,
                 sezioni: blocchi::sezioni(&p.sezioni, 1, "pola-"),
                 firme: firme(&p.firme),
             }
         });
-        View {
+        let mut view = View {
             ente: EnteView {
                 nome: piano.ente.nome.clone(),
                 nome_breve: piano
@@ -656,8 +662,18 @@ impl View {
             ),
             diagramma,
             firme: firme_piano,
+            tabelle: false,
             pola,
+        };
+        view.tabelle = blocchi::ha_tabelle(&view.sezioni)
+            || view
+                .pola
+                .as_ref()
+                .is_some_and(|p| blocchi::ha_tabelle(&p.sezioni));
+        if let Some(p) = &mut view.pola {
+            p.tabelle = blocchi::ha_tabelle(&p.sezioni);
         }
+        view
     }
 }
 

@@ -539,3 +539,22 @@ fn the_brescia_pie_is_drawn_as_a_pie() {
     assert_eq!(svg.matches("<path d=\"M").count(), 3, "{svg}");
     assert!(!svg.contains("<rect x=\"158\""), "drawn as bars: {svg}");
 }
+
+/// After the index, the plan lists its captioned tables and its figures, with pages.
+#[test]
+fn the_index_is_followed_by_the_lists_of_tables_and_figures() {
+    let outputs = build_all(&brescia());
+    let text = pdf_text(plan_pdf(&outputs));
+    let tables = text.find("Elenco delle tabelle").expect("list of tables");
+    let figures = text.find("Elenco delle figure").expect("list of figures");
+    let premessa = text[figures..].find("Premessa").unwrap() + figures;
+    assert!(text.find("Indice").unwrap() < tables && tables < figures);
+    let lists = squash(&text[tables..premessa]);
+    for entry in [
+        "Tabella1AttualecomposizionedelConsiglioCamerale",
+        "Tabella5Impreseregistrateper",
+        "Figura3Alberodellaperformance",
+    ] {
+        assert!(lists.contains(entry), "`{entry}` not in the lists: {lists}");
+    }
+}
