@@ -69,6 +69,8 @@ pub struct RigaIndicatore {
     pub unita_valore: String,
     /// Weight at this deadline (percent), empty if not set.
     pub peso: Option<f64>,
+    /// Offices responsible for the indicator, separated by ` | `.
+    pub uffici: String,
 }
 
 /// One objective assigned to one manager.
@@ -169,6 +171,7 @@ fn indicatori(
                 valore: parsed.as_ref().map(|p| p.valore),
                 unita_valore: parsed.and_then(|p| p.unita).unwrap_or_default(),
                 peso: ind.peso_at(s),
+                uffici: ind.uffici.join(" | "),
             });
         }
     }
@@ -347,6 +350,11 @@ const CAMPI_INDICATORI: &[Campo] = &[
         "peso",
         "number",
         "Peso dell'indicatore alla scadenza (percentuale)",
+    ),
+    (
+        "uffici",
+        "string",
+        "Servizi e uffici responsabili dell'indicatore, separati da |",
     ),
 ];
 

@@ -175,6 +175,11 @@ fn objectives_carry_the_bodys_numbers_and_schede_group_objectives() {
     assert!(pairs.contains(&("1.3".into(), "6".into())), "{pairs:?}");
     assert!(pairs.contains(&("2.1".into(), "7".into())), "{pairs:?}");
     assert!(pairs.contains(&("1".into(), String::new())), "{pairs:?}");
+    // Each indicator's offices are in the open data too.
+    let csv =
+        String::from_utf8(output(&outputs, "programmi-ed-attivita-2019-indicatori.csv").to_vec())
+            .unwrap();
+    assert!(csv.contains(",Servizi Uffici RI | Ufficio PID"), "{csv}");
     assert!(json.is_object());
 }
 
