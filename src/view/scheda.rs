@@ -55,6 +55,10 @@ pub struct SchedaView {
     pub scadenze_azioni: Vec<ScadenzaView>,
     /// Whether any action's indicator names responsible offices.
     pub uffici_azioni: bool,
+    /// Whether any action's indicator has a baseline (a column for it).
+    pub baseline_azioni: bool,
+    /// Whether any action's indicator has a weight (a column for it).
+    pub pesi_azioni: bool,
     /// Name of the actions' level ("Azione/Progetto").
     pub livello_azioni: String,
     /// Every indicator of the scheda, its own then its actions', for the summary tables.
@@ -86,6 +90,8 @@ pub struct AzioneView {
     pub etichetta: String,
     /// Subtitle.
     pub sottotitolo: Option<String>,
+    /// Weight in its objective, formatted.
+    pub peso: Option<String>,
     /// One row per indicator (at least one row, for an action without indicators).
     pub righe: Vec<RigaAzione>,
     /// Description (Markdown).
@@ -101,6 +107,10 @@ pub struct AzioneView {
 pub struct RigaAzione {
     /// Indicator, "-" for an action without indicators.
     pub descrizione: String,
+    /// Baseline, "-" when none.
+    pub baseline: String,
+    /// Weight in the action (one weight, or one per deadline), "-" when none.
+    pub peso: String,
     /// One target per column.
     pub valori: Vec<String>,
     /// Offices responsible.
@@ -381,6 +391,7 @@ pub(super) fn scheda(
         })
         .collect();
     sintesi.shrink_to_fit();
+    let azioni_nodi: Vec<&Nodo> = azioni.iter().map(|(n, _)| *n).collect();
     let azioni: Vec<AzioneView> = azioni.into_iter().map(|(_, v)| v).collect();
     SchedaView {
         etichetta: etichetta(&nome, &codici.shown, &nodo.titolo),
@@ -414,6 +425,12 @@ pub(super) fn scheda(
         uffici_azioni: azioni
             .iter()
             .any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
+        baseline_azioni: azioni_nodi
+            .iter()
+            .any(|n| n.indicatori.iter().any(|i| i.baseline.is_some())),
+        pesi_azioni: azioni_nodi
+            .iter()
+            .any(|n| n.indicatori.iter().any(|i| i.peso.is_some())),
         azioni,
         scadenze_azioni: scadenze_azioni
             .iter()
@@ -470,6 +487,22 @@ fn azioni<'a>(
                 .iter()
                 .map(|ind| RigaAzione {
                     descrizione: ind.descrizione.clone(),
+                    baseline: ind
+                        .baseline
+                        .as_ref()
+                        .map_or_else(|| "-".into(), |b| b.testo()),
+                    peso: match &ind.peso {
+                        Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+                        Some(crate::model::Peso::PerScadenza(_)) => scadenze
+                            .iter()
+                            .filter_map(|s| {
+                                ind.peso_at(s)
+                                    .map(|p| format!("{s}: {}", format_percent(p)))
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        None => "-".into(),
+                    },
                     valori: scadenze
                         .iter()
                         .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
@@ -482,6 +515,8 @@ fn azioni<'a>(
             if righe.is_empty() {
                 righe.push(RigaAzione {
                     descrizione: "-".into(),
+                    baseline: "-".into(),
+                    peso: "-".into(),
                     valori: scadenze.iter().map(|_| "-".into()).collect(),
                     uffici: n.uffici.clone(),
                     righe_uffici: 1,
@@ -512,6 +547,7 @@ fn azioni<'a>(
                     format!("{} {code}: {}", livello.nome, n.titolo)
                 },
                 sottotitolo: n.sottotitolo.clone(),
+                peso: n.peso.map(format_percent),
                 righe,
                 descrizione: n.descrizione.clone(),
                 tempi: n.tempi.clone(),

@@ -231,3 +231,40 @@ fn a_repeated_number_and_a_split_scheda_are_errors() {
     );
     assert!(err.contains("P023") && err.contains("la scheda 4"), "{err}");
 }
+
+/// Another body may weigh its actions and their indicators and give baselines: the actions'
+/// table then grows the columns for them, in the PDF and in the HTML.
+#[test]
+fn weighed_actions_with_baselines_get_their_columns() {
+    let mut json = read_json(&venezia());
+    let scheda4 = &mut json["albero"][1]["figli"][0]["figli"][0]["figli"];
+    scheda4[0]["peso"] = 60.into();
+    scheda4[1]["peso"] = 40.into();
+    scheda4[0]["indicatori"][0]["peso"] = 100.into();
+    scheda4[0]["indicatori"][0]["baseline"] = "31/7".into();
+    scheda4[1]["indicatori"][0]["peso"] = 70.into();
+    scheda4[1]["indicatori"][1]["peso"] = 30.into();
+    let (dir, path) = plan_file(&json);
+    let text = norm(&pdf_text(&build_pdf(&path)));
+    for expected in [
+        "Peso: 60,00%",
+        "Peso: 40,00%",
+        "Target storico",
+        "Adozione della \"delibera di sospensione\" della sezione Albo Gestori 31/7 entro il 1/6/2019 100,00%",
+    ] {
+        assert!(
+            text.contains(&norm(expected)),
+            "`{expected}` not in the PDF"
+        );
+    }
+    let out = dir.path().join("out");
+    let run = piano(&["build", path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let html = std::fs::read_to_string(out.join("programmi-ed-attivita-2019.html")).unwrap();
+    assert!(html.contains("<th scope=\"col\">Target storico</th>"));
+    assert!(html.contains("<td class=\"num\">70,00%</td>"));
+}
