@@ -21,6 +21,8 @@ use piano::timings::{Stage, Timings};
 const BRESCIA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/brescia-2021-2023.json");
 const PIANO: &str = env!("CARGO_BIN_EXE_piano");
 const SIZES: [usize; 4] = [1, 2, 4, 8];
+/// GNU time (Debian package `time`), for the peak memory of a command.
+const TIME: &str = "/usr/bin/time";
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -35,27 +37,36 @@ fn main() {
         .collect();
     let on = |s: &str| wanted.is_empty() || wanted.contains(&s);
     let runs = if quick { 3 } else { 7 };
+    assert!(
+        Path::new(TIME).exists(),
+        "serve {TIME} per la memoria di picco: apt-get install time"
+    );
     let work = tempfile::tempdir().expect("a temporary folder");
     let plans = synthetic_plans(work.path());
     println!(
-        "<!-- {} core, carico medio all'avvio: {} -->\n",
+        "_{} core, carico medio all'avvio: {}_\n",
         std::thread::available_parallelism().map_or(1, usize::from),
         load_average()
     );
     if on("fasi") {
         stages(&plans, runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("processo") {
         process(&plans, runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("typst") {
         typst_cli(runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("lotto") {
         batch(if quick { 1 } else { 3 }, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("watch") {
         watch(if quick { 5 } else { 11 }, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
 }
 
@@ -319,22 +330,42 @@ struct Measure {
     peak_kb: u64,
 }
 
+/// Peak memory comes from `/usr/bin/time -f %M`, which runs the command: the `ru_maxrss`
+/// that `wait4` reports for a direct child also counts the memory of this (large) process
+/// at the time of the spawn, since Linux carries the old address space's high-water mark
+/// over `exec`; `time` is small, and reports its own child's.
 fn measure(cmd: &mut Command, runs: usize) -> Measure {
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let report = tempfile::NamedTempFile::new().expect("a temporary file");
+    let mut timed = Command::new(TIME);
+    timed
+        .args(["-f", "%M", "-o"])
+        .arg(report.path())
+        .arg("--")
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     let mut walls = Vec::new();
     let mut cpus = Vec::new();
     let mut peak_kb = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let child = cmd.spawn().expect("the command runs");
+        let child = timed.spawn().expect("/usr/bin/time runs");
         let (ok, usage) = wait_with_usage(child.id());
         walls.push(start.elapsed());
         assert!(ok, "{cmd:?} failed");
+        // `wait4` includes the children `time` waited for in the CPU time.
         let cpu = |t: libc::timeval| {
             Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
         };
         cpus.push(cpu(usage.ru_utime) + cpu(usage.ru_stime));
-        peak_kb = peak_kb.max(usage.ru_maxrss as u64);
+        let text = std::fs::read_to_string(report.path()).expect("the report of time");
+        let kb: u64 = text
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no peak memory in {text:?}"));
+        peak_kb = peak_kb.max(kb);
     }
     Measure {
         wall: median(walls),
