@@ -376,6 +376,8 @@ struct Measure {
 /// that `wait4` reports for a direct child also counts the memory of this (large) process
 /// at the time of the spawn, since Linux carries the old address space's high-water mark
 /// over `exec`; `time` is small, and reports its own child's.
+// The child is reaped by `wait4` in `wait_with_usage`, which also gives its CPU time.
+#[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command, runs: usize) -> Measure {
     let report = tempfile::NamedTempFile::new().expect("a temporary file");
     let mut timed = Command::new(TIME);
