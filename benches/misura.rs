@@ -21,6 +21,8 @@ use piano::timings::{Stage, Timings};
 const BRESCIA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/brescia-2021-2023.json");
 const PIANO: &str = env!("CARGO_BIN_EXE_piano");
 const SIZES: [usize; 4] = [1, 2, 4, 8];
+/// GNU time (Debian package `time`), for the peak memory of a command.
+const TIME: &str = "/usr/bin/time";
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -35,27 +37,36 @@ fn main() {
         .collect();
     let on = |s: &str| wanted.is_empty() || wanted.contains(&s);
     let runs = if quick { 3 } else { 7 };
+    assert!(
+        Path::new(TIME).exists(),
+        "serve {TIME} per la memoria di picco: apt-get install time"
+    );
     let work = tempfile::tempdir().expect("a temporary folder");
     let plans = synthetic_plans(work.path());
     println!(
-        "<!-- {} core, carico medio all'avvio: {} -->\n",
+        "_{} core, carico medio all'avvio: {}_\n",
         std::thread::available_parallelism().map_or(1, usize::from),
         load_average()
     );
     if on("fasi") {
         stages(&plans, runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("processo") {
         process(&plans, runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("typst") {
         typst_cli(runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("lotto") {
         batch(if quick { 1 } else { 3 }, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("watch") {
         watch(if quick { 5 } else { 11 }, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
     }
 }
 
@@ -78,9 +89,20 @@ fn synthetic_plans(dir: &Path) -> Vec<(usize, PathBuf)> {
         .collect()
 }
 
-/// Per-stage medians of in-process builds (each one cold: Typst's caches emptied).
+/// Per-stage medians of in-process builds (each one cold: Typst's caches emptied), on one
+/// thread: with two, the plan and the POLA overlap, and a thread that waits inside one
+/// stage runs work of the other document, which would be counted in the wrong stage. The
+/// wall time of the parallel build is `processo`'s.
 fn stages(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
-    println!("### Tempo per fase (in-process, mediana di {runs} generazioni)\n");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread");
+    pool.install(|| stages_here(plans, runs, work));
+}
+
+fn stages_here(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
+    println!("### Tempo per fase (in-process, un thread, mediana di {runs} generazioni)\n");
     let mut header = "| fase |".to_string();
     let mut rule = "| --- |".to_string();
     let mut columns = Vec::new();
@@ -208,45 +230,63 @@ fn typst_cli(runs: usize, work: &Path) {
     println!("\n`piano` / `typst`: {:.2} (tempo reale)\n", ratio);
 }
 
-/// 50 copies of the example, with 1 and with 2 threads; and the memory of 10 copies.
+/// 50 copies of the example, with 1 and with 2 threads; and the memory of 10 copies. Then
+/// the same with 50 variants (every title and description marked with the body's number):
+/// identical copies let Typst reuse the layout of the previous copy's paragraphs (its
+/// caches are shared by the threads and survive a few plans), variants do not.
 fn batch(runs: usize, work: &Path) {
-    let dir = work.join("lotto");
-    std::fs::create_dir_all(&dir).expect("writable temporary folder");
-    for i in 0..50 {
-        std::fs::copy(BRESCIA, dir.join(format!("ente-{i:02}.json"))).expect("copy");
-    }
-    let dieci = work.join("lotto-10");
-    std::fs::create_dir_all(&dieci).expect("writable temporary folder");
-    for i in 0..10 {
-        std::fs::copy(BRESCIA, dieci.join(format!("ente-{i:02}.json"))).expect("copy");
-    }
-    println!("### Generazione di molti piani (mediana di {runs} esecuzioni)\n");
-    println!("| piani | thread | tempo reale | tempo CPU | memoria di picco |");
-    println!("| ---: | ---: | ---: | ---: | ---: |");
-    let mut walls = Vec::new();
-    for (n, folder, threads) in [(10, &dieci, 2), (50, &dir, 1), (50, &dir, 2)] {
-        let mut cmd = Command::new(PIANO);
-        cmd.arg("build")
-            .arg(folder)
-            .arg("-j")
-            .arg(threads.to_string())
-            .arg("-o")
-            .arg(work.join(format!("lotto-out-{n}-{threads}")));
-        let m = measure(&mut cmd, runs);
-        println!(
-            "| {n} | {threads} | {} | {} | {} MB |",
-            ms(m.wall),
-            ms(m.cpu),
-            m.peak_kb / 1024
-        );
-        if n == 50 {
-            walls.push(m.wall);
+    let text = std::fs::read_to_string(BRESCIA).expect("the Brescia example");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let folder = |name: &str, n: usize, variants: bool| {
+        let dir = work.join(name);
+        std::fs::create_dir_all(&dir).expect("writable temporary folder");
+        for i in 0..n {
+            let path = dir.join(format!("ente-{i:02}.json"));
+            if variants {
+                let plan = sintetico::variante(&json, i);
+                std::fs::write(&path, serde_json::to_string_pretty(&plan).expect("JSON"))
+                    .expect("writable temporary folder");
+            } else {
+                std::fs::copy(BRESCIA, &path).expect("copy");
+            }
         }
+        dir
+    };
+    println!("### Generazione di molti piani (mediana di {runs} esecuzioni)\n");
+    println!("| piani | thread | tempo reale | per piano | tempo CPU | memoria di picco |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    let mut speedups = Vec::new();
+    for (label, variants) in [("copie identiche", false), ("varianti", true)] {
+        let ten = folder(&format!("lotto-10-{variants}"), 10, variants);
+        let fifty = folder(&format!("lotto-50-{variants}"), 50, variants);
+        let mut walls = Vec::new();
+        for (n, dir, threads) in [(10, &ten, 2), (50, &fifty, 1), (50, &fifty, 2)] {
+            let mut cmd = Command::new(PIANO);
+            cmd.arg("build")
+                .arg(dir)
+                .arg("-j")
+                .arg(threads.to_string())
+                .arg("-o")
+                .arg(work.join(format!("lotto-out-{n}-{threads}-{variants}")));
+            let m = measure(&mut cmd, runs);
+            println!(
+                "| {n} {label} | {threads} | {} | {} | {} | {} MB |",
+                ms(m.wall),
+                ms(m.wall / n),
+                ms(m.cpu),
+                m.peak_kb / 1024
+            );
+            if n == 50 {
+                walls.push(m.wall);
+            }
+        }
+        speedups.push((label, walls[0].as_secs_f64() / walls[1].as_secs_f64()));
     }
-    println!(
-        "\nAccelerazione con 2 thread: {:.2}×\n",
-        walls[0].as_secs_f64() / walls[1].as_secs_f64()
-    );
+    println!();
+    for (label, s) in speedups {
+        println!("Accelerazione con 2 thread ({label}): {s:.2}×  ");
+    }
+    println!();
 }
 
 /// `piano watch` on a copy of the example: time from the edit of one target to the
@@ -298,16 +338,29 @@ fn watch(edits: usize, work: &Path) {
     );
 }
 
-/// Polls `path` until its bytes differ from `before` (or it exists, when `None`).
+/// Polls `path` until its bytes differ from `before` (or it exists, when `None`). The
+/// bytes are read only when the file's metadata changed (outputs are written by renaming
+/// a new file over the old one), so that polling takes no CPU from the build it waits for.
 fn wait_for_change(path: &Path, before: Option<Vec<u8>>, limit: Duration) -> Option<()> {
+    use std::os::unix::fs::MetadataExt as _;
+    let stamp = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .map(|m| (m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+    };
+    let mut seen = if before.is_some() { stamp(path) } else { None };
     let start = Instant::now();
     while start.elapsed() < limit {
-        if let Ok(now) = std::fs::read(path)
-            && before.as_ref().is_none_or(|b| *b != now)
-        {
-            return Some(());
+        let now = stamp(path);
+        if now.is_some() && now != seen {
+            seen = now;
+            if let Ok(bytes) = std::fs::read(path)
+                && before.as_ref().is_none_or(|b| *b != bytes)
+            {
+                return Some(());
+            }
         }
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_millis(1));
     }
     None
 }
@@ -319,22 +372,44 @@ struct Measure {
     peak_kb: u64,
 }
 
+/// Peak memory comes from `/usr/bin/time -f %M`, which runs the command: the `ru_maxrss`
+/// that `wait4` reports for a direct child also counts the memory of this (large) process
+/// at the time of the spawn, since Linux carries the old address space's high-water mark
+/// over `exec`; `time` is small, and reports its own child's.
+// The child is reaped by `wait4` in `wait_with_usage`, which also gives its CPU time.
+#[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command, runs: usize) -> Measure {
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let report = tempfile::NamedTempFile::new().expect("a temporary file");
+    let mut timed = Command::new(TIME);
+    timed
+        .args(["-f", "%M", "-o"])
+        .arg(report.path())
+        .arg("--")
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     let mut walls = Vec::new();
     let mut cpus = Vec::new();
     let mut peak_kb = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let child = cmd.spawn().expect("the command runs");
+        let child = timed.spawn().expect("/usr/bin/time runs");
         let (ok, usage) = wait_with_usage(child.id());
         walls.push(start.elapsed());
         assert!(ok, "{cmd:?} failed");
+        // `wait4` includes the children `time` waited for in the CPU time.
         let cpu = |t: libc::timeval| {
             Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
         };
         cpus.push(cpu(usage.ru_utime) + cpu(usage.ru_stime));
-        peak_kb = peak_kb.max(usage.ru_maxrss as u64);
+        let text = std::fs::read_to_string(report.path()).expect("the report of time");
+        let kb: u64 = text
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no peak memory in {text:?}"));
+        peak_kb = peak_kb.max(kb);
     }
     Measure {
         wall: median(walls),

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::args::BuildArgs;
@@ -99,6 +98,12 @@ pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> 
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
+    // Typst's own parallel work (page runs, the plan and its POLA) runs on a pool of as
+    // many threads as asked. The plans are not jobs of that pool but are handed out one at
+    // a time to as many plain threads: a pool thread that waits inside one plan's layout
+    // may pick up any queued job of its pool, so with the plans queued there it would
+    // start plan after plan before finishing the first, and memory would grow with the
+    // number of plans. This way at most `threads` plans are in flight.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -106,45 +111,56 @@ pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> 
     let bar = progress_bar(jobs.len());
     let start = Instant::now();
     let built = AtomicUsize::new(0);
-    let mut failed: Vec<&Path> = pool.install(|| {
-        jobs.par_iter()
-            .filter_map(|job| {
-                let outcome = build_one(
-                    args,
-                    templates,
-                    &job.plan,
-                    &root.join(&job.subdir),
-                    &mut Session::default(),
-                )
-                .unwrap_or_else(|e| Outcome {
-                    report: format!("errore: {e:#}\n"),
-                    written: Vec::new(),
-                    ok: false,
-                });
-                // Typst's memoization caches are global: without eviction they would grow
-                // with every plan. An entry survives as many evictions as there are
-                // threads, so a plan still compiling on another thread keeps the entries
-                // its next layout iteration reuses.
-                comemo::evict(threads);
-                bar.suspend(|| {
-                    if !outcome.report.is_empty() {
-                        eprint!("piano `{}`:\n{}", job.plan.display(), outcome.report);
+    let next = AtomicUsize::new(0);
+    let failed = std::sync::Mutex::new(Vec::<&Path>::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(jobs.len()) {
+            scope.spawn(|| {
+                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let outcome = pool
+                        .install(|| {
+                            build_one(
+                                args,
+                                templates,
+                                &job.plan,
+                                &root.join(&job.subdir),
+                                &mut Session::default(),
+                            )
+                        })
+                        .unwrap_or_else(|e| Outcome {
+                            report: format!("errore: {e:#}\n"),
+                            written: Vec::new(),
+                            ok: false,
+                        });
+                    // Typst's memoization caches are global: without eviction they would
+                    // grow with every plan. An entry survives as many evictions as there
+                    // are other threads, so a plan still compiling on another thread keeps
+                    // the entries its next layout iteration reuses; with one thread,
+                    // nothing survives its plan.
+                    comemo::evict(threads - 1);
+                    bar.suspend(|| {
+                        if !outcome.report.is_empty() {
+                            eprint!("piano `{}`:\n{}", job.plan.display(), outcome.report);
+                        }
+                        for path in &outcome.written {
+                            println!("{}", path.display());
+                        }
+                    });
+                    bar.set_message(job.plan.display().to_string());
+                    bar.inc(1);
+                    if outcome.ok {
+                        built.fetch_add(1, Ordering::Relaxed);
+                    } else {
+                        failed
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(job.plan.as_path());
                     }
-                    for path in &outcome.written {
-                        println!("{}", path.display());
-                    }
-                });
-                bar.set_message(job.plan.display().to_string());
-                bar.inc(1);
-                if outcome.ok {
-                    built.fetch_add(1, Ordering::Relaxed);
-                    None
-                } else {
-                    Some(job.plan.as_path())
                 }
-            })
-            .collect()
+            });
+        }
     });
+    let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
     bar.finish_and_clear();
     failed.sort();
     eprintln!(

@@ -1,7 +1,7 @@
 //! The pipeline `load → validate → view → render → compile`, end to end, without I/O
 //! except reading the plan: callers decide whether and where to write.
 
-use crate::compile::{Compiler, PdfSettings};
+use crate::compile::{Compiler, Job, PdfSettings};
 use crate::diag::Diagnostic;
 use crate::load::{self, Loaded, PlanSource};
 use crate::render::Templates;
@@ -277,6 +277,8 @@ pub fn build_in(
             .unwrap_or_else(|| "CC-BY-4.0".into()),
     };
     let mut outputs = Vec::new();
+    let mut jobs = Vec::new();
+    let mut prepared = Vec::new();
     for &doc in &wanted {
         let (template, stem, ident, date) = match (doc, &piano.pola, &view.pola) {
             (Documento::Piano, _, _) => (
@@ -342,13 +344,20 @@ pub fn build_in(
             }
         };
         let generated_name = format!("{stem}.typ");
-        match session.compiler.compile_pdf(
-            main.clone(),
-            assets.clone(),
-            &PdfSettings { ident, date },
-            &generated_name,
-            timings,
-        ) {
+        jobs.push(Job {
+            main: main.clone(),
+            assets: assets.clone(),
+            settings: PdfSettings { ident, date },
+            generated_name: generated_name.clone(),
+        });
+        prepared.push((stem, html_name, html, generated_name, main));
+    }
+    // The documents are independent: on a multi-core machine the POLA is laid out while
+    // the (longer) plan is, instead of after it.
+    let results = session.compiler.compile_all(jobs, timings);
+    for ((stem, html_name, html, generated_name, main), result) in prepared.into_iter().zip(results)
+    {
+        match result {
             Ok((pdf, warnings)) => {
                 diagnostics.extend(warnings);
                 outputs.push(Output {

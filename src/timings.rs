@@ -57,6 +57,9 @@ impl Stage {
 #[derive(Debug, Clone, Default)]
 pub struct Timings {
     spent: [Duration; Stage::ALL.len()],
+    /// Time during which stages ran at once (documents compiled in parallel): the sum of
+    /// the stages less this is the wall time.
+    overlap: Duration,
 }
 
 impl Timings {
@@ -73,9 +76,17 @@ impl Timings {
         self.spent[stage as usize]
     }
 
-    /// The time spent in all stages.
+    /// The wall time spent in all stages: their sum, less the time they ran in parallel.
     pub fn total(&self) -> Duration {
-        self.spent.iter().sum()
+        self.spent
+            .iter()
+            .sum::<Duration>()
+            .saturating_sub(self.overlap)
+    }
+
+    /// Records that stages ran in parallel for `d` (on several threads at once).
+    pub fn overlapped(&mut self, d: Duration) {
+        self.overlap += d;
     }
 
     /// Adds another build's timings to these (for totals over many builds).
@@ -83,6 +94,7 @@ impl Timings {
         for (a, b) in self.spent.iter_mut().zip(other.spent) {
             *a += b;
         }
+        self.overlap += other.overlap;
     }
 }
 

@@ -39,3 +39,26 @@ fn marca(v: &mut Value, copia: usize) {
         _ => {}
     }
 }
+
+/// The plan as another body's might be: the same structure, but every title and description
+/// marked with `n`, so that a batch of variants cannot reuse one plan's layout for the next.
+pub fn variante(plan: &Value, n: usize) -> Value {
+    let mut plan = plan.clone();
+    segna(&mut plan, n);
+    plan
+}
+
+fn segna(v: &mut Value, n: usize) {
+    match v {
+        Value::Object(map) => {
+            for (key, val) in map.iter_mut() {
+                match (key.as_str(), &mut *val) {
+                    ("titolo" | "descrizione", Value::String(s)) => *s = format!("{s} (ente {n})"),
+                    _ => segna(val, n),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| segna(i, n)),
+        _ => {}
+    }
+}

@@ -3,7 +3,6 @@
 pub mod world;
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
@@ -71,6 +70,21 @@ struct LastBuild {
     warnings: Vec<Diagnostic>,
 }
 
+/// One document to compile: its generated markup, its assets and PDF settings.
+pub struct Job {
+    /// The generated Typst source.
+    pub main: String,
+    /// The files the source reads (the style module, images).
+    pub assets: Vec<(String, Vec<u8>)>,
+    /// The PDF export settings.
+    pub settings: PdfSettings,
+    /// The generated file's name, for diagnostics and for keeping its world.
+    pub generated_name: String,
+}
+
+/// The PDF of one document and its warnings, or its errors.
+pub type JobResult = Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 impl Compiler {
     /// Like [`compile_pdf`], in the world kept for `generated_name`, adding the time
     /// spent in layout and in PDF export to `timings`.
@@ -81,68 +95,130 @@ impl Compiler {
         settings: &PdfSettings,
         generated_name: &str,
         timings: &mut Timings,
-    ) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let slot = match self.slots.entry(generated_name.to_string()) {
-            Entry::Occupied(e) => {
-                let slot = e.into_mut();
-                if let Some(last) = &slot.last
-                    && last.main == main
-                    && last.assets == assets
-                    && last.settings == *settings
-                {
-                    return Ok((last.pdf.clone(), last.warnings.clone()));
-                }
-                slot.world.update(main.clone(), assets.clone());
-                slot
-            }
-            Entry::Vacant(e) => e.insert(Slot {
-                world: MemoryWorld::new(main.clone(), assets.clone()),
-                last: None,
-            }),
+    ) -> JobResult {
+        let job = Job {
+            main,
+            assets,
+            settings: settings.clone(),
+            generated_name: generated_name.to_string(),
         };
-        slot.last = None;
-        let world = &slot.world;
-        let Warned { output, warnings } =
-            timings.time(Stage::Compile, || typst::compile::<PagedDocument>(&*world));
-        let mut diags: Vec<Diagnostic> = warnings
-            .iter()
-            .map(|w| convert(world, w, generated_name))
+        let mut slot = self.slots.remove(generated_name);
+        let result = compile_job(&mut slot, job, timings);
+        if let Some(slot) = slot {
+            self.slots.insert(generated_name.to_string(), slot);
+        }
+        result
+    }
+
+    /// Compiles several documents at once, each in its own world, in parallel on the
+    /// threads of the current rayon pool (with one thread, one after the other). The
+    /// results come in the order of `jobs`. The stages of the documents add up in
+    /// `timings`; the time they overlapped is recorded there too, so that the total
+    /// stays the wall time.
+    pub fn compile_all(&mut self, jobs: Vec<Job>, timings: &mut Timings) -> Vec<JobResult> {
+        use rayon::prelude::*;
+        let work: Vec<(Option<Slot>, Job)> = jobs
+            .into_iter()
+            .map(|job| (self.slots.remove(&job.generated_name), job))
             .collect();
-        let document = match output {
-            Ok(doc) => doc,
-            Err(errors) => {
-                diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
-                return Err(diags);
+        let start = std::time::Instant::now();
+        let done: Vec<(String, Option<Slot>, JobResult, Timings)> = work
+            .into_par_iter()
+            .map(|(mut slot, job)| {
+                let name = job.generated_name.clone();
+                let mut own = Timings::default();
+                let result = compile_job(&mut slot, job, &mut own);
+                (name, slot, result, own)
+            })
+            .collect();
+        let wall = start.elapsed();
+        let mut spent = Timings::default();
+        let mut results = Vec::with_capacity(done.len());
+        for (name, slot, result, own) in done {
+            spent.add(&own);
+            if let Some(slot) = slot {
+                self.slots.insert(name, slot);
             }
-        };
-        if diags.iter().any(Diagnostic::is_error) {
+            results.push(result);
+        }
+        spent.overlapped(spent.total().saturating_sub(wall));
+        timings.add(&spent);
+        results
+    }
+}
+
+/// Compiles one document in its kept world (created when `slot` is empty), reusing the
+/// last PDF when the inputs did not change.
+fn compile_job(slot: &mut Option<Slot>, job: Job, timings: &mut Timings) -> JobResult {
+    let Job {
+        main,
+        assets,
+        settings,
+        generated_name,
+    } = job;
+    let generated_name = generated_name.as_str();
+    let slot = match slot {
+        Some(slot) => {
+            if let Some(last) = &slot.last
+                && last.main == main
+                && last.assets == assets
+                && last.settings == settings
+            {
+                return Ok((last.pdf.clone(), last.warnings.clone()));
+            }
+            slot.world.update(main.clone(), assets.clone());
+            slot
+        }
+        None => slot.insert(Slot {
+            world: MemoryWorld::new(main.clone(), assets.clone()),
+            last: None,
+        }),
+    };
+    slot.last = None;
+    let world = &slot.world;
+    let Warned { output, warnings } =
+        timings.time(Stage::Compile, || typst::compile::<PagedDocument>(world));
+    let mut diags: Vec<Diagnostic> = warnings
+        .iter()
+        .map(|w| convert(world, w, generated_name))
+        .collect();
+    let document = match output {
+        Ok(doc) => doc,
+        Err(errors) => {
+            diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
             return Err(diags);
         }
-        let options = PdfOptions {
-            ident: Smart::Custom(settings.ident.clone()),
-            creator: Smart::Custom(Some(format!("piano {}", env!("CARGO_PKG_VERSION")))),
-            timestamp: settings
-                .date
-                .and_then(|d| Datetime::from_ymd(d.year, d.month, d.day))
-                .map(Timestamp::new_utc),
-            standards: standards(),
-            ..PdfOptions::default()
-        };
-        match timings.time(Stage::Pdf, || typst_pdf::pdf(&document, &options)) {
-            Ok(bytes) => {
-                slot.last = Some(LastBuild {
-                    main,
-                    assets,
-                    settings: settings.clone(),
-                    pdf: bytes.clone(),
-                    warnings: diags.clone(),
-                });
-                Ok((bytes, diags))
-            }
-            Err(errors) => {
-                diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
-                Err(diags)
-            }
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let options = PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        creator: Smart::Custom(Some(format!("piano {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: settings
+            .date
+            .and_then(|d| Datetime::from_ymd(d.year, d.month, d.day))
+            .map(Timestamp::new_utc),
+        standards: standards(),
+        ..PdfOptions::default()
+    };
+    let exported = timings.time(Stage::Pdf, || typst_pdf::pdf(&document, &options));
+    // The laid-out document is large: free it before the next stage.
+    drop(document);
+    match exported {
+        Ok(bytes) => {
+            slot.last = Some(LastBuild {
+                main,
+                assets,
+                settings,
+                pdf: bytes.clone(),
+                warnings: diags.clone(),
+            });
+            Ok((bytes, diags))
+        }
+        Err(errors) => {
+            diags.extend(errors.iter().map(|e| convert(world, e, generated_name)));
+            Err(diags)
         }
     }
 }
