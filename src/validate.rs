@@ -193,11 +193,6 @@ fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
     walk(&piano.albero, &[], &mut |nodo, _| {
         pesa_indicatori |= nodo.indicatori.iter().any(|i| i.peso.is_some());
     });
-    for az in &piano.aziende_speciali {
-        for nodo in &az.obiettivi {
-            pesa_indicatori |= nodo.indicatori.iter().any(|i| i.peso.is_some());
-        }
-    }
     schede_numerate(&piano.albero, "albero", out);
     walk(&piano.albero, &[], &mut |nodo, pos| {
         let path = json_path(pos);
@@ -280,6 +275,12 @@ fn aziende(piano: &Piano, out: &mut Vec<Diagnostic>) {
         let Some(livello) = livello_azienda(piano, az.livello.as_ref()) else {
             continue;
         };
+        // An agency is weighed by its own system: its indicators' weights are expected
+        // only when it gives some.
+        let pesa_indicatori = az
+            .obiettivi
+            .iter()
+            .any(|n| n.indicatori.iter().any(|i| i.peso.is_some()));
         for (i, n) in az.obiettivi.iter().enumerate() {
             node(
                 piano,
@@ -287,7 +288,7 @@ fn aziende(piano: &Piano, out: &mut Vec<Diagnostic>) {
                 livello,
                 &format!("{} {}", az.nome, i + 1),
                 &format!("{base}[{i}]"),
-                true,
+                pesa_indicatori,
                 out,
             );
         }
