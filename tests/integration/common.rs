@@ -222,3 +222,16 @@ pub fn fragments(reference: &str) -> Vec<String> {
         .filter(|f| norm(f).chars().filter(|c| c.is_alphanumeric()).count() >= 3)
         .collect()
 }
+
+/// Builds a plan file with the `piano` binary into `out` beside it and returns the HTML
+/// page `name` it wrote.
+pub fn built_html(path: &Path, name: &str) -> String {
+    let out = path.parent().unwrap().join("out");
+    let run = piano(&["build", path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    std::fs::read_to_string(out.join(name)).unwrap()
+}
