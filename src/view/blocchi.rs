@@ -129,6 +129,16 @@ pub struct UnitaView {
 }
 
 /// Flattens sections into headings and blocks; `base` is the heading level of the top.
+/// Whether any of the sections has a chart or an organisation chart (figures besides the
+/// tree, for the list of figures).
+pub fn ha_figure(list: &[SezioneView]) -> bool {
+    list.iter().any(|s| {
+        s.blocchi
+            .iter()
+            .any(|b| matches!(b, BloccoView::Grafico(_) | BloccoView::Organigramma(_)))
+    })
+}
+
 /// Whether any of the sections has a table with a caption (for the list of tables).
 pub fn ha_tabelle(list: &[SezioneView]) -> bool {
     list.iter().any(|s| {

@@ -49,6 +49,8 @@ pub struct View {
     pub pola: Option<PolaView>,
     /// Whether the document has captioned tables (and so a list of tables after the index).
     pub tabelle: bool,
+    /// Whether it has figures besides the tree (and so a list of figures).
+    pub figure: bool,
 }
 
 /// Numbers of the planning chapter's sections: the chapter follows the numbered chapters
@@ -663,8 +665,14 @@ impl View {
             diagramma,
             firme: firme_piano,
             tabelle: false,
+            figure: false,
             pola,
         };
+        view.figure = blocchi::ha_figure(&view.sezioni)
+            || view
+                .pola
+                .as_ref()
+                .is_some_and(|p| blocchi::ha_figure(&p.sezioni));
         view.tabelle = blocchi::ha_tabelle(&view.sezioni)
             || view
                 .pola
