@@ -16,34 +16,11 @@ fn tool_missing(what: &str) {
 
 fn published_pages() -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("pubblica");
-    let run = piano(&[
-        "build",
-        brescia().to_str().unwrap(),
-        "--pubblicazione",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let venezia = dir.path().join("venezia");
-    let run = piano(&[
-        "build",
-        root()
-            .join("data/venezia-rovigo-2019.json")
-            .to_str()
-            .unwrap(),
-        "--pubblicazione",
-        venezia.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    let out = publish_into(&brescia(), dir.path(), "pubblica");
+    let venezia = publish_into(
+        &root().join("data/venezia-rovigo-2019.json"),
+        dir.path(),
+        "venezia",
     );
     let pages = vec![
         out.join("index.html"),

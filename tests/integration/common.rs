@@ -235,3 +235,21 @@ pub fn built_html(path: &Path, name: &str) -> String {
     );
     std::fs::read_to_string(out.join(name)).unwrap()
 }
+
+/// Runs `piano build PLAN --pubblicazione DIR/NAME` and returns the publication folder.
+pub fn publish_into(plan: &Path, dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join(name);
+    let run = piano(&[
+        "build",
+        plan.to_str().unwrap(),
+        "--pubblicazione",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out
+}

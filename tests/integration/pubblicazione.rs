@@ -5,19 +5,7 @@ use crate::common::*;
 
 fn publish() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("pubblica");
-    let run = piano(&[
-        "build",
-        brescia().to_str().unwrap(),
-        "--pubblicazione",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let out = publish_into(&brescia(), dir.path(), "pubblica");
     (dir, out)
 }
 
