@@ -199,7 +199,7 @@ fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
         let depth = pos.len() - 1;
         let code = match codici.get(pos) {
             Some(c) if !c.is_empty() => c.clone(),
-            _ if !nodo.titolo.trim().is_empty() => format!("«{}»", breve(&nodo.titolo)),
+            _ if !nodo.titolo.trim().is_empty() => crate::view::titolo_breve(&nodo.titolo),
             _ => codice(pos),
         };
         schede_numerate(&nodo.figli, &format!("{path}.figli"), out);
@@ -220,16 +220,6 @@ fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
             Some(l) => node(piano, nodo, l, &code, &path, pesa_indicatori, out),
         }
     });
-}
-
-/// The first words of a title, to name an objective that has no number.
-fn breve(titolo: &str) -> String {
-    let words: Vec<&str> = titolo.split_whitespace().collect();
-    if words.len() <= 8 {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..8].join(" "))
-    }
 }
 
 /// Numbered schede: siblings share a scheda only when they follow each other.

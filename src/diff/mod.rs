@@ -187,13 +187,10 @@ impl Differenze {
             let mut out = HashMap::new();
             crate::view::walk(&piano.albero, &[], &mut |nodo, pos| {
                 let s = shown.get(pos).cloned().unwrap_or_default();
-                let words: Vec<&str> = nodo.titolo.split_whitespace().collect();
-                let label = if !s.is_empty() {
-                    s
-                } else if words.len() <= 6 {
-                    format!("«{}»", words.join(" "))
+                let label = if s.is_empty() {
+                    crate::view::titolo_breve(&nodo.titolo)
                 } else {
-                    format!("«{}…»", words[..6].join(" "))
+                    s
                 };
                 out.insert(crate::view::codice(pos), label);
             });

@@ -402,6 +402,18 @@ pub fn codici(piano: &Piano) -> HashMap<Vec<usize>, String> {
     out
 }
 
+/// How an objective without a number is named in messages and in the prospetto: its first
+/// words in guillemets ("«Accertamento della violazione dell'omesso deposito del…»").
+pub fn titolo_breve(titolo: &str) -> String {
+    const PAROLE: usize = 6;
+    let words: Vec<&str> = titolo.split_whitespace().collect();
+    if words.len() <= PAROLE {
+        format!("«{}»", words.join(" "))
+    } else {
+        format!("«{}…»", words[..PAROLE].join(" "))
+    }
+}
+
 /// A node's label: "Obiettivo strategico 1.2: Titolo", or "Prospettiva BSC: Titolo".
 pub fn etichetta(nome_livello: &str, codice: &str, titolo: &str) -> String {
     match (nome_livello.is_empty(), codice.is_empty()) {
