@@ -12,10 +12,8 @@ use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use walkdir::WalkDir;
 
-use crate::args::BuildArgs;
-use crate::cmd::build::{Outcome, build_one, output_dir};
 use crate::pipeline::Session;
-use crate::render::Templates;
+use crate::unit::{BuildConfig, Outcome};
 
 /// Whether the plans given make a batch: more than one, or a folder.
 pub fn is_batch(plans: &[PathBuf]) -> bool {
@@ -91,10 +89,14 @@ pub fn jobs(args: &[PathBuf], output: &Path) -> anyhow::Result<Vec<Job>> {
 /// Builds every plan of the batch in parallel (`-j`: how many at once), printing each
 /// plan's diagnostics as it finishes and a summary at the end; exit code 1 if any plan
 /// was not built.
-pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> {
-    let root = output_dir(args);
-    let jobs = jobs(&args.piano, root)?;
-    let threads = match args.paralleli {
+pub fn run(
+    config: &BuildConfig,
+    plans: &[PathBuf],
+    paralleli: Option<u16>,
+) -> anyhow::Result<ExitCode> {
+    let root = config.output.as_path();
+    let jobs = jobs(plans, root)?;
+    let threads = match paralleli {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
@@ -119,19 +121,13 @@ pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> 
                 while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let outcome = pool
                         .install(|| {
-                            build_one(
-                                args,
-                                templates,
+                            config.build_one(
                                 &job.plan,
                                 &root.join(&job.subdir),
                                 &mut Session::default(),
                             )
                         })
-                        .unwrap_or_else(|e| Outcome {
-                            report: format!("errore: {e:#}\n"),
-                            written: Vec::new(),
-                            ok: false,
-                        });
+                        .unwrap_or_else(|e| Outcome::failed(&e));
                     // Typst's memoization caches are global: without eviction they would
                     // grow with every plan. An entry survives as many evictions as there
                     // are other threads, so a plan still compiling on another thread keeps

@@ -1,16 +1,23 @@
-//! The pipeline `load → validate → view → render → compile`, end to end, without I/O
-//! except reading the plan: callers decide whether and where to write.
+//! The pipeline end to end: `load → validate → view → render → compile`, then the outputs
+//! named by the [`Manifest`]. No I/O but reading the plan and the files it names (the
+//! logo): callers decide whether and where to write.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::Digest as _;
 
 use crate::compile::{Compiler, Job, PdfSettings};
 use crate::diag::Diagnostic;
 use crate::load::{self, Loaded, PlanSource};
+use crate::manifest::{Collegamento, FileDocumento, Manifest};
 use crate::render::Templates;
 use crate::timings::{Stage, Timings};
 use crate::validate;
 use crate::view::{Catalogo, View};
 use crate::write::Output;
-use serde::Serialize;
-use sha2::Digest as _;
+
+pub use crate::manifest::{Documento, slug};
 
 /// Options of a build.
 #[derive(Debug, Clone, Default)]
@@ -28,17 +35,6 @@ pub struct BuildOptions {
     pub confronta: Option<PlanSource>,
 }
 
-/// A link from an HTML page to a file published beside it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Collegamento {
-    /// File name.
-    pub file: String,
-    /// Label shown.
-    pub etichetta: String,
-    /// MIME type.
-    pub tipo: String,
-}
-
 /// What the HTML templates see: the view, the links to the files published beside the
 /// page, and the open data licence.
 #[derive(Debug, Serialize)]
@@ -46,7 +42,7 @@ struct ContestoHtml<'a> {
     #[serde(flatten)]
     view: &'a View,
     collegamenti: Vec<Collegamento>,
-    licenza: String,
+    licenza: &'a str,
 }
 
 /// A successful build: the files to write and the warnings met on the way.
@@ -56,6 +52,8 @@ pub struct Built {
     pub outputs: Vec<Output>,
     /// Warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files read besides the plan (the logo), for `piano watch`.
+    pub dipendenze: Vec<PathBuf>,
 }
 
 /// A failed build: every problem found, and the generated Typst if it got that far.
@@ -65,6 +63,17 @@ pub struct Failed {
     pub diagnostics: Vec<Diagnostic>,
     /// The name and text of the generated Typst source that failed, for excerpts.
     pub generated: Option<(String, String)>,
+}
+
+impl Failed {
+    /// A build stopped by `error`, after the `earlier` diagnostics.
+    fn by(mut earlier: Vec<Diagnostic>, error: Diagnostic) -> Failed {
+        earlier.push(error);
+        Failed {
+            diagnostics: earlier,
+            generated: None,
+        }
+    }
 }
 
 /// Reads `SOURCE_DATE_EPOCH` from the environment, if set to a number.
@@ -83,42 +92,6 @@ pub fn load_and_validate(
         return Err(diags);
     }
     Ok((loaded, catalogo, diags))
-}
-
-/// A stable file-name stem from the document title and period:
-/// `piano-della-performance-2021-2023`.
-pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
-    let mut s = String::new();
-    for ch in titolo.to_lowercase().chars() {
-        let ch = match ch {
-            'à' | 'á' => 'a',
-            'è' | 'é' => 'e',
-            'ì' | 'í' => 'i',
-            'ò' | 'ó' => 'o',
-            'ù' | 'ú' => 'u',
-            c => c,
-        };
-        if ch.is_ascii_alphanumeric() {
-            s.push(ch);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    let s = s.trim_end_matches('-');
-    if inizio == fine {
-        format!("{s}-{inizio}")
-    } else {
-        format!("{s}-{inizio}-{fine}")
-    }
-}
-
-/// The documents a plan can produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Documento {
-    /// The Piano della Performance (with the POLA as its annex, when present).
-    Piano,
-    /// The POLA on its own, with its own cover and index.
-    Pola,
 }
 
 /// What a build keeps for the next one: the Typst worlds, so that a rebuild recompiles
@@ -150,46 +123,114 @@ pub fn build_in(
 ) -> Result<Built, Failed> {
     session.timings = Timings::default();
     let timings = &mut session.timings;
-    let (loaded, catalogo, mut diagnostics) = timings
+    let (loaded, catalogo, diagnostics) = timings
         .time(Stage::Load, || load_and_validate(source))
         .map_err(|diagnostics| Failed {
-            diagnostics,
-            generated: None,
-        })?;
+        diagnostics,
+        generated: None,
+    })?;
     let piano = &loaded.plan;
-    let mut view = timings.time(Stage::View, || {
+    let manifest = match Manifest::new(piano, &options.documenti, options.pubblicazione) {
+        Ok(m) => m,
+        Err(d) => return Err(Failed::by(diagnostics, d)),
+    };
+    let view = timings.time(Stage::View, || {
         View::build(piano, &catalogo, options.source_date_epoch)
     });
+    let view = match marked(view, &loaded, options) {
+        Ok(v) => v,
+        Err(d) => {
+            return Err(Failed {
+                diagnostics: d,
+                generated: None,
+            });
+        }
+    };
+    let (assets, dipendenze) = match assets(templates, &loaded, &view) {
+        Ok(a) => a,
+        Err(d) => return Err(Failed::by(diagnostics, d)),
+    };
+    let mut built = Built {
+        outputs: Vec::new(),
+        diagnostics,
+        dipendenze,
+    };
+    let documents = Documents {
+        view: &view,
+        manifest: &manifest,
+        templates,
+        assets: &assets,
+        emit_typst: options.emit_typst,
+    };
+    documents.render(&mut session.compiler, &mut session.timings, &mut built)?;
+    if let Some(files) = &manifest.dati {
+        match session.timings.time(Stage::OpenData, || {
+            crate::export::outputs(piano, &catalogo, files, &manifest.licenza)
+        }) {
+            Ok(data) => built.outputs.extend(data),
+            Err(e) => {
+                let d = Diagnostic::error("E001", format!("dati aperti non generati: {e:#}"));
+                return Err(Failed::by(built.diagnostics, d));
+            }
+        }
+    }
+    if options.emit_typst {
+        for (name, text) in templates.assets() {
+            built.outputs.push(Output {
+                name: name.to_string(),
+                bytes: text.as_bytes().to_vec(),
+            });
+        }
+    }
+    if manifest.pubblicazione {
+        let sums = sha256sums(&built.outputs);
+        built.outputs.push(sums);
+    }
+    Ok(built)
+}
+
+/// The view with what the amendment changed marked, when a previous version is given.
+fn marked(
+    mut view: View,
+    loaded: &Loaded,
+    options: &BuildOptions,
+) -> Result<View, Vec<Diagnostic>> {
     if let Some(old_source) = &options.confronta {
-        let (old, _, _) = load_and_validate(old_source.clone()).map_err(|diags| Failed {
-            diagnostics: crate::diff::segni::invalid_old(diags),
-            generated: None,
-        })?;
-        let differenze = crate::diff::confronta(&old.plan, piano);
+        let (old, _, _) =
+            load_and_validate(old_source.clone()).map_err(crate::diff::segni::invalid_old)?;
+        let differenze = crate::diff::confronta(&old.plan, &loaded.plan);
         view.segna(&crate::diff::segni::Segni::new(
             &old.plan,
-            piano,
+            &loaded.plan,
             &differenze,
         ));
     }
-    let mut wanted = options.documenti.clone();
-    if wanted.is_empty() {
-        wanted.push(Documento::Piano);
-        if piano.pola.is_some() {
-            wanted.push(Documento::Pola);
-        }
-    }
-    let mut assets: Vec<(String, Vec<u8>)> = templates
+    Ok(view)
+}
+
+/// The files a Typst world serves: a path in the world and its bytes.
+type Assets = Vec<(String, Vec<u8>)>;
+
+/// The files the Typst world serves: the templates' assets and the logo named by the
+/// plan, read from beside the plan file (the one file that does not come from the
+/// templates), with the paths read from disk.
+fn assets(
+    templates: &Templates,
+    loaded: &Loaded,
+    view: &View,
+) -> Result<(Assets, Vec<PathBuf>), Diagnostic> {
+    let mut assets: Assets = templates
         .assets()
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
         .collect();
-    // The logo named by the plan, read from beside the plan file: the one file the Typst
-    // world serves that does not come from the templates.
-    if let (Some(file), Some(world_path)) = (&piano.ente.logo, &view.ente.logo) {
-        let base = std::path::Path::new(&loaded.source.name)
+    let mut read = Vec::new();
+    if let (Some(file), Some(world_path)) = (&loaded.plan.ente.logo, &view.ente.logo) {
+        let base = Path::new(&loaded.source.name)
             .parent()
-            .unwrap_or(std::path::Path::new("."));
-        match std::fs::read(base.join(file)) {
+            .unwrap_or(Path::new("."));
+        let path = base.join(file);
+        read.push(path.clone());
+        match std::fs::read(&path) {
             Ok(bytes) => assets.push((world_path.clone(), bytes)),
             Err(e) => {
                 let mut d = Diagnostic::error(
@@ -202,225 +243,107 @@ pub fn build_in(
                 );
                 d.file = Some(loaded.source.name.clone());
                 loaded.index.locate(&mut d, &loaded.source.text);
-                diagnostics.push(d);
-                return Err(Failed {
-                    diagnostics,
-                    generated: None,
-                });
+                return Err(d);
             }
         }
     }
-    let piano_stem = slug(
-        &piano.documento.titolo,
-        piano.documento.anno_inizio,
-        piano.documento.anno_fine,
-    );
-    let pola_stem = piano
-        .pola
-        .as_ref()
-        .map(|p| slug(&p.titolo, p.anno_inizio, p.anno_fine));
-    let mut links = Vec::new();
-    let link = |file: String, etichetta: &str, tipo: &str| Collegamento {
-        file,
-        etichetta: etichetta.into(),
-        tipo: tipo.into(),
-    };
-    if wanted.contains(&Documento::Piano) {
-        links.push(link(
-            format!("{piano_stem}.pdf"),
-            "Piano in PDF/A",
-            "application/pdf",
-        ));
-    }
-    if let (Some(ps), true) = (&pola_stem, wanted.contains(&Documento::Pola)) {
-        links.push(link(
-            format!("{ps}.pdf"),
-            "POLA in PDF/A",
-            "application/pdf",
-        ));
-        links.push(link(format!("{ps}.html"), "POLA (pagina web)", "text/html"));
-    }
-    if wanted.contains(&Documento::Piano) {
-        links.push(link(
-            format!("{piano_stem}-obiettivi.csv"),
-            "Obiettivi (CSV)",
-            "text/csv",
-        ));
-        links.push(link(
-            format!("{piano_stem}-indicatori.csv"),
-            "Indicatori (CSV)",
-            "text/csv",
-        ));
-        links.push(link(
-            format!("{piano_stem}-assegnazioni.csv"),
-            "Assegnazioni (CSV)",
-            "text/csv",
-        ));
-        links.push(link(
-            format!("{piano_stem}.json"),
-            "Piano (JSON)",
-            "application/json",
-        ));
-        links.push(link(
-            "datapackage.json".into(),
-            "Descrizione dei dati (datapackage.json)",
-            "application/json",
-        ));
-    }
-    let contesto = ContestoHtml {
-        view: &view,
-        collegamenti: links,
-        licenza: piano
-            .documento
-            .licenza_dati
-            .clone()
-            .unwrap_or_else(|| "CC-BY-4.0".into()),
-    };
-    let mut outputs = Vec::new();
-    let mut jobs = Vec::new();
-    let mut prepared = Vec::new();
-    for &doc in &wanted {
-        let (template, stem, ident, date) = match (doc, &piano.pola, &view.pola) {
-            (Documento::Piano, _, _) => (
-                "piano.typ.j2",
-                slug(
-                    &piano.documento.titolo,
-                    piano.documento.anno_inizio,
-                    piano.documento.anno_fine,
-                ),
-                format!(
-                    "{}|{}|{}-{}",
-                    piano.ente.nome,
-                    piano.documento.titolo,
-                    piano.documento.anno_inizio,
-                    piano.documento.anno_fine
-                ),
-                view.metadati.data,
-            ),
-            (Documento::Pola, Some(p), Some(pv)) => (
-                "pola.typ.j2",
-                slug(&p.titolo, p.anno_inizio, p.anno_fine),
-                format!(
-                    "{}|{}|{}-{}",
-                    piano.ente.nome, p.titolo, p.anno_inizio, p.anno_fine
-                ),
-                pv.metadati.data,
-            ),
-            (Documento::Pola, _, _) => {
-                diagnostics.push(
-                    Diagnostic::error("P060", "il piano non contiene il POLA (chiave `pola`)")
-                        .with_hint("aggiungi la sezione `pola` al piano, o genera solo il Piano della Performance"),
-                );
-                return Err(Failed {
-                    diagnostics,
-                    generated: None,
-                });
-            }
+    Ok((assets, read))
+}
+
+/// The PDF and HTML renderers over one view: each document's page from its HTML
+/// template, its PDF from its Typst template compiled in-process.
+struct Documents<'a> {
+    view: &'a View,
+    manifest: &'a Manifest,
+    templates: &'a Templates,
+    assets: &'a [(String, Vec<u8>)],
+    emit_typst: bool,
+}
+
+impl Documents<'_> {
+    /// Renders every document of the manifest into `built`'s outputs; the documents are
+    /// compiled together, so that on a multi-core machine the POLA is laid out while the
+    /// (longer) plan is.
+    fn render(
+        &self,
+        compiler: &mut Compiler,
+        timings: &mut Timings,
+        built: &mut Built,
+    ) -> Result<(), Failed> {
+        let contesto = ContestoHtml {
+            view: self.view,
+            collegamenti: self.manifest.collegamenti(),
+            licenza: &self.manifest.licenza,
         };
-        let html_template = template.replace(".typ.j2", ".html.j2");
-        let html = match timings.time(Stage::Html, || templates.render(&html_template, &contesto)) {
-            Ok(h) => h,
-            Err(d) => {
-                diagnostics.push(d);
-                return Err(Failed {
-                    diagnostics,
-                    generated: None,
+        let mut jobs = Vec::new();
+        let mut pages = Vec::new();
+        for files in &self.manifest.documenti {
+            let rendered = timings
+                .time(Stage::Html, || {
+                    self.templates.render(files.modello_html, &contesto)
+                })
+                .and_then(|html| {
+                    let main = timings.time(Stage::Render, || {
+                        self.templates.render(files.modello_pdf, self.view)
+                    })?;
+                    Ok((html, main))
                 });
-            }
-        };
-        let html_name = if options.pubblicazione && doc == Documento::Piano {
-            "index.html".to_string()
-        } else {
-            format!("{stem}.html")
-        };
-        let main = match timings.time(Stage::Render, || templates.render(template, &view)) {
-            Ok(m) => m,
-            Err(d) => {
-                diagnostics.push(d);
-                return Err(Failed {
-                    diagnostics,
-                    generated: None,
-                });
-            }
-        };
-        let generated_name = format!("{stem}.typ");
-        jobs.push(Job {
-            main: main.clone(),
-            assets: assets.clone(),
-            settings: PdfSettings { ident, date },
-            generated_name: generated_name.clone(),
-        });
-        prepared.push((stem, html_name, html, generated_name, main));
-    }
-    // The documents are independent: on a multi-core machine the POLA is laid out while
-    // the (longer) plan is, instead of after it.
-    let results = session.compiler.compile_all(jobs, timings);
-    for ((stem, html_name, html, generated_name, main), result) in prepared.into_iter().zip(results)
-    {
-        match result {
-            Ok((pdf, warnings)) => {
-                diagnostics.extend(warnings);
-                outputs.push(Output {
-                    name: format!("{stem}.pdf"),
-                    bytes: pdf,
-                });
-                outputs.push(Output {
-                    name: html_name,
-                    bytes: html.into_bytes(),
-                });
-                if options.emit_typst {
-                    outputs.push(Output {
-                        name: generated_name,
-                        bytes: main.into_bytes(),
+            let (html, main) = match rendered {
+                Ok(r) => r,
+                Err(d) => return Err(Failed::by(std::mem::take(&mut built.diagnostics), d)),
+            };
+            jobs.push(self.job(files, main.clone()));
+            pages.push((files, html, main));
+        }
+        let results = compiler.compile_all(jobs, timings);
+        for ((files, html, main), result) in pages.into_iter().zip(results) {
+            match result {
+                Ok((pdf, warnings)) => {
+                    built.diagnostics.extend(warnings);
+                    built.outputs.push(Output {
+                        name: files.pdf.clone(),
+                        bytes: pdf,
+                    });
+                    built.outputs.push(Output {
+                        name: files.html.clone(),
+                        bytes: html.into_bytes(),
+                    });
+                    if self.emit_typst {
+                        built.outputs.push(Output {
+                            name: files.typ.clone(),
+                            bytes: main.into_bytes(),
+                        });
+                    }
+                }
+                Err(errors) => {
+                    let mut diagnostics = std::mem::take(&mut built.diagnostics);
+                    diagnostics.extend(errors);
+                    return Err(Failed {
+                        diagnostics,
+                        generated: Some((files.typ.clone(), main)),
                     });
                 }
             }
-            Err(errors) => {
-                diagnostics.extend(errors);
-                return Err(Failed {
-                    diagnostics,
-                    generated: Some((generated_name, main)),
-                });
-            }
+        }
+        Ok(())
+    }
+
+    /// The compile job of one document: its markup, the world's files, its PDF settings.
+    fn job(&self, files: &FileDocumento, main: String) -> Job {
+        let date = match (files.documento, &self.view.pola) {
+            (Documento::Pola, Some(pola)) => pola.metadati.data,
+            _ => self.view.metadati.data,
+        };
+        Job {
+            main,
+            assets: self.assets.to_vec(),
+            settings: PdfSettings {
+                ident: files.ident.clone(),
+                date,
+            },
+            generated_name: files.typ.clone(),
         }
     }
-    if wanted.contains(&Documento::Piano) {
-        let stem = slug(
-            &piano.documento.titolo,
-            piano.documento.anno_inizio,
-            piano.documento.anno_fine,
-        );
-        match timings.time(Stage::OpenData, || {
-            crate::export::outputs(piano, &catalogo, &stem)
-        }) {
-            Ok(data) => outputs.extend(data),
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    "E001",
-                    format!("dati aperti non generati: {e:#}"),
-                ));
-                return Err(Failed {
-                    diagnostics,
-                    generated: None,
-                });
-            }
-        }
-    }
-    if options.emit_typst {
-        for (name, text) in templates.assets() {
-            outputs.push(Output {
-                name: name.to_string(),
-                bytes: text.as_bytes().to_vec(),
-            });
-        }
-    }
-    if options.pubblicazione {
-        outputs.push(sha256sums(&outputs));
-    }
-    Ok(Built {
-        outputs,
-        diagnostics,
-    })
 }
 
 /// A `SHA256SUMS` file in the format of `sha256sum`, sorted by file name.
@@ -435,25 +358,7 @@ pub fn sha256sums(outputs: &[Output]) -> Output {
         .collect();
     lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
     Output {
-        name: "SHA256SUMS".into(),
+        name: crate::manifest::SHA256SUMS.into(),
         bytes: lines.concat().into_bytes(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_stable_file_names() {
-        assert_eq!(
-            slug("Piano della Performance", 2021, 2023),
-            "piano-della-performance-2021-2023"
-        );
-        assert_eq!(
-            slug("POLA – Lavoro agile", 2021, 2021),
-            "pola-lavoro-agile-2021"
-        );
-        assert_eq!(slug("Qualità", 2019, 2019), "qualita-2019");
     }
 }

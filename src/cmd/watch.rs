@@ -13,9 +13,9 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::args::BuildArgs;
-use crate::cmd::build::{build_one, output_dir, templates};
 use crate::pipeline::Session;
 use crate::timings::millis;
+use crate::unit::BuildConfig;
 
 /// How long the files must be quiet before a rebuild: an editor's save is often several
 /// events (truncate, write, rename) a few milliseconds apart. A file closed after writing
@@ -40,40 +40,54 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             plan.display()
         );
     }
-    let dir = output_dir(args);
-    let mut files = Watched::new(args, plan)?;
+    let mut config = BuildConfig::from_args(args)?;
+    let mut files = Watched::new(&config, plan)?;
     let mut session = Session::default();
     eprintln!(
         "in osservazione: `{}` (Ctrl+C per terminare)",
         plan.display()
     );
+    let mut first = true;
     loop {
-        rebuild(args, plan, dir, &mut session);
+        let dipendenze = rebuild(&mut config, plan, &mut session, first);
+        first = false;
         // The caches are global: without eviction they would keep every version.
         comemo::evict(CACHE_AGE);
-        files.update(plan);
+        files.update(&dipendenze);
         files.wait()?;
     }
 }
 
-/// One build, its diagnostics and its time on stderr, the files written on stdout.
-fn rebuild(args: &BuildArgs, plan: &Path, dir: &Path, session: &mut Session) {
+/// One build, its diagnostics and its time on stderr, the files written on stdout; the
+/// files the build read, to watch.
+fn rebuild(
+    config: &mut BuildConfig,
+    plan: &Path,
+    session: &mut Session,
+    first: bool,
+) -> Vec<PathBuf> {
     let start = Instant::now();
-    let outcome = templates(args).and_then(|t| build_one(args, &t, plan, dir, session));
+    let reloaded = if first {
+        Ok(())
+    } else {
+        config.reload_templates()
+    };
+    let outcome = reloaded.and_then(|()| config.build_one(plan, &config.output, session));
     let elapsed = millis(start.elapsed());
     match outcome {
         Ok(outcome) => {
-            eprint!("{}", outcome.report);
-            for path in &outcome.written {
-                println!("{}", path.display());
-            }
+            outcome.print();
             if outcome.ok {
                 eprintln!("generato in {elapsed}; in attesa di modifiche");
             } else {
                 eprintln!("non generato ({elapsed}); in attesa di modifiche");
             }
+            outcome.dipendenze
         }
-        Err(e) => eprintln!("errore: {e:#}\nnon generato ({elapsed}); in attesa di modifiche"),
+        Err(e) => {
+            eprintln!("errore: {e:#}\nnon generato ({elapsed}); in attesa di modifiche");
+            Vec::new()
+        }
     }
 }
 
@@ -93,7 +107,7 @@ struct Watched {
 }
 
 impl Watched {
-    fn new(args: &BuildArgs, plan: &Path) -> anyhow::Result<Watched> {
+    fn new(config: &BuildConfig, plan: &Path) -> anyhow::Result<Watched> {
         let (tx, events) = channel();
         let watcher = notify::recommended_watcher(tx)
             .context("impossibile osservare le modifiche ai file")?;
@@ -101,10 +115,10 @@ impl Watched {
             watcher,
             events,
             files: HashSet::new(),
-            templates: args.templates.as_deref().map(absolute),
+            templates: config.templates_dir.as_deref().map(absolute),
             folders: HashSet::new(),
         };
-        for file in std::iter::once(plan).chain(args.confronta.as_deref()) {
+        for file in std::iter::once(plan).chain(config.confronta.as_deref()) {
             watched.files.insert(absolute(file));
         }
         let plan_folder = parent(&absolute(plan));
@@ -118,15 +132,12 @@ impl Watched {
                 )
             })?;
         watched.folders.insert((plan_folder, false));
-        watched.update(plan);
         Ok(watched)
     }
 
-    /// Watches what the plan now depends on: its logo may have been added or moved.
-    fn update(&mut self, plan: &Path) {
-        if let Some(logo) = logo(plan) {
-            self.files.insert(logo);
-        }
+    /// Watches what the last build read: the plan's logo may have been added or moved.
+    fn update(&mut self, dipendenze: &[PathBuf]) {
+        self.files.extend(dipendenze.iter().map(|f| absolute(f)));
         let mut wanted: HashSet<(PathBuf, bool)> =
             self.files.iter().map(|f| (parent(f), false)).collect();
         if let Some(t) = &self.templates {
@@ -194,14 +205,6 @@ impl Watched {
             self.files.contains(p) || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
         })
     }
-}
-
-/// The plan's logo file, if the plan can be read and names one.
-fn logo(plan: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(plan).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let logo = json.get("ente")?.get("logo")?.as_str()?;
-    Some(parent(&absolute(plan)).join(logo))
 }
 
 /// `path` made absolute against the current folder (without resolving links, as the

@@ -6,6 +6,7 @@ pub mod target;
 
 use serde::Serialize;
 
+use crate::manifest::{FileDati, licence_url};
 use crate::model::{Indicatore, Livello, Nodo, Piano};
 use crate::view::{Catalogo, codice, livello_azienda, walk};
 use crate::write::Output;
@@ -388,21 +389,15 @@ fn resource(name: &str, path: &str, title: &str, campi: &[Campo]) -> serde_json:
     })
 }
 
-/// The open data files of a plan, named after `stem`.
-pub fn outputs(piano: &Piano, catalogo: &Catalogo, stem: &str) -> anyhow::Result<Vec<Output>> {
+/// The open data files of a plan, with the names and licence of the manifest.
+pub fn outputs(
+    piano: &Piano,
+    catalogo: &Catalogo,
+    files: &FileDati,
+    licenza: &str,
+) -> anyhow::Result<Vec<Output>> {
     let d = dati(piano, catalogo);
-    let names = [
-        format!("{stem}-obiettivi.csv"),
-        format!("{stem}-indicatori.csv"),
-        format!("{stem}-assegnazioni.csv"),
-        format!("{stem}.json"),
-    ];
     let header = |c: &[Campo]| c.iter().map(|(n, _, _)| *n).collect::<Vec<_>>();
-    let licenza = piano
-        .documento
-        .licenza_dati
-        .clone()
-        .unwrap_or_else(|| "CC-BY-4.0".into());
     let titolo = format!(
         "{} {}-{} – {}",
         piano.documento.titolo,
@@ -412,50 +407,40 @@ pub fn outputs(piano: &Piano, catalogo: &Catalogo, stem: &str) -> anyhow::Result
     );
     let package = serde_json::json!({
         "profile": "tabular-data-package",
-        "name": stem,
+        "name": files.nome,
         "title": titolo,
         "description": format!("Obiettivi, indicatori e assegnazioni ai dirigenti del {titolo}, in formato aperto (art. 7 D.Lgs. 33/2013)."),
-        "licenses": [ { "name": licenza, "path": licence_url(&licenza) } ],
+        "licenses": [ { "name": licenza, "path": licence_url(licenza) } ],
         "contributors": [ { "title": piano.ente.nome, "role": "publisher" } ],
         "resources": [
-            resource("obiettivi", &names[0], "Obiettivi", CAMPI_OBIETTIVI),
-            resource("indicatori", &names[1], "Indicatori e target (una riga per scadenza)", CAMPI_INDICATORI),
-            resource("assegnazioni", &names[2], "Assegnazione degli obiettivi ai dirigenti", CAMPI_ASSEGNAZIONI),
-            { "name": "piano", "path": names[3], "title": "Piano normalizzato con i codici derivati", "format": "json", "mediatype": "application/json", "encoding": "utf-8" }
+            resource("obiettivi", &files.obiettivi, "Obiettivi", CAMPI_OBIETTIVI),
+            resource("indicatori", &files.indicatori, "Indicatori e target (una riga per scadenza)", CAMPI_INDICATORI),
+            resource("assegnazioni", &files.assegnazioni, "Assegnazione degli obiettivi ai dirigenti", CAMPI_ASSEGNAZIONI),
+            { "name": "piano", "path": files.piano, "title": "Piano normalizzato con i codici derivati", "format": "json", "mediatype": "application/json", "encoding": "utf-8" }
         ]
     });
     Ok(vec![
         Output {
-            name: names[0].clone(),
+            name: files.obiettivi.clone(),
             bytes: csv_bytes(&d.obiettivi, &header(CAMPI_OBIETTIVI))?,
         },
         Output {
-            name: names[1].clone(),
+            name: files.indicatori.clone(),
             bytes: csv_bytes(&d.indicatori, &header(CAMPI_INDICATORI))?,
         },
         Output {
-            name: names[2].clone(),
+            name: files.assegnazioni.clone(),
             bytes: csv_bytes(&d.assegnazioni, &header(CAMPI_ASSEGNAZIONI))?,
         },
         Output {
-            name: names[3].clone(),
+            name: files.piano.clone(),
             bytes: (serde_json::to_string_pretty(&d)? + "\n").into_bytes(),
         },
         Output {
-            name: "datapackage.json".into(),
+            name: files.datapackage.clone(),
             bytes: (serde_json::to_string_pretty(&package)? + "\n").into_bytes(),
         },
     ])
-}
-
-fn licence_url(spdx: &str) -> String {
-    match spdx {
-        "CC-BY-4.0" => "https://creativecommons.org/licenses/by/4.0/".into(),
-        "CC0-1.0" => "https://creativecommons.org/publicdomain/zero/1.0/".into(),
-        "CC-BY-SA-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/".into(),
-        "IODL-2.0" => "https://www.dati.gov.it/iodl/2.0/".into(),
-        other => format!("https://spdx.org/licenses/{other}.html"),
-    }
 }
 
 #[cfg(test)]

@@ -21,10 +21,33 @@ pub struct SezioneView {
     pub ancora: String,
     /// Whether the heading is numbered.
     pub numerata: bool,
+    /// How the heading is numbered in the PDF.
+    pub numerazione: Numerazione,
     /// Title.
     pub titolo: String,
     /// Its blocks.
     pub blocchi: Vec<BloccoView>,
+}
+
+/// How a section heading is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numerazione {
+    /// With the document's heading numbers (`1.2`).
+    Automatica,
+    /// Without a number.
+    Nessuna,
+    /// As a part of the POLA: "Parte N".
+    Parte,
+}
+
+/// How the sections of a document are numbered: chapters of the plan, or parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stile {
+    /// Numbered headings at every level (the plan's chapters).
+    Capitoli,
+    /// Numbered first-level sections are "Parte N", the rest unnumbered (the POLA).
+    Parti,
 }
 
 /// A block ready to lay out.
@@ -89,6 +112,8 @@ pub struct GraficoView {
     pub fonte: Option<String>,
     /// Text alternative, generated from the data.
     pub alt: String,
+    /// The drawing, as SVG: the same in the PDF and in the HTML page.
+    pub svg: String,
 }
 
 /// A series of a chart.
@@ -150,9 +175,17 @@ pub fn ha_tabelle(list: &[SezioneView]) -> bool {
 
 /// The sections flattened in document order, numbered from level `base`, with anchors
 /// starting with `prefisso`.
-pub fn sezioni(list: &[Sezione], base: usize, prefisso: &str) -> Vec<SezioneView> {
+pub fn sezioni(list: &[Sezione], base: usize, prefisso: &str, stile: Stile) -> Vec<SezioneView> {
     let mut out = Vec::new();
     flatten(list, base, &[], prefisso, &mut out);
+    for s in &mut out {
+        s.numerazione = match (stile, s.numerata) {
+            (_, false) => Numerazione::Nessuna,
+            (Stile::Capitoli, true) => Numerazione::Automatica,
+            (Stile::Parti, true) if s.livello == base => Numerazione::Parte,
+            (Stile::Parti, true) => Numerazione::Nessuna,
+        };
+    }
     out
 }
 
@@ -188,6 +221,7 @@ fn flatten(
             ancora: format!("{prefisso}{}", out.len() + 1),
             numero,
             numerata,
+            numerazione: Numerazione::Automatica,
             titolo: s.titolo.clone(),
             blocchi: s.contenuto.iter().flat_map(blocco).collect(),
         });
@@ -353,7 +387,7 @@ pub fn grafico(g: &Grafico) -> GraficoView {
         alt.push_str(&format!(" Fonte: {f}."));
     }
     let massimo = if massimo > 0.0 { massimo } else { 1.0 };
-    GraficoView {
+    let mut view = GraficoView {
         forma,
         titolo: g.titolo.clone(),
         categorie: g.categorie.clone(),
@@ -366,7 +400,10 @@ pub fn grafico(g: &Grafico) -> GraficoView {
         unita: g.unita.clone(),
         fonte: g.fonte.clone(),
         alt,
-    }
+        svg: String::new(),
+    };
+    view.svg = super::svg::grafico(&view);
+    view
 }
 
 fn unita_view(u: &Unita) -> UnitaView {

@@ -3,6 +3,7 @@
 
 pub mod blocchi;
 mod scheda;
+pub mod svg;
 
 pub use scheda::*;
 
@@ -24,6 +25,8 @@ pub struct View {
     pub approvazioni: Vec<String>,
     /// PDF metadata.
     pub metadati: Metadati,
+    /// What the cover shows.
+    pub copertina: Copertina,
     /// Introductory text of the planning chapter (Markdown).
     pub introduzione: Option<String>,
     /// Programming documents at the top of the tree.
@@ -143,6 +146,24 @@ pub struct PolaView {
     pub firme: Vec<FirmaView>,
     /// Metadata for its own PDF.
     pub metadati: Metadati,
+    /// What the cover of its own PDF shows.
+    pub copertina: Copertina,
+}
+
+/// What a document's cover shows, the same for every document: the templates lay it out
+/// once (`copertina.typ.j2`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Copertina {
+    /// Title.
+    pub titolo: String,
+    /// Period, e.g. `2021 - 2023`.
+    pub periodo: String,
+    /// A line under the title.
+    pub sottotitolo: Option<String>,
+    /// Legal basis, or the line that stands for it.
+    pub riferimento: Option<String>,
+    /// Lines of approval.
+    pub approvazioni: Vec<String>,
 }
 
 /// The body, as shown.
@@ -620,14 +641,29 @@ impl View {
                     ],
                     data: data_documento(&p.atti, source_date_epoch, p.anno_inizio),
                 },
+                copertina: Copertina {
+                    titolo: p.titolo.clone(),
+                    periodo: periodo.clone(),
+                    sottotitolo: None,
+                    riferimento: p.sottotitolo.clone(),
+                    approvazioni: approvazioni.clone(),
+                },
                 periodo,
                 approvazioni,
                 tabelle: false,
-                sezioni: blocchi::sezioni(&p.sezioni, 1, "pola-"),
+                sezioni: blocchi::sezioni(&p.sezioni, 1, "pola-", blocchi::Stile::Parti),
                 firme: firme(&p.firme),
             }
         });
+        let copertina = Copertina {
+            titolo: doc.titolo.clone(),
+            periodo: periodo.clone(),
+            sottotitolo: doc.sottotitolo.clone(),
+            riferimento: doc.riferimento_normativo.clone(),
+            approvazioni: approvazioni.clone(),
+        };
         let mut view = View {
+            copertina,
             ente: EnteView {
                 nome: piano.ente.nome.clone(),
                 nome_breve: piano
@@ -669,7 +705,7 @@ impl View {
                 .assegnazioni
                 .as_ref()
                 .map(|a| assegnazioni(a, catalogo)),
-            sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-"),
+            sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-", blocchi::Stile::Capitoli),
             numeri: NumeriCapitolo::new(
                 blocchi::numerate(&piano.sezioni) + 1,
                 piano.aziende_speciali.len(),

@@ -14,20 +14,14 @@ fn tool_missing(what: &str) {
     eprintln!("controllo saltato fuori dalla CI: manca {what}");
 }
 
-fn published_pages() -> (tempfile::TempDir, Vec<PathBuf>) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = publish_into(&brescia(), dir.path(), "pubblica");
-    let venezia = publish_into(
-        &root().join("data/venezia-rovigo-2019.json"),
-        dir.path(),
-        "venezia",
-    );
+fn published_pages() -> Vec<PathBuf> {
+    let (out, venezia) = published_examples();
     let pages = vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
         venezia.join("index.html"),
     ];
-    (dir, pages)
+    pages
 }
 
 fn available(cmd: &str, arg: &str) -> bool {
@@ -43,7 +37,7 @@ fn html_passes_the_nu_html_checker() {
     if !jar.is_file() || !available("java", "-version") {
         return tool_missing("vnu (java e tools/node_modules/vnu-jar)");
     }
-    let (_dir, pages) = published_pages();
+    let pages = published_pages();
     let out = Command::new("java")
         .arg("-jar")
         .arg(&jar)
@@ -70,7 +64,7 @@ fn html_has_no_axe_violations_at_phone_and_desktop_widths() {
     {
         return tool_missing("axe-core (node, chromium e tools/node_modules)");
     }
-    let (_dir, pages) = published_pages();
+    let pages = published_pages();
     let out = Command::new("node")
         .arg(&script)
         .args(&pages)

@@ -25,22 +25,18 @@ fn collect_indicator_texts(nodes: &[serde_json::Value], out: &mut Vec<String>) {
 
 #[test]
 fn brescia_builds_with_metadata_outline_and_every_indicator() {
-    let pdf = build_pdf(&brescia());
-    assert!(page_count(&pdf) >= 30, "only {} pages", page_count(&pdf));
+    let pdf = brescia_pdf();
+    assert!(page_count(pdf) >= 30, "only {} pages", page_count(pdf));
     assert_eq!(
-        info(&pdf, "Title").as_deref(),
+        info(pdf, "Title").as_deref(),
         Some("Piano della Performance 2021 - 2023")
     );
     assert_eq!(
-        info(&pdf, "Author").as_deref(),
+        info(pdf, "Author").as_deref(),
         Some("Camera di Commercio Industria Artigianato e Agricoltura di Brescia")
     );
-    assert!(
-        info(&pdf, "CreationDate")
-            .unwrap()
-            .starts_with("D:20210426")
-    );
-    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    assert!(info(pdf, "CreationDate").unwrap().starts_with("D:20210426"));
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
     let lang = doc
         .catalog()
         .unwrap()
@@ -49,7 +45,7 @@ fn brescia_builds_with_metadata_outline_and_every_indicator() {
         .unwrap();
     assert_eq!(lang, "it");
 
-    let outline = outline_titles(&pdf);
+    let outline = outline_titles(pdf);
     for expected in [
         "Pianificazione",
         "Albero della performance",
@@ -65,7 +61,7 @@ fn brescia_builds_with_metadata_outline_and_every_indicator() {
         );
     }
 
-    let text = squash(&pdf_text(&pdf));
+    let text = squash(&pdf_text(pdf));
     let json = read_json(&brescia());
     let mut expected = Vec::new();
     collect_indicator_texts(json["albero"].as_array().unwrap(), &mut expected);

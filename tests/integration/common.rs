@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::LazyLock;
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -11,6 +12,65 @@ pub fn root() -> PathBuf {
 /// The bundled example plan.
 pub fn brescia() -> PathBuf {
     root().join("data/brescia-2021-2023.json")
+}
+
+/// The second example (Venezia Rovigo 2019).
+pub fn venezia() -> PathBuf {
+    root().join("data/venezia-rovigo-2019.json")
+}
+
+/// Builds a plan in-process with the default options: every output, or a panic with the
+/// diagnostics.
+pub fn build_outputs(plan: &Path) -> Vec<piano::write::Output> {
+    let source = piano::load::read(plan).unwrap();
+    piano::pipeline::build(
+        source,
+        &piano::render::Templates::builtin(),
+        &piano::pipeline::BuildOptions::default(),
+    )
+    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics))
+    .outputs
+}
+
+/// Every output of the Brescia example, built once per test run and shared by the tests
+/// that only read it.
+pub fn brescia_outputs() -> &'static [piano::write::Output] {
+    static OUTPUTS: LazyLock<Vec<piano::write::Output>> =
+        LazyLock::new(|| build_outputs(&brescia()));
+    &OUTPUTS
+}
+
+/// Every output of the Venezia Rovigo example, built once per test run.
+pub fn venezia_outputs() -> &'static [piano::write::Output] {
+    static OUTPUTS: LazyLock<Vec<piano::write::Output>> =
+        LazyLock::new(|| build_outputs(&venezia()));
+    &OUTPUTS
+}
+
+/// The output called `name` among `outputs`.
+pub fn output<'a>(outputs: &'a [piano::write::Output], name: &str) -> &'a [u8] {
+    &outputs
+        .iter()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("{name} not built"))
+        .bytes
+}
+
+/// The Brescia plan's PDF, from the shared build.
+pub fn brescia_pdf() -> &'static [u8] {
+    output(brescia_outputs(), "piano-della-performance-2021-2023.pdf")
+}
+
+/// The publication folders of both examples, written once per test run by the binary
+/// (`piano build --pubblicazione`), for the tests that read them: (Brescia, Venezia).
+pub fn published_examples() -> (&'static Path, &'static Path) {
+    static DIR: LazyLock<(tempfile::TempDir, PathBuf, PathBuf)> = LazyLock::new(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let brescia = publish_into(&brescia(), dir.path(), "pubblica");
+        let venezia = publish_into(&venezia(), dir.path(), "venezia");
+        (dir, brescia, venezia)
+    });
+    (&DIR.1, &DIR.2)
 }
 
 /// The small fixture plan.
@@ -150,6 +210,17 @@ pub fn info(pdf: &[u8], key: &str) -> Option<String> {
     let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
     let dict = doc.get_dictionary(info).ok()?;
     dict.get(key.as_bytes()).ok().map(decode_pdf_string)
+}
+
+/// The alternative texts of the PDF's tagged figures (`/Alt` in the structure tree).
+pub fn alt_texts(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"Alt").ok())
+        .map(decode_pdf_string)
+        .collect()
 }
 
 /// The number of pages.

@@ -3,16 +3,15 @@
 
 use crate::common::*;
 
-fn publish() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = publish_into(&brescia(), dir.path(), "pubblica");
-    (dir, out)
+/// The Brescia publication folder, shared by the tests (they only read it).
+fn publish() -> &'static std::path::Path {
+    published_examples().0
 }
 
 #[test]
 fn the_publication_folder_holds_everything_with_verified_checksums() {
-    let (_dir, out) = publish();
-    let mut names: Vec<String> = std::fs::read_dir(&out)
+    let out = publish();
+    let mut names: Vec<String> = std::fs::read_dir(out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
@@ -48,7 +47,7 @@ fn the_publication_folder_holds_everything_with_verified_checksums() {
 
 #[test]
 fn the_html_page_is_self_contained_and_accessible() {
-    let (_dir, out) = publish();
+    let out = publish();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"it\">"));
     assert!(html.contains("<a class=\"salta\" href=\"#contenuto\">Vai al contenuto</a>"));
@@ -96,7 +95,7 @@ fn the_html_page_is_self_contained_and_accessible() {
 
 #[test]
 fn open_data_has_one_row_per_indicator_and_deadline() {
-    let (_dir, out) = publish();
+    let out = publish();
     let mut rdr =
         csv::Reader::from_path(out.join("piano-della-performance-2021-2023-indicatori.csv"))
             .unwrap();
@@ -150,8 +149,8 @@ fn open_data_has_one_row_per_indicator_and_deadline() {
 
 #[test]
 fn the_pdf_is_tagged_archival_and_accessible_with_every_font_embedded() {
-    let pdf = build_pdf(&brescia());
-    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pdf = brescia_pdf();
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
     let catalog = doc.catalog().unwrap();
     assert!(catalog.get(b"StructTreeRoot").is_ok(), "no structure tree");
     let mark_info = match catalog.get(b"MarkInfo").unwrap() {

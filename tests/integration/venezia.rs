@@ -4,13 +4,7 @@
 //! Its PDF must hold every scheda, indicator, target, office and sentence of the reference
 //! text, in a layout that suits it.
 
-use std::path::PathBuf;
-
 use crate::common::*;
-
-fn venezia() -> PathBuf {
-    root().join("data/venezia-rovigo-2019.json")
-}
 
 fn reference() -> String {
     std::fs::read_to_string(
@@ -19,29 +13,10 @@ fn reference() -> String {
     .expect("the reference text is in tests/fixtures/riferimento")
 }
 
-fn outputs() -> Vec<piano::write::Output> {
-    let source = piano::load::read(&venezia()).unwrap();
-    piano::pipeline::build(
-        source,
-        &piano::render::Templates::builtin(),
-        &Default::default(),
-    )
-    .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics))
-    .outputs
-}
-
-fn output<'a>(outputs: &'a [piano::write::Output], name: &str) -> &'a [u8] {
-    &outputs
-        .iter()
-        .find(|o| o.name == name)
-        .unwrap_or_else(|| panic!("{name} not built"))
-        .bytes
-}
-
 /// The PDF's text without running header and footer, normalised with `norm`.
 fn pdf_body() -> String {
-    let outputs = outputs();
-    let pdf = output(&outputs, "programmi-ed-attivita-2019.pdf");
+    let outputs = venezia_outputs();
+    let pdf = output(outputs, "programmi-ed-attivita-2019.pdf");
     norm(&body_text(
         pdf,
         &["CCIAA Venezia Rovigo", "Programmi ed attività 2019"],
@@ -120,8 +95,8 @@ fn every_indicator_target_and_office_is_in_its_scheda_in_order() {
 
 #[test]
 fn objectives_carry_the_bodys_numbers_and_schede_group_objectives() {
-    let outputs = outputs();
-    let pdf = output(&outputs, "programmi-ed-attivita-2019.pdf");
+    let outputs = venezia_outputs();
+    let pdf = output(outputs, "programmi-ed-attivita-2019.pdf");
     let outline = outline_titles(pdf);
     let titles: Vec<&str> = outline.iter().map(|t| t.trim()).collect();
     for n in ["1", "3", "6", "7", "8"] {
@@ -157,9 +132,9 @@ fn objectives_carry_the_bodys_numbers_and_schede_group_objectives() {
 
     // The normalised plan in the open data keeps the body's own numbers.
     let json: serde_json::Value =
-        serde_json::from_slice(output(&outputs, "programmi-ed-attivita-2019.json")).unwrap();
+        serde_json::from_slice(output(outputs, "programmi-ed-attivita-2019.json")).unwrap();
     let csv =
-        String::from_utf8(output(&outputs, "programmi-ed-attivita-2019-obiettivi.csv").to_vec())
+        String::from_utf8(output(outputs, "programmi-ed-attivita-2019-obiettivi.csv").to_vec())
             .unwrap();
     let mut rows = csv::Reader::from_reader(csv.as_bytes());
     let headers = rows.headers().unwrap().clone();
@@ -177,7 +152,7 @@ fn objectives_carry_the_bodys_numbers_and_schede_group_objectives() {
     assert!(pairs.contains(&("1".into(), String::new())), "{pairs:?}");
     // Each indicator's offices are in the open data too.
     let csv =
-        String::from_utf8(output(&outputs, "programmi-ed-attivita-2019-indicatori.csv").to_vec())
+        String::from_utf8(output(outputs, "programmi-ed-attivita-2019-indicatori.csv").to_vec())
             .unwrap();
     assert!(csv.contains(",Servizi Uffici RI | Ufficio PID"), "{csv}");
     assert!(
@@ -192,9 +167,9 @@ fn objectives_carry_the_bodys_numbers_and_schede_group_objectives() {
 
 #[test]
 fn the_html_page_shows_the_actions_table_with_merged_cells() {
-    let outputs = outputs();
+    let outputs = venezia_outputs();
     let html =
-        String::from_utf8(output(&outputs, "programmi-ed-attivita-2019.html").to_vec()).unwrap();
+        String::from_utf8(output(outputs, "programmi-ed-attivita-2019.html").to_vec()).unwrap();
     // Scheda 1: one action over its four indicators.
     assert!(html.contains("<th scope=\"rowgroup\" rowspan=\"4\">Avvio nuovo servizio Punto Impresa Digitale II^ annualità"), "{html}");
     // Scheda 3: the second indicator shares the office cell of the first.

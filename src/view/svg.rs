@@ -1,7 +1,8 @@
-//! Charts as inline SVG for the HTML page, drawn from the same view data as the PDF's,
-//! with a title and a description (the text alternative) for screen readers.
+//! Charts as SVG, the one drawing of a chart: inline in the HTML page (with a title and a
+//! description, the text alternative, for screen readers) and embedded in the PDF as an
+//! image whose text stays real text.
 
-use serde_json::Value;
+use super::blocchi::{GraficoView, SerieView};
 
 const PALETTE: [&str; 10] = [
     "#0066CC", "#F2A900", "#00A3A1", "#D1344C", "#5C6F82", "#7FB2E5", "#8E44AD", "#2E7D32",
@@ -25,22 +26,6 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-fn strs(v: &Value) -> Vec<String> {
-    v.as_array()
-        .into_iter()
-        .flatten()
-        .map(|x| x.as_str().unwrap_or_default().to_string())
-        .collect()
-}
-
-fn nums(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .into_iter()
-        .flatten()
-        .map(|x| x.as_f64().unwrap_or(0.0))
-        .collect()
-}
-
 /// A stable id for the chart's title and description, from its text.
 fn ident(alt: &str) -> String {
     let h = alt.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -49,29 +34,23 @@ fn ident(alt: &str) -> String {
     format!("g{:x}", h & 0xffff_ffff)
 }
 
-/// The chart view (`GraficoView` serialised) as an accessible inline SVG.
-pub fn grafico(v: &Value) -> String {
-    let alt = v["alt"].as_str().unwrap_or_default();
-    let titolo = v["titolo"].as_str().unwrap_or_default();
-    let id = ident(alt);
+/// A chart as an accessible SVG.
+pub fn grafico(v: &GraficoView) -> String {
+    let id = ident(&v.alt);
     let head = |w: u32, h: u32| {
         format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {w} {h}\" width=\"100%\" style=\"max-width:{w}px\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
-            esc(titolo),
-            esc(alt)
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;height:auto\" font-family=\"Titillium Web, sans-serif\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+            esc(&v.titolo),
+            esc(&v.alt)
         )
     };
-    let categorie = strs(&v["categorie"]);
-    let serie: Vec<&Value> = v["serie"]
-        .as_array()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default();
-    if v["forma"] == "torta" {
+    let categorie = &v.categorie;
+    let serie = &v.serie;
+    if v.forma == "torta" {
         let Some(s) = serie.first() else {
-            return String::new();
+            return head(560, 230) + "</svg>";
         };
-        let valori = nums(&s["valori"]);
-        let etichette = strs(&s["etichette"]);
+        let (valori, etichette) = (&s.valori, &s.etichette);
         let total: f64 = valori.iter().sum();
         let (cx, cy, r) = (110.0_f64, 110.0_f64, 100.0_f64);
         let h = (categorie.len() as u32 * 22 + 20).max(230);
@@ -82,6 +61,15 @@ pub fn grafico(v: &Value) -> String {
                 continue;
             }
             let sweep = val / total * std::f64::consts::TAU;
+            if sweep >= std::f64::consts::TAU - 1e-9 {
+                // A single slice is the whole disc: an arc cannot start and end at the
+                // same point.
+                out.push_str(&format!(
+                    "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\" fill=\"{}\" stroke=\"#fff\"/>",
+                    PALETTE[i % PALETTE.len()]
+                ));
+                continue;
+            }
             let end = start + sweep;
             let (x1, y1, x2, y2) = (
                 cx + r * start.cos(),
@@ -110,13 +98,13 @@ pub fn grafico(v: &Value) -> String {
         out.push_str("</svg>");
         return out;
     }
-    let massimo = v["massimo"].as_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE);
-    if v["forma"] == "linee" {
-        let mut scala = strs(&v["scala"]);
-        if let Some(u) = v["unita"].as_str().filter(|u| *u != "%") {
+    let massimo = v.massimo.max(f64::MIN_POSITIVE);
+    if v.forma == "linee" {
+        let mut scala = v.scala.clone();
+        if let Some(u) = v.unita.as_deref().filter(|u| *u != "%") {
             scala.push(u.to_string());
         }
-        return linee(&head(640, 300), &categorie, &serie, massimo, &scala);
+        return linee(&head(640, 300), categorie, serie, massimo, &scala);
     }
     let bar_h = if serie.len() > 1 { 10 } else { 16 };
     let row_h = (bar_h + 2) * serie.len().max(1) as u32 + 8;
@@ -130,8 +118,8 @@ pub fn grafico(v: &Value) -> String {
             esc(c)
         ));
         for (k, s) in serie.iter().enumerate() {
-            let val = nums(&s["valori"]).get(i).copied().unwrap_or(0.0);
-            let label = strs(&s["etichette"]).get(i).cloned().unwrap_or_default();
+            let val = s.valori.get(i).copied().unwrap_or(0.0);
+            let label = s.etichette.get(i).map_or("", String::as_str);
             let w = (val / massimo * 380.0).max(0.0);
             let y = y0 + k as u32 * (bar_h + 2);
             out.push_str(&format!(
@@ -139,7 +127,7 @@ pub fn grafico(v: &Value) -> String {
                 PALETTE[k % PALETTE.len()],
                 162.0 + w,
                 y + bar_h - 3,
-                esc(&label)
+                esc(label)
             ));
         }
     }
@@ -153,7 +141,7 @@ pub fn grafico(v: &Value) -> String {
 fn linee(
     head: &str,
     categorie: &[String],
-    serie: &[&Value],
+    serie: &[SerieView],
     massimo: f64,
     scala: &[String],
 ) -> String {
@@ -194,13 +182,8 @@ fn linee(
     }
     for (k, s) in serie.iter().enumerate() {
         let colour = PALETTE[k % PALETTE.len()];
-        let valori = nums(&s["valori"]);
-        let etichette = strs(&s["etichette"]);
-        let presenti: Vec<bool> = s["presenti"]
-            .as_array()
-            .map(|a| a.iter().map(|p| p.as_bool().unwrap_or(false)).collect())
-            .unwrap_or_default();
-        let given = |i: usize| presenti.get(i).copied().unwrap_or(false);
+        let (valori, etichette) = (&s.valori, &s.etichette);
+        let given = |i: usize| s.presenti.get(i).copied().unwrap_or(false);
         let mut run: Vec<String> = Vec::new();
         for i in 0..=n {
             if i < n && given(i) {
@@ -235,7 +218,7 @@ fn linee(
                 "<rect x=\"{lx:.1}\" y=\"275\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{:.1}\" y=\"286\" font-size=\"12\">{}</text>",
                 PALETTE[k % PALETTE.len()],
                 lx + 16.0,
-                esc(s["nome"].as_str().unwrap_or_default())
+                esc(&s.nome)
             ));
         }
     }
@@ -246,23 +229,40 @@ fn linee(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Grafico, Serie, TipoGrafico};
+
+    fn chart(tipo: TipoGrafico, titolo: &str, categorie: &[&str], valori: &[f64]) -> GraficoView {
+        crate::view::blocchi::grafico(&Grafico {
+            tipo,
+            titolo: titolo.into(),
+            categorie: categorie.iter().map(|c| c.to_string()).collect(),
+            serie: vec![Serie {
+                nome: "s".into(),
+                valori: valori.iter().map(|v| Some(*v)).collect(),
+            }],
+            unita: None,
+            fonte: None,
+        })
+    }
 
     #[test]
     fn svg_has_title_description_and_escaped_text() {
-        let v = serde_json::json!({
-            "forma": "barre", "titolo": "A <b>", "alt": "Grafico: A <b>. x 1",
-            "categorie": ["x & y"], "serie": [{"nome": "s", "valori": [1.0], "etichette": ["1"]}], "massimo": 1.0
-        });
-        let svg = grafico(&v);
+        let svg = chart(TipoGrafico::Barre, "A <b>", &["x & y"], &[1.0]).svg;
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""));
         assert!(svg.contains("<title id=\""));
         assert!(svg.contains("A &lt;b&gt;"));
         assert!(svg.contains("x &amp; y"));
         assert!(!svg.contains("<b>"));
-        let pie = grafico(
-            &serde_json::json!({"forma": "torta", "titolo": "t", "alt": "a", "categorie": ["a", "b"],
-            "serie": [{"nome": "s", "valori": [30.0, 70.0], "etichette": ["30%", "70%"]}], "massimo": 70.0}),
-        );
+        let pie = chart(TipoGrafico::Torta, "t", &["a", "b"], &[30.0, 70.0]).svg;
         assert_eq!(pie.matches("<path").count(), 2);
+    }
+
+    #[test]
+    fn a_single_slice_of_a_pie_is_the_whole_disc() {
+        // An SVG arc from a point to itself draws nothing: the one slice must be a circle.
+        let pie = chart(TipoGrafico::Torta, "t", &["tutto"], &[100.0]).svg;
+        assert_eq!(pie.matches("<path").count(), 0);
+        assert_eq!(pie.matches("<circle").count(), 1);
+        assert!(pie.contains("tutto: 100"));
     }
 }

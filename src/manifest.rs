@@ -1,0 +1,252 @@
+//! The manifest of a build's outputs: the single source of every file name, of the links
+//! an HTML page gives to the files published beside it, and of the open data licence.
+//! Renderers ask it where their files go; nothing else makes a file name.
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::Piano;
+
+/// The licence of the open data when the plan names none.
+pub const LICENZA_PREDEFINITA: &str = "CC-BY-4.0";
+
+/// The documents a plan can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Documento {
+    /// The Piano della Performance (with the POLA as its annex, when present).
+    Piano,
+    /// The POLA on its own, with its own cover and index.
+    Pola,
+}
+
+/// The files of one document: its PDF, its HTML page and (on request) its Typst source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDocumento {
+    /// Which document.
+    pub documento: Documento,
+    /// The stem of its file names (`piano-della-performance-2021-2023`).
+    pub stem: String,
+    /// The PDF's file name.
+    pub pdf: String,
+    /// The HTML page's file name (`index.html` for the plan of a publication folder).
+    pub html: String,
+    /// The generated Typst source's file name.
+    pub typ: String,
+    /// The template of the PDF.
+    pub modello_pdf: &'static str,
+    /// The template of the HTML page.
+    pub modello_html: &'static str,
+    /// A stable identifier of the document (body, title, period), for the PDF's `/ID`.
+    pub ident: String,
+}
+
+/// The open data files of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDati {
+    /// The data package's name (the plan's stem).
+    pub nome: String,
+    /// Objectives, CSV.
+    pub obiettivi: String,
+    /// Indicators and targets, CSV.
+    pub indicatori: String,
+    /// Assignments to managers, CSV.
+    pub assegnazioni: String,
+    /// The normalised plan, JSON.
+    pub piano: String,
+    /// The Frictionless data package describing the files.
+    pub datapackage: String,
+}
+
+/// A link from an HTML page to a file published beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Collegamento {
+    /// File name.
+    pub file: String,
+    /// Label shown.
+    pub etichetta: String,
+    /// MIME type.
+    pub tipo: String,
+}
+
+/// Every output of a build, named once.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    /// The documents to produce, in order.
+    pub documenti: Vec<FileDocumento>,
+    /// The open data, produced with the plan's document.
+    pub dati: Option<FileDati>,
+    /// The SPDX identifier of the open data licence.
+    pub licenza: String,
+    /// Whether the outputs form a publication folder (with `SHA256SUMS`).
+    pub pubblicazione: bool,
+}
+
+/// The name of the checksum file of a publication folder.
+pub const SHA256SUMS: &str = "SHA256SUMS";
+
+impl Manifest {
+    /// The outputs of `piano` for the documents asked for (every document it holds when
+    /// `wanted` is empty); an error when the POLA is asked for and the plan has none.
+    pub fn new(
+        piano: &Piano,
+        wanted: &[Documento],
+        pubblicazione: bool,
+    ) -> Result<Manifest, Diagnostic> {
+        let mut wanted = wanted.to_vec();
+        if wanted.is_empty() {
+            wanted.push(Documento::Piano);
+            if piano.pola.is_some() {
+                wanted.push(Documento::Pola);
+            }
+        }
+        let doc = &piano.documento;
+        let mut documenti = Vec::new();
+        for documento in wanted {
+            let (titolo, inizio, fine, modello) = match (documento, &piano.pola) {
+                (Documento::Piano, _) => (&doc.titolo, doc.anno_inizio, doc.anno_fine, "piano"),
+                (Documento::Pola, Some(p)) => (&p.titolo, p.anno_inizio, p.anno_fine, "pola"),
+                (Documento::Pola, None) => {
+                    return Err(Diagnostic::error(
+                        "P060",
+                        "il piano non contiene il POLA (chiave `pola`)",
+                    )
+                    .with_hint(
+                        "aggiungi la sezione `pola` al piano, o genera solo il Piano della Performance",
+                    ));
+                }
+            };
+            let stem = slug(titolo, inizio, fine);
+            let html = if pubblicazione && documento == Documento::Piano {
+                "index.html".to_string()
+            } else {
+                format!("{stem}.html")
+            };
+            documenti.push(FileDocumento {
+                documento,
+                pdf: format!("{stem}.pdf"),
+                html,
+                typ: format!("{stem}.typ"),
+                modello_pdf: if modello == "piano" {
+                    "piano.typ.j2"
+                } else {
+                    "pola.typ.j2"
+                },
+                modello_html: if modello == "piano" {
+                    "piano.html.j2"
+                } else {
+                    "pola.html.j2"
+                },
+                ident: format!("{}|{titolo}|{inizio}-{fine}", piano.ente.nome),
+                stem,
+            });
+        }
+        let dati = documenti
+            .iter()
+            .find(|d| d.documento == Documento::Piano)
+            .map(|d| FileDati {
+                nome: d.stem.clone(),
+                obiettivi: format!("{}-obiettivi.csv", d.stem),
+                indicatori: format!("{}-indicatori.csv", d.stem),
+                assegnazioni: format!("{}-assegnazioni.csv", d.stem),
+                piano: format!("{}.json", d.stem),
+                datapackage: "datapackage.json".into(),
+            });
+        Ok(Manifest {
+            documenti,
+            dati,
+            licenza: doc
+                .licenza_dati
+                .clone()
+                .unwrap_or_else(|| LICENZA_PREDEFINITA.into()),
+            pubblicazione,
+        })
+    }
+
+    /// The links an HTML page gives to the files published beside it: the PDFs, the
+    /// POLA's page and the open data.
+    pub fn collegamenti(&self) -> Vec<Collegamento> {
+        let link = |file: &str, etichetta: &str, tipo: &str| Collegamento {
+            file: file.into(),
+            etichetta: etichetta.into(),
+            tipo: tipo.into(),
+        };
+        let mut links = Vec::new();
+        for d in &self.documenti {
+            match d.documento {
+                Documento::Piano => links.push(link(&d.pdf, "Piano in PDF/A", "application/pdf")),
+                Documento::Pola => {
+                    links.push(link(&d.pdf, "POLA in PDF/A", "application/pdf"));
+                    links.push(link(&d.html, "POLA (pagina web)", "text/html"));
+                }
+            }
+        }
+        if let Some(f) = &self.dati {
+            links.push(link(&f.obiettivi, "Obiettivi (CSV)", "text/csv"));
+            links.push(link(&f.indicatori, "Indicatori (CSV)", "text/csv"));
+            links.push(link(&f.assegnazioni, "Assegnazioni (CSV)", "text/csv"));
+            links.push(link(&f.piano, "Piano (JSON)", "application/json"));
+            links.push(link(
+                &f.datapackage,
+                "Descrizione dei dati (datapackage.json)",
+                "application/json",
+            ));
+        }
+        links
+    }
+}
+
+/// A stable file-name stem from a document's title and period:
+/// `piano-della-performance-2021-2023`.
+pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
+    let mut s = String::new();
+    for ch in titolo.to_lowercase().chars() {
+        let ch = match ch {
+            'à' | 'á' => 'a',
+            'è' | 'é' => 'e',
+            'ì' | 'í' => 'i',
+            'ò' | 'ó' => 'o',
+            'ù' | 'ú' => 'u',
+            c => c,
+        };
+        if ch.is_ascii_alphanumeric() {
+            s.push(ch);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-');
+    if inizio == fine {
+        format!("{s}-{inizio}")
+    } else {
+        format!("{s}-{inizio}-{fine}")
+    }
+}
+
+/// The web address of a licence's text, from its SPDX identifier.
+pub fn licence_url(spdx: &str) -> String {
+    match spdx {
+        "CC-BY-4.0" => "https://creativecommons.org/licenses/by/4.0/".into(),
+        "CC0-1.0" => "https://creativecommons.org/publicdomain/zero/1.0/".into(),
+        "CC-BY-SA-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        "IODL-2.0" => "https://www.dati.gov.it/iodl/2.0/".into(),
+        other => format!("https://spdx.org/licenses/{other}.html"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable_file_names() {
+        assert_eq!(
+            slug("Piano della Performance", 2021, 2023),
+            "piano-della-performance-2021-2023"
+        );
+        assert_eq!(
+            slug("POLA – Lavoro agile", 2021, 2021),
+            "pola-lavoro-agile-2021"
+        );
+        assert_eq!(slug("Qualità", 2019, 2019), "qualita-2019");
+    }
+}
