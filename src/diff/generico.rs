@@ -63,17 +63,15 @@ impl Luogo {
         self.con(Passo::Campo(key.to_string()), percorso)
     }
 
-    /// The element `v` at `i` of the list in the field `key` (empty: the list here).
-    pub fn elemento(&self, key: &str, i: usize, v: &Value) -> Luogo {
+    /// The element at `i` of the list in the field `key` (empty: the list here), named by
+    /// `nome` or else by its number.
+    pub fn elemento(&self, key: &str, i: usize, nome: Option<&str>) -> Luogo {
         let lista = if key.is_empty() {
             self.percorso.clone()
         } else {
             self.campo(key).percorso
         };
-        let passo = match ["titolo", "nome"]
-            .iter()
-            .find_map(|k| v.get(*k).and_then(Value::as_str))
-        {
+        let passo = match nome {
             Some(t) => Passo::Nome(t.to_string()),
             None => Passo::Elemento(key.to_string(), i + 1),
         };
@@ -85,6 +83,13 @@ impl Luogo {
         passi.push(passo);
         Luogo { passi, percorso }
     }
+}
+
+/// How an element of a list is named: by its title or its name, if it has one.
+pub(super) fn nome(v: &Value) -> Option<&str> {
+    ["titolo", "nome"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(Value::as_str))
 }
 
 /// Where changes found by the generic comparison go.
@@ -169,13 +174,17 @@ impl Raccolta {
             let pairs = ra.len().min(rb.len());
             for k in 0..pairs {
                 let (i, j) = (ra.start + k, rb.start + k);
-                self.confronta(&dove.elemento(key, j, &b[j]), Some(&a[i]), Some(&b[j]));
+                self.confronta(
+                    &dove.elemento(key, j, nome(&b[j])),
+                    Some(&a[i]),
+                    Some(&b[j]),
+                );
             }
             for (i, x) in a.iter().enumerate().take(ra.end).skip(ra.start + pairs) {
-                self.confronta(&dove.elemento(key, i, x), Some(x), None);
+                self.confronta(&dove.elemento(key, i, nome(x)), Some(x), None);
             }
             for (j, y) in b.iter().enumerate().take(rb.end).skip(rb.start + pairs) {
-                self.confronta(&dove.elemento(key, j, y), None, Some(y));
+                self.confronta(&dove.elemento(key, j, nome(y)), None, Some(y));
             }
         }
     }

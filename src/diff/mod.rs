@@ -984,18 +984,18 @@ impl<'a> Confronto<'a> {
             match self.rami[k + 1] {
                 Some(j) => {
                     let b = &jn[j - 1];
-                    let luogo = radice.elemento("aziende_speciali", j - 1, b);
+                    let luogo = radice.elemento("aziende_speciali", j - 1, generico::nome(b));
                     r.tranne(&luogo, Some(a), Some(b), senza_obiettivi);
                 }
                 None => {
-                    let luogo = radice.elemento("aziende_speciali", k, a);
+                    let luogo = radice.elemento("aziende_speciali", k, generico::nome(a));
                     r.tranne(&luogo, Some(a), None, senza_obiettivi);
                 }
             }
         }
         for (j, b) in jn.as_array().into_iter().flatten().enumerate() {
             if !self.rami.contains(&Some(j + 1)) {
-                let luogo = radice.elemento("aziende_speciali", j, b);
+                let luogo = radice.elemento("aziende_speciali", j, generico::nome(b));
                 r.tranne(&luogo, None, Some(b), senza_obiettivi);
             }
         }
@@ -1272,7 +1272,7 @@ impl<'a> Confronto<'a> {
         let (lo, ln) = (jo.get("dirigenti"), jn.get("dirigenti"));
         let dirigente = |l: Option<&Value>, i: usize| {
             let v = l.and_then(|l| l.get(i)).cloned().unwrap_or_default();
-            luogo.elemento("dirigenti", i, &v)
+            luogo.elemento("dirigenti", i, v.get("nome").and_then(Value::as_str))
         };
         let percorso = |l: Option<&Value>, e: &Assegnata| {
             format!(
@@ -1314,11 +1314,8 @@ impl<'a> Confronto<'a> {
                         &dir_o[vecchie[i].dirigente].obiettivi[vecchie[i].indice],
                         &x.obiettivi[e.indice],
                     );
-                    let dove = dirigente(ln, j).elemento(
-                        "obiettivi",
-                        e.indice,
-                        &serde_json::to_value(b).unwrap_or_default(),
-                    );
+                    let dove =
+                        dirigente(ln, j).elemento("obiettivi", e.indice, Some(b.obiettivo.trim()));
                     r.tranne(
                         &dove,
                         serde_json::to_value(a).ok().as_ref(),
@@ -1466,7 +1463,7 @@ fn atti(old: &Piano, new: &Piano, d: &mut Differenze, r: &mut Raccolta) {
                 }
                 let jb = serde_json::to_value(b).unwrap_or_default();
                 r.tranne(
-                    &radice.elemento("atti", j, &jb),
+                    &radice.elemento("atti", j, None),
                     serde_json::to_value(a).ok().as_ref(),
                     Some(&jb),
                     &["oggetto"],
@@ -1824,6 +1821,36 @@ mod tests {
                 "assegnazioni.dirigenti[1].obiettivi[0]"
             ]
         );
+    }
+
+    #[test]
+    fn a_managers_fields_are_located_by_the_managers_name() {
+        let mut old = piano(base());
+        old.assegnazioni.as_mut().unwrap().dirigenti[0].titolo = Some("Dott.".into());
+        let mut new = old.clone();
+        let a = new.assegnazioni.as_mut().unwrap();
+        a.dirigenti[0].ruolo = "Segretario generale".into();
+        a.dirigenti[0].obiettivi[0].titolo = Some("Digitalizzazione".into());
+        let d = confronta(&old, &new);
+        let altre: Vec<(String, &str)> = d
+            .altre
+            .iter()
+            .map(|a| (report::dove(&a.dove.passi), a.dove.percorso.as_str()))
+            .collect();
+        assert_eq!(
+            altre,
+            [
+                (
+                    "assegnazioni › «Anna Rossi» › «1.2» › titolo".into(),
+                    "assegnazioni.dirigenti[0].obiettivi[0].titolo"
+                ),
+                (
+                    "assegnazioni › «Anna Rossi» › ruolo".into(),
+                    "assegnazioni.dirigenti[0].ruolo"
+                )
+            ]
+        );
+        assert!(d.assegnazioni.is_empty(), "{:#?}", d.assegnazioni);
     }
 
     #[test]

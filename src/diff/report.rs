@@ -374,7 +374,7 @@ fn conta(
 }
 
 /// What happened, as a participle (singular, plural).
-pub fn participio(g: Genere) -> (&'static str, &'static str) {
+fn participio(g: Genere) -> (&'static str, &'static str) {
     match g {
         Genere::Aggiunto => ("aggiunto", "aggiunti"),
         Genere::Eliminato => ("eliminato", "eliminati"),

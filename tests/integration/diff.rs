@@ -493,19 +493,8 @@ fn the_prospetto_of_plans_without_acts_is_dated_like_the_plan() {
     let (_a, old) = plan_file(&old);
     let (dir, new) = plan_file(&new);
     let target = dir.path().join("prospetto.pdf");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
-        .args([
-            "diff",
-            old.to_str().unwrap(),
-            new.to_str().unwrap(),
-            "--formato",
-            "pdf",
-            "-o",
-            target.to_str().unwrap(),
-        ])
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .unwrap();
+    let (old, new, target) = (old.to_str().unwrap(), new.to_str().unwrap(), target);
+    let out = piano(&["diff", old, new, "-o", target.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let pdf = std::fs::read(&target).unwrap();
     assert!(
