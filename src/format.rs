@@ -44,6 +44,15 @@ pub fn format_percent(value: f64) -> String {
     format!("{}%", format_number(value, 2))
 }
 
+/// A period as printed: `2021 - 2023`, or one year.
+pub fn periodo(inizio: i32, fine: i32) -> String {
+    if inizio == fine {
+        inizio.to_string()
+    } else {
+        format!("{inizio} - {fine}")
+    }
+}
+
 /// Formats an amount in euro: `16000` gives `€ 16.000,00`.
 pub fn format_euro(value: f64) -> String {
     format!("€ {}", format_number(value, 2))

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::format::Date;
+
 /// A whole performance plan: the body, the document, its acts and its objective tree.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -488,6 +490,67 @@ pub struct Atto {
     pub oggetto: Option<String>,
 }
 
+impl Atto {
+    /// The act as the cover of the plan reads it: "Adottato con deliberazione di Giunta
+    /// n. 45 del 26 aprile 2021", "Validato dall'OIV in data 19 aprile 2021".
+    pub fn approvazione(&self) -> String {
+        match self.tipo {
+            TipoAtto::Validazione => {
+                format!(
+                    "Validato dall'{} in data {}",
+                    self.organo,
+                    self.data_lunga()
+                )
+            }
+            TipoAtto::Adozione => format!("Adottato con {}", self.deliberazione()),
+            TipoAtto::Aggiornamento => format!("Aggiornato con {}", self.deliberazione()),
+        }
+    }
+
+    /// The deliberazione in words: "deliberazione di Giunta n. 78 del 19 luglio 2021".
+    pub fn deliberazione(&self) -> String {
+        let numero = self
+            .numero
+            .as_ref()
+            .map(|n| format!(" n. {n}"))
+            .unwrap_or_default();
+        format!(
+            "deliberazione di {}{numero} del {}",
+            self.organo,
+            self.data_lunga()
+        )
+    }
+
+    /// The date in words ("26 aprile 2021"), or as written when it is not a date.
+    fn data_lunga(&self) -> String {
+        Date::parse_iso(&self.data).map_or_else(|| self.data.clone(), |d| d.long())
+    }
+}
+
+/// The date stamped on a document, always from the data so that the same plan gives the
+/// same bytes: the latest adoption or amendment act; else `SOURCE_DATE_EPOCH`; else the
+/// latest act of any kind; else 1 January of the plan's first year (a draft).
+pub fn data_documento(
+    atti: &[Atto],
+    source_date_epoch: Option<i64>,
+    anno_inizio: i32,
+) -> Option<Date> {
+    let latest = |pred: &dyn Fn(&Atto) -> bool| {
+        atti.iter()
+            .filter(|a| pred(a))
+            .filter_map(|a| Date::parse_iso(&a.data))
+            .max()
+    };
+    latest(&|a| a.tipo != TipoAtto::Validazione)
+        .or_else(|| source_date_epoch.map(Date::from_unix_seconds))
+        .or_else(|| latest(&|_| true))
+        .or(Some(Date {
+            year: anno_inizio,
+            month: 1,
+            day: 1,
+        }))
+}
+
 /// A level of the objective tree, named by the body.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -849,4 +912,53 @@ pub fn somma_pesi(weights: impl IntoIterator<Item = Option<f64>>) -> Option<f64>
         .into_iter()
         .flatten()
         .fold(None, |acc, w| Some(acc.unwrap_or(0.0) + w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_date_prefers_adoption() {
+        let atti = vec![
+            Atto {
+                organo: "OIV".into(),
+                tipo: TipoAtto::Validazione,
+                numero: None,
+                data: "2021-04-19".into(),
+                oggetto: None,
+            },
+            Atto {
+                organo: "Giunta".into(),
+                tipo: TipoAtto::Adozione,
+                numero: Some("45".into()),
+                data: "2021-04-26".into(),
+                oggetto: None,
+            },
+        ];
+        assert_eq!(
+            data_documento(&atti, Some(0), 2021).unwrap().long(),
+            "26 aprile 2021"
+        );
+        assert_eq!(
+            data_documento(&atti[..1], Some(0), 2021).unwrap().long(),
+            "1 gennaio 1970"
+        );
+        assert_eq!(
+            data_documento(&atti[..1], None, 2021).unwrap().long(),
+            "19 aprile 2021"
+        );
+        assert_eq!(
+            data_documento(&[], None, 2027).unwrap().long(),
+            "1 gennaio 2027"
+        );
+        assert_eq!(
+            atti[1].approvazione(),
+            "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021"
+        );
+        assert_eq!(
+            atti[0].approvazione(),
+            "Validato dall'OIV in data 19 aprile 2021"
+        );
+    }
 }

@@ -74,7 +74,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         &old.plan,
         &new.plan,
         (&old.source.name, &new.source.name),
-        differenze,
+        &differenze,
         pipeline::source_date_epoch(),
     );
     let bytes = match config.formato {

@@ -6,13 +6,91 @@ use serde_json::Value;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::testo::{self, TipoSegmento};
-use super::{ModificaCampo, ModificaTesto};
-use crate::format::format_plain;
+use super::{ModificaCampo, ModificaTesto, Rif};
 
 /// A text with at least this many words is narrative: its changes are shown word by word.
 const PAROLE_NARRATIVA: usize = 5;
-/// Longest summary of a value in the table of other changes.
-const MAX_SINTESI: usize = 300;
+
+/// One step of a location, as a reader follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Passo {
+    /// An objective, by its code.
+    Obiettivo(Rif),
+    /// An indicator of the objective before, by its number from 1.
+    Indicatore(usize),
+    /// An element of a list, by its title or name.
+    Nome(String),
+    /// A field, by its JSON key.
+    Campo(String),
+    /// An element of a list without a title, by the list's key (empty for a list of lists)
+    /// and its number from 1.
+    Elemento(String, usize),
+}
+
+/// Where a changed value is: the steps a reader follows, and its JSON path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Luogo {
+    /// The steps, from the top.
+    pub passi: Vec<Passo>,
+    /// JSON path in the new version (in the old one for a removed value).
+    pub percorso: String,
+}
+
+impl Luogo {
+    /// An objective.
+    pub fn obiettivo(r: Rif) -> Luogo {
+        Luogo {
+            percorso: r.percorso.clone(),
+            passi: vec![Passo::Obiettivo(r)],
+        }
+    }
+
+    /// The indicator at `pos` (from 0) of the objective here.
+    pub fn indicatore(&self, pos: usize) -> Luogo {
+        self.con(
+            Passo::Indicatore(pos + 1),
+            format!("{}.indicatori[{pos}]", self.percorso),
+        )
+    }
+
+    /// The field `key` of the object here.
+    pub fn campo(&self, key: &str) -> Luogo {
+        let percorso = if self.percorso.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.percorso)
+        };
+        self.con(Passo::Campo(key.to_string()), percorso)
+    }
+
+    /// The element at `i` of the list in the field `key` (empty: the list here), named by
+    /// `nome` or else by its number.
+    pub fn elemento(&self, key: &str, i: usize, nome: Option<&str>) -> Luogo {
+        let lista = if key.is_empty() {
+            self.percorso.clone()
+        } else {
+            self.campo(key).percorso
+        };
+        let passo = match nome {
+            Some(t) => Passo::Nome(t.to_string()),
+            None => Passo::Elemento(key.to_string(), i + 1),
+        };
+        self.con(passo, format!("{lista}[{i}]"))
+    }
+
+    fn con(&self, passo: Passo, percorso: String) -> Luogo {
+        let mut passi = self.passi.clone();
+        passi.push(passo);
+        Luogo { passi, percorso }
+    }
+}
+
+/// How an element of a list is named: by its title or its name, if it has one.
+pub(super) fn nome(v: &Value) -> Option<&str> {
+    ["titolo", "nome"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(Value::as_str))
+}
 
 /// Where changes found by the generic comparison go.
 #[derive(Debug, Default)]
@@ -25,7 +103,7 @@ pub(super) struct Raccolta {
 
 impl Raccolta {
     /// Compares two values found at `dove`; `None` and `null` both mean absent.
-    pub fn confronta(&mut self, dove: &str, old: Option<&Value>, new: Option<&Value>) {
+    pub fn confronta(&mut self, dove: &Luogo, old: Option<&Value>, new: Option<&Value>) {
         let old = old.filter(|v| !v.is_null());
         let new = new.filter(|v| !v.is_null());
         match (old, new) {
@@ -48,16 +126,44 @@ impl Raccolta {
     }
 
     /// Compares the field `key` of two objects.
-    pub fn campo(&mut self, dove: &str, key: &str, old: Option<&Value>, new: Option<&Value>) {
-        let nome = key.replace('_', " ");
+    pub fn campo(&mut self, dove: &Luogo, key: &str, old: Option<&Value>, new: Option<&Value>) {
         match (old, new) {
-            (Some(Value::Array(a)), Some(Value::Array(b))) => self.elenco(dove, &nome, a, b),
-            _ => self.confronta(&unisci(dove, &nome), old, new),
+            (Some(Value::Array(a)), Some(Value::Array(b))) => self.elenco(dove, key, a, b),
+            _ => self.confronta(&dove.campo(key), old, new),
         }
     }
 
+    /// Compares the fields `keys` of two objects, in that order.
+    pub fn campi(&mut self, dove: &Luogo, old: &Value, new: &Value, keys: &[&str]) {
+        for k in keys {
+            self.campo(dove, k, old.get(k), new.get(k));
+        }
+    }
+
+    /// Compares two objects but for the fields `esclusi`, which have rules of their own.
+    pub fn tranne(
+        &mut self,
+        dove: &Luogo,
+        old: Option<&Value>,
+        new: Option<&Value>,
+        esclusi: &[&str],
+    ) {
+        let senza = |v: Option<&Value>| {
+            v.map(|v| match v {
+                Value::Object(m) => Value::Object(
+                    m.iter()
+                        .filter(|(k, _)| !esclusi.contains(&k.as_str()))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                ),
+                v => v.clone(),
+            })
+        };
+        self.confronta(dove, senza(old).as_ref(), senza(new).as_ref());
+    }
+
     /// Compares two lists, aligning equal elements so that an insertion is one change.
-    fn elenco(&mut self, dove: &str, nome: &str, a: &[Value], b: &[Value]) {
+    fn elenco(&mut self, dove: &Luogo, key: &str, a: &[Value], b: &[Value]) {
         let ka: Vec<String> = a.iter().map(Value::to_string).collect();
         let kb: Vec<String> = b.iter().map(Value::to_string).collect();
         for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
@@ -68,19 +174,22 @@ impl Raccolta {
             let pairs = ra.len().min(rb.len());
             for k in 0..pairs {
                 let (i, j) = (ra.start + k, rb.start + k);
-                let luogo = unisci(dove, &etichetta(nome, &b[j], j));
-                self.confronta(&luogo, Some(&a[i]), Some(&b[j]));
+                self.confronta(
+                    &dove.elemento(key, j, nome(&b[j])),
+                    Some(&a[i]),
+                    Some(&b[j]),
+                );
             }
             for (i, x) in a.iter().enumerate().take(ra.end).skip(ra.start + pairs) {
-                self.confronta(&unisci(dove, &etichetta(nome, x, i)), Some(x), None);
+                self.confronta(&dove.elemento(key, i, nome(x)), Some(x), None);
             }
             for (j, y) in b.iter().enumerate().take(rb.end).skip(rb.start + pairs) {
-                self.confronta(&unisci(dove, &etichetta(nome, y, j)), None, Some(y));
+                self.confronta(&dove.elemento(key, j, nome(y)), None, Some(y));
             }
         }
     }
 
-    fn testo(&mut self, dove: &str, a: Option<&str>, b: Option<&str>) {
+    fn testo(&mut self, dove: &Luogo, a: Option<&str>, b: Option<&str>) {
         let words = |s: Option<&str>| s.map_or(0, |s| s.split_whitespace().count());
         if words(a).max(words(b)) < PAROLE_NARRATIVA {
             let (a, b) = (
@@ -101,80 +210,17 @@ impl Raccolta {
             return;
         }
         self.testi.push(ModificaTesto {
-            dove: dove.to_string(),
+            dove: dove.clone(),
             segmenti,
         });
     }
 
-    fn altra(&mut self, dove: &str, a: Option<&Value>, b: Option<&Value>) {
+    fn altra(&mut self, dove: &Luogo, a: Option<&Value>, b: Option<&Value>) {
         self.altre.push(ModificaCampo {
-            dove: dove.to_string(),
-            prima: a.map_or_else(|| "—".into(), sintesi),
-            dopo: b.map_or_else(|| "—".into(), sintesi),
+            dove: dove.clone(),
+            prima: a.cloned(),
+            dopo: b.cloned(),
         });
-    }
-}
-
-/// Joins a location and a step: `1.1.2 › risorse 1`.
-pub(super) fn unisci(dove: &str, passo: &str) -> String {
-    match (dove.is_empty(), passo.is_empty()) {
-        (true, _) => passo.to_string(),
-        (_, true) => dove.to_string(),
-        _ => format!("{dove} › {passo}"),
-    }
-}
-
-/// How an element of a list is named: by its title or name when it has one, else by its
-/// position from 1.
-fn etichetta(nome: &str, v: &Value, i: usize) -> String {
-    for key in ["titolo", "nome"] {
-        if let Some(t) = v.get(key).and_then(Value::as_str) {
-            return format!("«{}»", accorcia(t, 60));
-        }
-    }
-    if nome.is_empty() {
-        (i + 1).to_string()
-    } else {
-        format!("{nome} {}", i + 1)
-    }
-}
-
-/// A value in a few words: texts as written, numbers in Italian format, records by title.
-pub(super) fn sintesi(v: &Value) -> String {
-    let s = match v {
-        Value::Null => "—".to_string(),
-        Value::Bool(true) => "sì".into(),
-        Value::Bool(false) => "no".into(),
-        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), format_plain),
-        Value::String(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
-        Value::Array(items) => items.iter().map(sintesi).collect::<Vec<_>>().join("; "),
-        Value::Object(map) => {
-            if let Some(t) = ["titolo", "nome"]
-                .iter()
-                .find_map(|k| map.get(*k).and_then(Value::as_str))
-            {
-                format!("«{t}»")
-            } else if map.len() == 1 {
-                map.values().map(sintesi).collect()
-            } else {
-                map.iter()
-                    .filter(|(_, v)| !v.is_null())
-                    .map(|(k, v)| format!("{}: {}", k.replace('_', " "), sintesi(v)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }
-        }
-    };
-    accorcia(&s, MAX_SINTESI)
-}
-
-/// A text cut to at most `max` characters, with `…` when cut.
-pub(super) fn accorcia(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(max).collect();
-        format!("{}…", cut.trim_end())
     }
 }
 
@@ -183,11 +229,21 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn rif(codice: &str, percorso: &str) -> Rif {
+        Rif {
+            chiave: codice.into(),
+            codice: codice.into(),
+            percorso: percorso.into(),
+            vecchio: false,
+        }
+    }
+
     #[test]
     fn an_inserted_list_element_is_one_change() {
         let mut r = Raccolta::default();
+        let obiettivo = rif("1.1", "albero[0].figli[0]");
         r.campo(
-            "1.1",
+            &Luogo::obiettivo(obiettivo.clone()),
             "uffici",
             Some(&json!(["Ragioneria", "Protocollo"])),
             Some(&json!(["Ragioneria", "Promozione", "Protocollo"])),
@@ -195,32 +251,61 @@ mod tests {
         assert_eq!(
             r.altre,
             vec![ModificaCampo {
-                dove: "1.1 › uffici 2".into(),
-                prima: "—".into(),
-                dopo: "Promozione".into()
+                dove: Luogo {
+                    passi: vec![
+                        Passo::Obiettivo(obiettivo),
+                        Passo::Elemento("uffici".into(), 2)
+                    ],
+                    percorso: "albero[0].figli[0].uffici[1]".into(),
+                },
+                prima: None,
+                dopo: Some(json!("Promozione")),
             }]
         );
         assert!(r.testi.is_empty());
     }
 
     #[test]
-    fn nested_values_are_located_by_title_and_numbers_are_italian() {
+    fn nested_values_are_located_by_title_and_by_json_path() {
         let mut r = Raccolta::default();
         let old = json!([{"titolo": "Presentazione", "righe": [{"importo": 1000.5}]}]);
         let new = json!([{"titolo": "Presentazione", "righe": [{"importo": 2000}]}]);
-        r.campo("", "sezioni", Some(&old), Some(&new));
-        assert_eq!(r.altre[0].dove, "«Presentazione» › righe 1 › importo");
+        r.campo(&Luogo::default(), "sezioni", Some(&old), Some(&new));
         assert_eq!(
-            (r.altre[0].prima.as_str(), r.altre[0].dopo.as_str()),
-            ("1.000,50", "2.000")
+            r.altre[0].dove.passi,
+            [
+                Passo::Nome("Presentazione".into()),
+                Passo::Elemento("righe".into(), 1),
+                Passo::Campo("importo".into())
+            ]
         );
+        assert_eq!(r.altre[0].dove.percorso, "sezioni[0].righe[0].importo");
+        assert_eq!(
+            (r.altre[0].prima.clone(), r.altre[0].dopo.clone()),
+            (Some(json!(1000.5)), Some(json!(2000)))
+        );
+    }
+
+    #[test]
+    fn fields_with_rules_of_their_own_are_left_to_them() {
+        let mut r = Raccolta::default();
+        let old = json!({"titolo": "A", "nota": "x", "peso": 10});
+        let new = json!({"titolo": "B", "nota": "y", "peso": 20});
+        r.tranne(
+            &Luogo::default(),
+            Some(&old),
+            Some(&new),
+            &["titolo", "peso"],
+        );
+        let percorsi: Vec<&str> = r.altre.iter().map(|a| a.dove.percorso.as_str()).collect();
+        assert_eq!(percorsi, ["nota"]);
     }
 
     #[test]
     fn long_texts_go_word_by_word() {
         let mut r = Raccolta::default();
         r.confronta(
-            "introduzione",
+            &Luogo::default().campo("introduzione"),
             Some(&json!("Il piano descrive gli obiettivi della Camera")),
             Some(&json!(
                 "Il piano descrive gli obiettivi strategici della Camera"
@@ -228,6 +313,7 @@ mod tests {
         );
         assert!(r.altre.is_empty());
         assert_eq!(r.testi.len(), 1);
+        assert_eq!(r.testi[0].dove.percorso, "introduzione");
         assert!(
             r.testi[0]
                 .segmenti

@@ -24,21 +24,19 @@ pub mod testo;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::format::format_percent;
-use crate::model::{Indicatore, Livello, Nodo, Piano, Target};
-use crate::view::{Catalogo, View, livello_azienda};
-use generico::{Raccolta, unisci};
+use crate::model::{Atto, Indicatore, Livello, Nodo, Peso, Piano, Target};
+use crate::view::livello_azienda;
+use generico::Raccolta;
+pub use generico::{Luogo, Passo};
 pub use testo::{Segmento, TipoSegmento};
 
 /// Below this similarity two unpaired siblings are a removal and an addition, not a rename.
 const SOGLIA_SOMIGLIANZA: f64 = 0.5;
 
 /// What happened to an objective, an indicator or an act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Genere {
     /// Only in the new version.
     Aggiunto,
@@ -54,111 +52,194 @@ pub enum Genere {
     Modificato,
 }
 
-/// An act of the plan added, removed or changed.
-#[derive(Debug, Clone, Serialize)]
+/// An objective as a change names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rif {
+    /// Code derived from its position ("1.1.2"; "Azienda Speciale Pro Brixia 1" in an
+    /// agency): the key of the marks of `piano build --confronta`.
+    pub chiave: String,
+    /// Code as the documents print it: the same as `chiave` until
+    /// [`Differenze::numeri_stampati`] sets the body's own numbers.
+    pub codice: String,
+    /// JSON path of the objective in its version (`albero[0].figli[1]`).
+    pub percorso: String,
+    /// Whether it is an objective of the old version.
+    pub vecchio: bool,
+}
+
+/// Where an objective hangs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Genitore {
+    /// Under another objective.
+    Obiettivo(Rif),
+    /// At the top of the main tree.
+    PrimoLivello,
+    /// At the top of an agency's objectives, by the agency's name.
+    Azienda(String),
+}
+
+/// An act of the plan added, removed or with another subject.
+#[derive(Debug, Clone)]
 pub struct ModificaAtto {
-    /// What happened.
+    /// Added, removed or modified.
     pub genere: Genere,
-    /// What happened, in words.
-    pub modifica: String,
-    /// The act as on the cover ("Aggiornato con deliberazione di Giunta n. 95 del ...").
-    pub atto: String,
-    /// Its subject, "—" when none.
-    pub oggetto: String,
+    /// The act (the new version's, or the old one's when removed).
+    pub atto: Atto,
+    /// The old subject of a modified act.
+    pub oggetto_prima: Option<String>,
+    /// JSON path of the act in its version.
+    pub percorso: String,
 }
 
 /// An objective added, removed, moved, renumbered or renamed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModificaObiettivo {
-    /// What happened (a renamed objective may also be renumbered).
+    /// What happened (a renamed objective may also be moved or renumbered).
     pub generi: Vec<Genere>,
-    /// What happened, in words.
-    pub modifica: String,
     /// Name of its level.
     pub livello: String,
-    /// Code in the old version, "—" when added.
-    pub codice_prima: String,
-    /// Code in the new version, "—" when removed.
-    pub codice_dopo: String,
+    /// The objective in the old version, `None` when added.
+    pub prima: Option<Rif>,
+    /// The objective in the new version, `None` when removed.
+    pub dopo: Option<Rif>,
     /// Title: word changes when renamed, else the title.
     pub titolo: Vec<Segmento>,
-    /// Details (where it moved from, weight and indicators of an added one), or empty.
-    pub nota: String,
+    /// An added objective: its weight and how many indicators it has.
+    pub aggiunto: Option<(Option<f64>, usize)>,
+    /// A moved objective: its parent before and after.
+    pub spostato: Option<(Genitore, Genitore)>,
 }
 
 /// An indicator added, removed, moved, renumbered or reworded.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModificaIndicatore {
     /// What happened.
     pub generi: Vec<Genere>,
-    /// What happened, in words.
-    pub modifica: String,
-    /// Code of its objective (in the new version, or the old one when removed).
-    pub obiettivo: String,
-    /// Number in the old version, "—" when added.
-    pub numero_prima: String,
-    /// Number in the new version, "—" when removed.
-    pub numero_dopo: String,
+    /// Its objective in the new version.
+    pub obiettivo: Rif,
+    /// Its objective in the old version, `None` when added.
+    pub obiettivo_prima: Option<Rif>,
+    /// Number in the old version (from 1), `None` when added.
+    pub numero_prima: Option<usize>,
+    /// Number in the new version (from 1), `None` when removed.
+    pub numero_dopo: Option<usize>,
     /// Description: word changes when reworded, else the description.
     pub descrizione: Vec<Segmento>,
-    /// Details (targets and weight of an added one, where it moved from), or empty.
-    pub nota: String,
+    /// An added indicator, with the deadlines its targets and weights are read at.
+    pub aggiunto: Option<(Indicatore, Vec<String>)>,
+}
+
+/// Which value of an indicator or objective changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Voce {
+    /// The indicator's baseline.
+    Baseline,
+    /// The indicator's target at a deadline.
+    Target(String),
+    /// The indicator's weight, the same at every deadline.
+    Peso,
+    /// The indicator's weight at a deadline.
+    PesoAl(String),
+    /// The objective's own weight.
+    PesoObiettivo,
+}
+
+/// A target, baseline or weight as a change carries it.
+#[derive(Debug, Clone)]
+pub enum Valore {
+    /// A weight, in percent.
+    Percentuale(f64),
+    /// A target or baseline.
+    Target(Target),
 }
 
 /// A target, baseline or weight changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModificaValore {
-    /// Code of the objective.
-    pub obiettivo: String,
-    /// The indicator ("Indicatore 1: ..."), or the objective's title for its own weight.
-    pub oggetto: String,
-    /// Which value: "peso", "baseline", "target al 31/12", "peso al 2022".
-    pub voce: String,
-    /// Old value, "—" when not set.
-    pub prima: String,
-    /// New value, "—" when not set.
-    pub dopo: String,
+    /// The objective, in the new version.
+    pub obiettivo: Rif,
+    /// The indicator (number from 1, description), `None` for the objective's own weight.
+    pub indicatore: Option<(usize, String)>,
+    /// The objective's title.
+    pub titolo: String,
+    /// Which value.
+    pub voce: Voce,
+    /// Old value, `None` when not set.
+    pub prima: Option<Valore>,
+    /// New value, `None` when not set.
+    pub dopo: Option<Valore>,
+}
+
+/// A manager as the assignments name them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Persona {
+    /// Honorific ("Dott."), if any.
+    pub titolo: Option<String>,
+    /// Name.
+    pub nome: String,
+}
+
+/// An assigned objective.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assegnato {
+    /// An objective of the tree, with its title.
+    Obiettivo(Rif, String),
+    /// A reference to no objective, as written (a plan with errors).
+    Riferimento(String),
+}
+
+/// What happened to an objective in a manager's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GenereAssegnazione {
+    /// Newly assigned.
+    Assegnato,
+    /// No longer assigned to anyone.
+    NonPiuAssegnato,
+    /// Same manager, another weight.
+    PesoModificato,
+    /// Assigned before to another manager.
+    Riassegnato(Persona),
 }
 
 /// An objective assigned, unassigned, reassigned or reweighted in a manager's list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModificaAssegnazione {
-    /// The manager (honorific and name).
-    pub dirigente: String,
-    /// Code of the objective.
-    pub obiettivo: String,
-    /// Its title.
-    pub titolo: String,
-    /// What happened, in words.
-    pub modifica: String,
-    /// Old weight, "—" when not assigned.
-    pub prima: String,
-    /// New weight, "—" when no longer assigned.
-    pub dopo: String,
+    /// The manager.
+    pub dirigente: Persona,
+    /// The objective.
+    pub obiettivo: Assegnato,
+    /// What happened.
+    pub genere: GenereAssegnazione,
+    /// Old weight, `None` when not assigned.
+    pub prima: Option<f64>,
+    /// New weight, `None` when no longer assigned.
+    pub dopo: Option<f64>,
+    /// JSON path of the assignment in its version.
+    pub percorso: String,
 }
 
 /// A narrative text changed, word by word.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModificaTesto {
-    /// Where: "1.1.2 › descrizione", "«Premessa» › contenuto 1 › testo".
-    pub dove: String,
+    /// Where.
+    pub dove: Luogo,
     /// The compact word changes.
     pub segmenti: Vec<Segmento>,
 }
 
 /// Any other value changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ModificaCampo {
     /// Where.
-    pub dove: String,
-    /// Old value in a few words, "—" when absent.
-    pub prima: String,
-    /// New value in a few words, "—" when absent.
-    pub dopo: String,
+    pub dove: Luogo,
+    /// Old value, `None` when absent.
+    pub prima: Option<Value>,
+    /// New value, `None` when absent.
+    pub dopo: Option<Value>,
 }
 
 /// Every change between two versions of a plan, one list per kind, in document order.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Differenze {
     /// Acts (validation, adoption, amendments).
     pub atti: Vec<ModificaAtto>,
@@ -179,8 +260,8 @@ pub struct Differenze {
 impl Differenze {
     /// Writes the objectives' codes as the documents print them: a body's own numbers
     /// (`numero`) instead of positions, and a short title for an objective of an unnumbered
-    /// level. Identity is settled by then; marks for `--confronta` use the positions, so
-    /// this is for the report only.
+    /// level. Identity is settled by then, and marks for `--confronta` use the positions
+    /// (`chiave`), which stay.
     pub fn numeri_stampati(&mut self, old: &Piano, new: &Piano) {
         fn map(piano: &Piano) -> HashMap<String, String> {
             let shown = crate::view::codici(piano);
@@ -197,27 +278,44 @@ impl Differenze {
             out
         }
         let (mo, mn) = (map(old), map(new));
-        let fix = |m: &HashMap<String, String>, c: &mut String| {
-            if let Some(v) = m.get(c.as_str()) {
-                *c = v.clone();
+        self.per_ogni_rif(&mut |r| {
+            let m = if r.vecchio { &mo } else { &mn };
+            if let Some(v) = m.get(r.chiave.as_str()) {
+                r.codice = v.clone();
             }
-        };
+        });
+    }
+
+    /// Calls `f` on every objective named by a change.
+    fn per_ogni_rif(&mut self, f: &mut dyn FnMut(&mut Rif)) {
         for o in &mut self.obiettivi {
-            fix(&mo, &mut o.codice_prima);
-            fix(&mn, &mut o.codice_dopo);
+            o.prima
+                .iter_mut()
+                .chain(o.dopo.iter_mut())
+                .for_each(&mut *f);
+            for g in o.spostato.iter_mut().flat_map(|(a, b)| [a, b]) {
+                if let Genitore::Obiettivo(r) = g {
+                    f(r);
+                }
+            }
         }
         for i in &mut self.indicatori {
-            if i.numero_dopo == "—" {
-                fix(&mo, &mut i.obiettivo);
-            } else {
-                fix(&mn, &mut i.obiettivo);
+            f(&mut i.obiettivo);
+            i.obiettivo_prima.iter_mut().for_each(&mut *f);
+        }
+        self.valori.iter_mut().for_each(|v| f(&mut v.obiettivo));
+        for a in &mut self.assegnazioni {
+            if let Assegnato::Obiettivo(r, _) = &mut a.obiettivo {
+                f(r);
             }
         }
-        for v in &mut self.valori {
-            fix(&mn, &mut v.obiettivo);
-        }
-        for a in &mut self.assegnazioni {
-            fix(&mn, &mut a.obiettivo);
+        let luoghi = self.testi.iter_mut().map(|t| &mut t.dove);
+        for l in luoghi.chain(self.altre.iter_mut().map(|a| &mut a.dove)) {
+            for p in &mut l.passi {
+                if let Passo::Obiettivo(r) = p {
+                    f(r);
+                }
+            }
         }
     }
 
@@ -232,97 +330,59 @@ impl Differenze {
             && self.altre.is_empty()
     }
 
-    /// The changes counted by kind, in words: "1 indicatore aggiunto", "3 pesi modificati".
-    pub fn riepilogo(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let atti: Vec<Genere> = self.atti.iter().map(|a| a.genere).collect();
-        conta(&mut out, ("atto", "atti"), &atti, &[]);
-        let ob: Vec<Genere> = self
-            .obiettivi
-            .iter()
-            .flat_map(|o| o.generi.clone())
-            .collect();
-        conta(&mut out, ("obiettivo", "obiettivi"), &ob, &[]);
-        let ind: Vec<Genere> = self
-            .indicatori
-            .iter()
-            .flat_map(|o| o.generi.clone())
-            .collect();
-        conta(
-            &mut out,
-            ("indicatore", "indicatori"),
-            &ind,
-            &[(Genere::Rinominato, ("riformulato", "riformulati"))],
-        );
-        for (n, s, p) in [
-            (
-                self.valori.len(),
-                "target, baseline o peso modificato",
-                "target, baseline o pesi modificati",
-            ),
-            (
-                self.assegnazioni.len(),
-                "modifica alle assegnazioni ai dirigenti",
-                "modifiche alle assegnazioni ai dirigenti",
-            ),
-            (self.testi.len(), "testo modificato", "testi modificati"),
-            (self.altre.len(), "altra modifica", "altre modifiche"),
-        ] {
-            if n > 0 {
-                out.push(format!("{n} {}", if n == 1 { s } else { p }));
+    /// The JSON path of every change: where in its version the changed value is (or the
+    /// added or removed object).
+    pub fn percorsi(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.atti.iter().map(|a| a.percorso.clone()).collect();
+        for o in &self.obiettivi {
+            let Some(r) = o.dopo.as_ref().or(o.prima.as_ref()) else {
+                continue;
+            };
+            if o.generi.contains(&Genere::Rinominato) {
+                out.push(format!("{}.titolo", r.percorso));
+            } else {
+                out.push(r.percorso.clone());
             }
         }
+        for i in &self.indicatori {
+            let (r, n) = match (&i.obiettivo_prima, i.numero_prima, i.numero_dopo) {
+                (_, _, Some(n)) => (&i.obiettivo, n),
+                (Some(r), Some(n), None) => (r, n),
+                _ => continue,
+            };
+            let p = format!("{}.indicatori[{}]", r.percorso, n - 1);
+            if i.generi.contains(&Genere::Rinominato) {
+                out.push(format!("{p}.descrizione"));
+            } else {
+                out.push(p);
+            }
+        }
+        for v in &self.valori {
+            let base = match &v.indicatore {
+                Some((n, _)) => format!("{}.indicatori[{}]", v.obiettivo.percorso, n - 1),
+                None => v.obiettivo.percorso.clone(),
+            };
+            out.push(match &v.voce {
+                Voce::Baseline => format!("{base}.baseline"),
+                Voce::Target(s) => format!("{base}.target.{s}"),
+                Voce::Peso | Voce::PesoObiettivo => format!("{base}.peso"),
+                Voce::PesoAl(s) => format!("{base}.peso.{s}"),
+            });
+        }
+        out.extend(self.assegnazioni.iter().map(|a| a.percorso.clone()));
+        out.extend(self.testi.iter().map(|t| t.dove.percorso.clone()));
+        out.extend(self.altre.iter().map(|a| a.dove.percorso.clone()));
         out
     }
 }
 
-/// Counts `generi` by kind into phrases such as "2 obiettivi rinumerati".
-fn conta(
-    out: &mut Vec<String>,
-    (singolare, plurale): (&str, &str),
-    generi: &[Genere],
-    parole: &[(Genere, (&str, &str))],
-) {
-    for g in [
-        Genere::Aggiunto,
-        Genere::Eliminato,
-        Genere::Spostato,
-        Genere::Rinumerato,
-        Genere::Rinominato,
-        Genere::Modificato,
-    ] {
-        let n = generi.iter().filter(|x| **x == g).count();
-        if n == 0 {
-            continue;
-        }
-        let (ps, pp) = parole
-            .iter()
-            .find(|(k, _)| *k == g)
-            .map_or_else(|| participio(g), |(_, p)| *p);
-        if n == 1 {
-            out.push(format!("1 {singolare} {ps}"));
-        } else {
-            out.push(format!("{n} {plurale} {pp}"));
-        }
-    }
-}
-
-fn participio(g: Genere) -> (&'static str, &'static str) {
-    match g {
-        Genere::Aggiunto => ("aggiunto", "aggiunti"),
-        Genere::Eliminato => ("eliminato", "eliminati"),
-        Genere::Spostato => ("spostato", "spostati"),
-        Genere::Rinumerato => ("rinumerato", "rinumerati"),
-        Genere::Rinominato => ("rinominato", "rinominati"),
-        Genere::Modificato => ("modificato", "modificati"),
-    }
-}
-
 /// A node of either version, flattened in document order.
-struct Voce<'a> {
+struct Posto<'a> {
     nodo: &'a Nodo,
     /// Derived code ("1.1.2"; "Azienda Speciale Pro Brixia 1" for agencies).
     codice: String,
+    /// JSON path (`albero[0].figli[1]`).
+    percorso: String,
     /// 0 for the main tree, 1 + index for each agency.
     ramo: usize,
     parent: Option<usize>,
@@ -330,8 +390,20 @@ struct Voce<'a> {
     livello: Option<&'a Livello>,
 }
 
+impl Posto<'_> {
+    /// How changes name this objective; `vecchio` when it is of the old version.
+    fn rif(&self, vecchio: bool) -> Rif {
+        Rif {
+            chiave: self.codice.clone(),
+            codice: self.codice.clone(),
+            percorso: self.percorso.clone(),
+            vecchio,
+        }
+    }
+}
+
 /// An indicator of either version, flattened in document order.
-struct VoceInd<'a> {
+struct PostoInd<'a> {
     ind: &'a Indicatore,
     /// Its node in the flattened list.
     nodo: usize,
@@ -339,11 +411,12 @@ struct VoceInd<'a> {
     pos: usize,
 }
 
-fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
+fn appiattisci(piano: &Piano) -> Vec<Posto<'_>> {
+    /// Visits `nodes`, whose codes start with `prefix` and which are the list at `lista`.
     fn visita<'a>(
-        out: &mut Vec<Voce<'a>>,
+        out: &mut Vec<Posto<'a>>,
         nodes: &'a [Nodo],
-        prefix: &str,
+        (prefix, lista): (&str, &str),
         ramo: usize,
         parent: Option<usize>,
         depth: usize,
@@ -351,10 +424,12 @@ fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
     ) {
         for (i, nodo) in nodes.iter().enumerate() {
             let codice = format!("{prefix}{}", i + 1);
+            let percorso = format!("{lista}[{i}]");
             let idx = out.len();
-            out.push(Voce {
+            out.push(Posto {
                 nodo,
                 codice: codice.clone(),
+                percorso: percorso.clone(),
                 ramo,
                 parent,
                 depth,
@@ -363,7 +438,7 @@ fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
             visita(
                 out,
                 &nodo.figli,
-                &format!("{codice}."),
+                (&format!("{codice}."), &format!("{percorso}.figli")),
                 ramo,
                 Some(idx),
                 depth + 1,
@@ -372,7 +447,7 @@ fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
         }
     }
     let mut out = Vec::new();
-    visita(&mut out, &piano.albero, "", 0, None, 0, &|d| {
+    visita(&mut out, &piano.albero, ("", "albero"), 0, None, 0, &|d| {
         piano.livelli.get(d)
     });
     for (k, az) in piano.aziende_speciali.iter().enumerate() {
@@ -380,7 +455,10 @@ fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
         visita(
             &mut out,
             &az.obiettivi,
-            &format!("{} ", az.nome),
+            (
+                &format!("{} ", az.nome),
+                &format!("aziende_speciali[{k}].obiettivi"),
+            ),
             k + 1,
             None,
             0,
@@ -390,7 +468,7 @@ fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
     out
 }
 
-fn appiattisci_indicatori<'a>(voci: &[Voce<'a>]) -> Vec<VoceInd<'a>> {
+fn appiattisci_indicatori<'a>(voci: &[Posto<'a>]) -> Vec<PostoInd<'a>> {
     voci.iter()
         .enumerate()
         .flat_map(|(n, v)| {
@@ -398,7 +476,7 @@ fn appiattisci_indicatori<'a>(voci: &[Voce<'a>]) -> Vec<VoceInd<'a>> {
                 .indicatori
                 .iter()
                 .enumerate()
-                .map(move |(pos, ind)| VoceInd { ind, nodo: n, pos })
+                .map(move |(pos, ind)| PostoInd { ind, nodo: n, pos })
         })
         .collect()
 }
@@ -481,13 +559,13 @@ enum Appiglio {
 struct Confronto<'a> {
     old: &'a Piano,
     new: &'a Piano,
-    vo: Vec<Voce<'a>>,
-    vn: Vec<Voce<'a>>,
+    vo: Vec<Posto<'a>>,
+    vn: Vec<Posto<'a>>,
     /// Agencies: old branch → new branch (branch 0, the tree, always pairs with itself).
     rami: Vec<Option<usize>>,
     nodi: Abbinamento,
-    io: Vec<VoceInd<'a>>,
-    inn: Vec<VoceInd<'a>>,
+    io: Vec<PostoInd<'a>>,
+    inn: Vec<PostoInd<'a>>,
     ind: Abbinamento,
 }
 
@@ -511,36 +589,48 @@ pub fn confronta(old: &Piano, new: &Piano) -> Differenze {
     c.abbina_nodi();
     c.abbina_indicatori();
 
-    let mut d = Differenze {
-        atti: atti(old, new),
-        ..Differenze::default()
-    };
+    let mut d = Differenze::default();
     let mut r = Raccolta::default();
+    atti(old, new, &mut d, &mut r);
     let (jo, jn) = (
         serde_json::to_value(old).unwrap_or_default(),
         serde_json::to_value(new).unwrap_or_default(),
     );
-    for key in [
-        "ente",
-        "documento",
-        "livelli",
-        "ponderazione",
-        "sezioni",
-        "introduzione",
-        "programmazione",
-    ] {
-        r.campo("", key, jo.get(key), jn.get(key));
-    }
+    let radice = Luogo::default();
+    r.campi(&radice, &jo, &jn, &CAMPI_PRIMA);
     c.obiettivi(&mut d, &mut r);
     c.indicatori(&mut d, &mut r);
     c.assegnazioni(&mut d, &mut r);
-    for key in ["firme", "pola"] {
-        r.campo("", key, jo.get(key), jn.get(key));
-    }
+    r.campi(&radice, &jo, &jn, &CAMPI_DOPO);
+    // Every other field of the plan, so that none added to the model goes uncompared.
+    let noti = [&CAMPI_PRIMA[..], &CAMPI_PROPRI, &CAMPI_DOPO].concat();
+    r.tranne(&radice, Some(&jo), Some(&jn), &noti);
     d.testi = r.testi;
     d.altre = r.altre;
     d
 }
+
+/// Fields of the plan compared before the objectives, in the order a reader meets them.
+const CAMPI_PRIMA: [&str; 7] = [
+    "ente",
+    "documento",
+    "livelli",
+    "ponderazione",
+    "sezioni",
+    "introduzione",
+    "programmazione",
+];
+/// Fields of the plan with rules of their own; `$schema` only tells an editor where the
+/// schema is, and is not part of the plan.
+const CAMPI_PROPRI: [&str; 5] = [
+    "$schema",
+    "atti",
+    "albero",
+    "aziende_speciali",
+    "assegnazioni",
+];
+/// Fields of the plan compared after the assignments.
+const CAMPI_DOPO: [&str; 2] = ["firme", "pola"];
 
 /// Agencies pair by name, then by position among those left.
 fn abbina_rami(old: &Piano, new: &Piano) -> Vec<Option<usize>> {
@@ -787,7 +877,7 @@ impl<'a> Confronto<'a> {
         }
     }
 
-    fn nome_livello(&self, v: &Voce<'_>) -> String {
+    fn nome_livello(&self, v: &Posto<'_>) -> String {
         v.livello.map(|l| l.nome.clone()).unwrap_or_default()
     }
 
@@ -796,38 +886,29 @@ impl<'a> Confronto<'a> {
         let mut righe: Vec<((usize, u8, usize), ModificaObiettivo)> = Vec::new();
         for (n, v) in self.vn.iter().enumerate() {
             let Some(o) = self.nodi.indietro[n] else {
-                let nota = format!(
-                    "peso {}; {}",
-                    v.nodo
-                        .peso
-                        .map_or_else(|| "non indicato".into(), format_percent),
-                    quanti(v.nodo.indicatori.len(), "indicatore", "indicatori")
-                );
                 righe.push((
                     (n, 0, 0),
                     ModificaObiettivo {
                         generi: vec![Genere::Aggiunto],
-                        modifica: "aggiunto".into(),
                         livello: self.nome_livello(v),
-                        codice_prima: "—".into(),
-                        codice_dopo: v.codice.clone(),
+                        prima: None,
+                        dopo: Some(v.rif(false)),
                         titolo: testo::intero(TipoSegmento::Uguale, &v.nodo.titolo),
-                        nota,
+                        aggiunto: Some((v.nodo.peso, v.nodo.indicatori.len())),
+                        spostato: None,
                     },
                 ));
                 continue;
             };
             let w = &self.vo[o];
             let mut generi = Vec::new();
-            let mut nota = String::new();
-            let spostato = self.appiglio_vecchio(o) != Some(self.appiglio_nuovo(n));
-            if spostato {
+            let mut spostato = None;
+            if self.appiglio_vecchio(o) != Some(self.appiglio_nuovo(n)) {
                 generi.push(Genere::Spostato);
-                nota = format!(
-                    "da {} a {}",
-                    Self::genitore(self.old, &self.vo, o),
-                    Self::genitore(self.new, &self.vn, n)
-                );
+                spostato = Some((
+                    Self::genitore(self.old, &self.vo, o, true),
+                    Self::genitore(self.new, &self.vn, n, false),
+                ));
             } else if w.codice != v.codice {
                 generi.push(Genere::Rinumerato);
             }
@@ -839,45 +920,36 @@ impl<'a> Confronto<'a> {
                 righe.push((
                     (n, 0, 0),
                     ModificaObiettivo {
-                        modifica: generi
-                            .iter()
-                            .map(|g| participio(*g).0)
-                            .collect::<Vec<_>>()
-                            .join(", "),
                         generi,
                         livello: self.nome_livello(v),
-                        codice_prima: w.codice.clone(),
-                        codice_dopo: v.codice.clone(),
+                        prima: Some(w.rif(true)),
+                        dopo: Some(v.rif(false)),
                         titolo: if rinominato {
                             testo::confronta(&w.nodo.titolo, &v.nodo.titolo)
                         } else {
                             testo::intero(TipoSegmento::Uguale, &v.nodo.titolo)
                         },
-                        nota,
+                        aggiunto: None,
+                        spostato,
                     },
                 ));
             }
             if w.nodo.peso != v.nodo.peso {
                 d.valori.push(ModificaValore {
-                    obiettivo: v.codice.clone(),
-                    oggetto: v.nodo.titolo.clone(),
-                    voce: "peso dell'obiettivo".into(),
-                    prima: opt_percent(w.nodo.peso),
-                    dopo: opt_percent(v.nodo.peso),
+                    obiettivo: v.rif(false),
+                    indicatore: None,
+                    titolo: v.nodo.titolo.clone(),
+                    voce: Voce::PesoObiettivo,
+                    prima: w.nodo.peso.map(Valore::Percentuale),
+                    dopo: v.nodo.peso.map(Valore::Percentuale),
                 });
             }
-            let (mut a, mut b) = (
-                serde_json::to_value(w.nodo).unwrap_or_default(),
-                serde_json::to_value(v.nodo).unwrap_or_default(),
+            r.tranne(
+                &Luogo::obiettivo(v.rif(false)),
+                serde_json::to_value(w.nodo).ok().as_ref(),
+                serde_json::to_value(v.nodo).ok().as_ref(),
+                &["titolo", "peso", "indicatori", "figli"],
             );
-            for x in [&mut a, &mut b] {
-                if let Some(m) = x.as_object_mut() {
-                    for k in ["id", "titolo", "peso", "indicatori", "figli"] {
-                        m.remove(k);
-                    }
-                }
-            }
-            r.confronta(&v.codice, Some(&a), Some(&b));
         }
         for (o, w) in self.vo.iter().enumerate() {
             if self.nodi.avanti[o].is_some() {
@@ -891,42 +963,52 @@ impl<'a> Confronto<'a> {
                 (anchor, 1, o),
                 ModificaObiettivo {
                     generi: vec![Genere::Eliminato],
-                    modifica: "eliminato".into(),
                     livello: self.nome_livello(w),
-                    codice_prima: w.codice.clone(),
-                    codice_dopo: "—".into(),
+                    prima: Some(w.rif(true)),
+                    dopo: None,
                     titolo: testo::intero(TipoSegmento::Uguale, &w.nodo.titolo),
-                    nota: String::new(),
+                    aggiunto: None,
+                    spostato: None,
                 },
             ));
         }
-        // Agency-level fields (name, level) of agencies present in both versions.
-        for (k, az) in self.old.aziende_speciali.iter().enumerate() {
-            if let Some(j) = self.rami[k + 1] {
-                let bz = &self.new.aziende_speciali[j - 1];
-                let luogo = format!("«{}»", bz.nome);
-                r.confronta(
-                    &unisci(&luogo, "nome"),
-                    Some(&Value::from(az.nome.as_str())),
-                    Some(&Value::from(bz.nome.as_str())),
-                );
-                let (a, b) = (
-                    serde_json::to_value(&az.livello).unwrap_or_default(),
-                    serde_json::to_value(&bz.livello).unwrap_or_default(),
-                );
-                r.confronta(&unisci(&luogo, "livello"), Some(&a), Some(&b));
+        // The agencies' own fields (name, level...): of those in both versions, and of
+        // those added or removed (whose objectives are listed above).
+        let senza_obiettivi = &["obiettivi"];
+        let (jo, jn) = (
+            serde_json::to_value(&self.old.aziende_speciali).unwrap_or_default(),
+            serde_json::to_value(&self.new.aziende_speciali).unwrap_or_default(),
+        );
+        let radice = Luogo::default();
+        for (k, a) in jo.as_array().into_iter().flatten().enumerate() {
+            match self.rami[k + 1] {
+                Some(j) => {
+                    let b = &jn[j - 1];
+                    let luogo = radice.elemento("aziende_speciali", j - 1, generico::nome(b));
+                    r.tranne(&luogo, Some(a), Some(b), senza_obiettivi);
+                }
+                None => {
+                    let luogo = radice.elemento("aziende_speciali", k, generico::nome(a));
+                    r.tranne(&luogo, Some(a), None, senza_obiettivi);
+                }
+            }
+        }
+        for (j, b) in jn.as_array().into_iter().flatten().enumerate() {
+            if !self.rami.contains(&Some(j + 1)) {
+                let luogo = radice.elemento("aziende_speciali", j, generico::nome(b));
+                r.tranne(&luogo, None, Some(b), senza_obiettivi);
             }
         }
         righe.sort_by_key(|(k, _)| *k);
         d.obiettivi = righe.into_iter().map(|(_, m)| m).collect();
     }
 
-    /// The parent's code, or the branch (first level, an agency's name) of a top node.
-    fn genitore(piano: &Piano, voci: &[Voce<'_>], i: usize) -> String {
+    /// The parent, or the branch (first level, an agency) of a top node.
+    fn genitore(piano: &Piano, voci: &[Posto<'_>], i: usize, vecchio: bool) -> Genitore {
         match voci[i].parent {
-            Some(p) => voci[p].codice.clone(),
-            None if voci[i].ramo == 0 => "primo livello".into(),
-            None => piano.aziende_speciali[voci[i].ramo - 1].nome.clone(),
+            Some(p) => Genitore::Obiettivo(voci[p].rif(vecchio)),
+            None if voci[i].ramo == 0 => Genitore::PrimoLivello,
+            None => Genitore::Azienda(piano.aziende_speciali[voci[i].ramo - 1].nome.clone()),
         }
     }
 
@@ -941,12 +1023,12 @@ impl<'a> Confronto<'a> {
                         (n, 0, 0),
                         ModificaIndicatore {
                             generi: vec![Genere::Aggiunto],
-                            modifica: "aggiunto".into(),
-                            obiettivo: v.codice.clone(),
-                            numero_prima: "—".into(),
-                            numero_dopo: (x.pos + 1).to_string(),
+                            obiettivo: v.rif(false),
+                            obiettivo_prima: None,
+                            numero_prima: None,
+                            numero_dopo: Some(x.pos + 1),
                             descrizione: testo::intero(TipoSegmento::Uguale, &x.ind.descrizione),
-                            nota: self.dettagli(x.ind, v),
+                            aggiunto: Some((x.ind.clone(), self.scadenze(v, &[x.ind]))),
                         },
                     ));
                 }
@@ -955,10 +1037,8 @@ impl<'a> Confronto<'a> {
             let y = &self.io[o];
             let w = &self.vo[y.nodo];
             let mut generi = Vec::new();
-            let mut nota = String::new();
             if self.nodi.avanti[y.nodo] != Some(x.nodo) {
                 generi.push(Genere::Spostato);
-                nota = format!("dall'obiettivo {} (indicatore {})", w.codice, y.pos + 1);
             } else if y.pos != x.pos {
                 generi.push(Genere::Rinumerato);
             }
@@ -970,44 +1050,33 @@ impl<'a> Confronto<'a> {
                 righe.push((
                     (n, 0, 0),
                     ModificaIndicatore {
-                        modifica: generi
-                            .iter()
-                            .map(|g| match g {
-                                Genere::Rinominato => "riformulato",
-                                g => participio(*g).0,
-                            })
-                            .collect::<Vec<_>>()
-                            .join(", "),
                         generi,
-                        obiettivo: v.codice.clone(),
-                        numero_prima: (y.pos + 1).to_string(),
-                        numero_dopo: (x.pos + 1).to_string(),
+                        obiettivo: v.rif(false),
+                        obiettivo_prima: Some(w.rif(true)),
+                        numero_prima: Some(y.pos + 1),
+                        numero_dopo: Some(x.pos + 1),
                         descrizione: if riformulato {
                             testo::confronta(&y.ind.descrizione, &x.ind.descrizione)
                         } else {
                             testo::intero(TipoSegmento::Uguale, &x.ind.descrizione)
                         },
-                        nota,
+                        aggiunto: None,
                     },
                 ));
             }
             self.valori(d, y.ind, x, v);
-            let (mut a, mut b) = (
-                serde_json::to_value(y.ind).unwrap_or_default(),
-                serde_json::to_value(x.ind).unwrap_or_default(),
+            r.tranne(
+                &Luogo::obiettivo(v.rif(false)).indicatore(x.pos),
+                serde_json::to_value(y.ind).ok().as_ref(),
+                serde_json::to_value(x.ind).ok().as_ref(),
+                &["descrizione", "baseline", "target", "peso"],
             );
-            for j in [&mut a, &mut b] {
-                if let Some(m) = j.as_object_mut() {
-                    for k in ["id", "descrizione", "baseline", "target", "peso"] {
-                        m.remove(k);
-                    }
-                }
-            }
-            let luogo = format!("{} › indicatore {}", v.codice, x.pos + 1);
-            r.confronta(&luogo, Some(&a), Some(&b));
         }
         for (o, y) in self.io.iter().enumerate() {
-            if self.ind.avanti[o].is_some() || self.nodi.avanti[y.nodo].is_none() {
+            let Some(nn) = self.nodi.avanti[y.nodo] else {
+                continue;
+            };
+            if self.ind.avanti[o].is_some() {
                 continue;
             }
             let anchor = (0..o)
@@ -1018,12 +1087,12 @@ impl<'a> Confronto<'a> {
                 (anchor, 1, o),
                 ModificaIndicatore {
                     generi: vec![Genere::Eliminato],
-                    modifica: "eliminato".into(),
-                    obiettivo: self.vo[y.nodo].codice.clone(),
-                    numero_prima: (y.pos + 1).to_string(),
-                    numero_dopo: "—".into(),
+                    obiettivo: self.vn[nn].rif(false),
+                    obiettivo_prima: Some(self.vo[y.nodo].rif(true)),
+                    numero_prima: Some(y.pos + 1),
+                    numero_dopo: None,
                     descrizione: testo::intero(TipoSegmento::Uguale, &y.ind.descrizione),
-                    nota: String::new(),
+                    aggiunto: None,
                 },
             ));
         }
@@ -1032,14 +1101,14 @@ impl<'a> Confronto<'a> {
     }
 
     /// The deadlines of a node's targets: its level's, then any other key in the data.
-    fn scadenze(&self, v: &Voce<'_>, extra: &[&Indicatore]) -> Vec<String> {
+    fn scadenze(&self, v: &Posto<'_>, extra: &[&Indicatore]) -> Vec<String> {
         let mut out = v.livello.map_or_else(
             || self.new.documento.anni(),
             |l| l.scadenze_effettive(&self.new.documento),
         );
         for ind in extra {
             let mut keys: Vec<&String> = ind.target.keys().collect();
-            if let Some(crate::model::Peso::PerScadenza(m)) = &ind.peso {
+            if let Some(Peso::PerScadenza(m)) = &ind.peso {
                 keys.extend(m.keys());
             }
             for k in keys {
@@ -1051,74 +1120,48 @@ impl<'a> Confronto<'a> {
         out
     }
 
-    /// Baseline, targets and weights of an added indicator, in one line.
-    fn dettagli(&self, ind: &Indicatore, v: &Voce<'_>) -> String {
-        let mut parts = vec![format!(
-            "baseline {}",
-            ind.baseline.as_ref().map_or_else(|| "—".into(), target)
-        )];
-        for s in self.scadenze(v, &[ind]) {
-            if let Some(t) = ind.target.get(&s) {
-                parts.push(format!("target al {s} {}", target(t)));
-            }
-        }
-        match &ind.peso {
-            Some(crate::model::Peso::Unico(p)) => {
-                parts.push(format!("peso {}", format_percent(*p)))
-            }
-            Some(crate::model::Peso::PerScadenza(_)) => {
-                for s in self.scadenze(v, &[ind]) {
-                    if let Some(p) = ind.peso_at(&s) {
-                        parts.push(format!("peso al {s} {}", format_percent(p)));
-                    }
-                }
-            }
-            None => parts.push("peso non indicato".into()),
-        }
-        parts.join("; ")
-    }
-
-    fn valori(&self, d: &mut Differenze, old: &Indicatore, x: &VoceInd<'_>, v: &Voce<'_>) {
+    fn valori(&self, d: &mut Differenze, old: &Indicatore, x: &PostoInd<'_>, v: &Posto<'_>) {
         let new = x.ind;
-        let oggetto = format!("Indicatore {}: {}", x.pos + 1, new.descrizione);
-        let mut push = |voce: String, prima: String, dopo: String| {
+        let mut push = |voce: Voce, prima: Option<Valore>, dopo: Option<Valore>| {
             d.valori.push(ModificaValore {
-                obiettivo: v.codice.clone(),
-                oggetto: oggetto.clone(),
+                obiettivo: v.rif(false),
+                indicatore: Some((x.pos + 1, new.descrizione.clone())),
+                titolo: v.nodo.titolo.clone(),
                 voce,
                 prima,
                 dopo,
             });
         };
         let json = |t: Option<&Target>| t.map(|t| serde_json::to_value(t).unwrap_or_default());
+        let valore = |t: Option<&Target>| t.cloned().map(Valore::Target);
         if json(old.baseline.as_ref()) != json(new.baseline.as_ref()) {
             push(
-                "baseline".into(),
-                opt_target(old.baseline.as_ref()),
-                opt_target(new.baseline.as_ref()),
+                Voce::Baseline,
+                valore(old.baseline.as_ref()),
+                valore(new.baseline.as_ref()),
             );
         }
         let scadenze = self.scadenze(v, &[old, new]);
         for s in &scadenze {
             let (a, b) = (old.target.get(s), new.target.get(s));
             if json(a) != json(b) {
-                push(format!("target al {s}"), opt_target(a), opt_target(b));
+                push(Voce::Target(s.clone()), valore(a), valore(b));
             }
         }
-        use crate::model::Peso;
+        let percento = |p: Option<f64>| p.map(Valore::Percentuale);
         match (&old.peso, &new.peso) {
             (Some(Peso::Unico(a)), Some(Peso::Unico(b))) if a == b => {}
             (None, None) => {}
             (Some(Peso::Unico(_)) | None, Some(Peso::Unico(_)) | None) => push(
-                "peso".into(),
-                opt_percent(old.peso_at("")),
-                opt_percent(new.peso_at("")),
+                Voce::Peso,
+                percento(old.peso_at("")),
+                percento(new.peso_at("")),
             ),
             _ => {
                 for s in &scadenze {
                     let (a, b) = (old.peso_at(s), new.peso_at(s));
                     if a != b {
-                        push(format!("peso al {s}"), opt_percent(a), opt_percent(b));
+                        push(Voce::PesoAl(s.clone()), percento(a), percento(b));
                     }
                 }
             }
@@ -1133,12 +1176,16 @@ impl<'a> Confronto<'a> {
         }
     }
 
-    /// Code and title of an assigned objective.
-    fn descrivi(&self, c: &Chiave) -> (String, String) {
+    /// An assigned objective as the changes name it.
+    fn descrivi(&self, c: &Chiave) -> Assegnato {
         match c {
-            Chiave::Nuovo(n) => (self.vn[*n].codice.clone(), self.vn[*n].nodo.titolo.clone()),
-            Chiave::Vecchio(o) => (self.vo[*o].codice.clone(), self.vo[*o].nodo.titolo.clone()),
-            Chiave::Testo(t) => (t.clone(), String::new()),
+            Chiave::Nuovo(n) => {
+                Assegnato::Obiettivo(self.vn[*n].rif(false), self.vn[*n].nodo.titolo.clone())
+            }
+            Chiave::Vecchio(o) => {
+                Assegnato::Obiettivo(self.vo[*o].rif(true), self.vo[*o].nodo.titolo.clone())
+            }
+            Chiave::Testo(t) => Assegnato::Riferimento(t.clone()),
         }
     }
 
@@ -1155,20 +1202,20 @@ impl<'a> Confronto<'a> {
             .assegnazioni
             .as_ref()
             .map_or(&nessuno, |a| &a.dirigenti);
-        if let (Some(a), Some(b)) = (&self.old.assegnazioni, &self.new.assegnazioni) {
-            r.confronta(
-                "assegnazioni › anno",
-                Some(&Value::from(a.anno)),
-                Some(&Value::from(b.anno)),
-            );
-        }
+        let (jo, jn) = (
+            serde_json::to_value(&self.old.assegnazioni).unwrap_or_default(),
+            serde_json::to_value(&self.new.assegnazioni).unwrap_or_default(),
+        );
+        let luogo = Luogo::default().campo("assegnazioni");
+        r.tranne(&luogo, Some(&jo), Some(&jn), &["dirigenti"]);
         let (ko, kn) = (chiavi(&self.vo), chiavi(&self.vn));
         let vecchie: Vec<Assegnata> = dir_o
             .iter()
             .enumerate()
-            .flat_map(|(i, x)| x.obiettivi.iter().map(move |a| (i, a)))
-            .map(|(i, a)| Assegnata {
+            .flat_map(|(i, x)| x.obiettivi.iter().enumerate().map(move |(k, a)| (i, k, a)))
+            .map(|(i, k, a)| Assegnata {
                 dirigente: i,
+                indice: k,
                 chiave: self.chiave_vecchia(&ko, &a.obiettivo),
                 peso: a.peso,
             })
@@ -1176,9 +1223,10 @@ impl<'a> Confronto<'a> {
         let nuove: Vec<Assegnata> = dir_n
             .iter()
             .enumerate()
-            .flat_map(|(j, x)| x.obiettivi.iter().map(move |a| (j, a)))
-            .map(|(j, a)| Assegnata {
+            .flat_map(|(j, x)| x.obiettivi.iter().enumerate().map(move |(k, a)| (j, k, a)))
+            .map(|(j, k, a)| Assegnata {
                 dirigente: j,
+                indice: k,
                 chiave: match kn.get(a.obiettivo.trim()) {
                     Some(&n) => Chiave::Nuovo(n),
                     None => Chiave::Testo(a.obiettivo.trim().to_string()),
@@ -1217,81 +1265,103 @@ impl<'a> Confronto<'a> {
                 }
             })
             .collect();
-        let nome = |x: &crate::model::Dirigente| match &x.titolo {
-            Some(t) => format!("{t} {}", x.nome),
-            None => x.nome.clone(),
+        let persona = |x: &crate::model::Dirigente| Persona {
+            titolo: x.titolo.clone(),
+            nome: x.nome.clone(),
         };
-        let riga = |dir: String, c: &Chiave, modifica: String, prima: String, dopo: String| {
-            let (obiettivo, titolo) = self.descrivi(c);
-            ModificaAssegnazione {
-                dirigente: dir,
-                obiettivo,
-                titolo,
-                modifica,
-                prima,
-                dopo,
-            }
+        let (lo, ln) = (jo.get("dirigenti"), jn.get("dirigenti"));
+        let dirigente = |l: Option<&Value>, i: usize| {
+            let v = l.and_then(|l| l.get(i)).cloned().unwrap_or_default();
+            luogo.elemento("dirigenti", i, v.get("nome").and_then(Value::as_str))
         };
-        let tolta = |e: &Assegnata| {
-            riga(
-                nome(&dir_o[e.dirigente]),
-                &e.chiave,
-                "non più assegnato".into(),
-                format_percent(e.peso),
-                "—".into(),
+        let percorso = |l: Option<&Value>, e: &Assegnata| {
+            format!(
+                "{}.obiettivi[{}]",
+                dirigente(l, e.dirigente).percorso,
+                e.indice
             )
+        };
+        let tolta = |e: &Assegnata| ModificaAssegnazione {
+            dirigente: persona(&dir_o[e.dirigente]),
+            obiettivo: self.descrivi(&e.chiave),
+            genere: GenereAssegnazione::NonPiuAssegnato,
+            prima: Some(e.peso),
+            dopo: None,
+            percorso: percorso(lo, e),
         };
         let mut righe = Vec::new();
         for (j, x) in dir_n.iter().enumerate() {
             for (k, e) in nuove.iter().enumerate().filter(|(_, e)| e.dirigente == j) {
-                let dopo = format_percent(e.peso);
-                match (stessa[k], da[k]) {
-                    (Some(i), _) if vecchie[i].peso != e.peso => righe.push(riga(
-                        nome(x),
-                        &e.chiave,
-                        "peso modificato".into(),
-                        format_percent(vecchie[i].peso),
-                        dopo,
-                    )),
-                    (Some(_), _) => {}
-                    (None, Some(i)) => righe.push(riga(
-                        nome(x),
-                        &e.chiave,
-                        format!(
-                            "riassegnato (prima a {})",
-                            nome(&dir_o[vecchie[i].dirigente])
-                        ),
-                        format_percent(vecchie[i].peso),
-                        dopo,
-                    )),
-                    (None, None) => righe.push(riga(
-                        nome(x),
-                        &e.chiave,
-                        "assegnato".into(),
-                        "—".into(),
-                        dopo,
-                    )),
-                }
-            }
-            if let Some(i) = dm.indietro[j] {
-                let luogo = format!("assegnazioni › «{}»", x.nome);
-                let a = &dir_o[i];
-                for (key, va, vb) in [
-                    ("ruolo", Some(a.ruolo.as_str()), Some(x.ruolo.as_str())),
-                    ("titolo", a.titolo.as_deref(), x.titolo.as_deref()),
-                ] {
-                    r.confronta(
-                        &unisci(&luogo, key),
-                        va.map(Value::from).as_ref(),
-                        vb.map(Value::from).as_ref(),
+                let riga = |genere, prima| ModificaAssegnazione {
+                    dirigente: persona(x),
+                    obiettivo: self.descrivi(&e.chiave),
+                    genere,
+                    prima,
+                    dopo: Some(e.peso),
+                    percorso: percorso(ln, e),
+                };
+                let (vecchia, genere) = match (stessa[k], da[k]) {
+                    (Some(i), _) => (Some(i), GenereAssegnazione::PesoModificato),
+                    (None, Some(i)) => (
+                        Some(i),
+                        GenereAssegnazione::Riassegnato(persona(&dir_o[vecchie[i].dirigente])),
+                    ),
+                    (None, None) => (None, GenereAssegnazione::Assegnato),
+                };
+                if let Some(i) = vecchia {
+                    // The assignment's other fields (the title as the office reads it...).
+                    let (a, b) = (
+                        &dir_o[vecchie[i].dirigente].obiettivi[vecchie[i].indice],
+                        &x.obiettivi[e.indice],
+                    );
+                    let dove =
+                        dirigente(ln, j).elemento("obiettivi", e.indice, Some(b.obiettivo.trim()));
+                    r.tranne(
+                        &dove,
+                        serde_json::to_value(a).ok().as_ref(),
+                        serde_json::to_value(b).ok().as_ref(),
+                        &["obiettivo", "peso"],
                     );
                 }
-                for (k, e) in vecchie.iter().enumerate() {
-                    if !usata[k] && e.dirigente == i {
-                        righe.push(tolta(e));
+                match (vecchia, genere) {
+                    (Some(i), GenereAssegnazione::PesoModificato) if vecchie[i].peso == e.peso => {}
+                    (vecchia, genere) => {
+                        righe.push(riga(genere, vecchia.map(|i| vecchie[i].peso)));
                     }
                 }
             }
+            match dm.indietro[j] {
+                Some(i) => {
+                    r.tranne(
+                        &dirigente(ln, j),
+                        lo.and_then(|l| l.get(i)),
+                        ln.and_then(|l| l.get(j)),
+                        &["obiettivi"],
+                    );
+                    for (k, e) in vecchie.iter().enumerate() {
+                        if !usata[k] && e.dirigente == i {
+                            righe.push(tolta(e));
+                        }
+                    }
+                }
+                None => r.tranne(
+                    &dirigente(ln, j),
+                    None,
+                    ln.and_then(|l| l.get(j)),
+                    &["obiettivi"],
+                ),
+            }
+        }
+        for (i, _) in dir_o.iter().enumerate() {
+            if dm.avanti[i].is_some() {
+                continue;
+            }
+            r.tranne(
+                &dirigente(lo, i),
+                lo.and_then(|l| l.get(i)),
+                None,
+                &["obiettivi"],
+            );
         }
         for (k, e) in vecchie.iter().enumerate() {
             if !usata[k] && dm.avanti[e.dirigente].is_none() {
@@ -1316,12 +1386,14 @@ enum Chiave {
 /// One objective in a manager's list.
 struct Assegnata {
     dirigente: usize,
+    /// Position in the manager's list.
+    indice: usize,
     chiave: Chiave,
     peso: f64,
 }
 
 /// Ids and codes (of the main tree) → node, as assignments refer to objectives.
-fn chiavi<'a>(voci: &[Voce<'a>]) -> HashMap<String, usize> {
+fn chiavi<'a>(voci: &[Posto<'a>]) -> HashMap<String, usize> {
     let mut out = HashMap::new();
     for (i, v) in voci.iter().enumerate() {
         if v.ramo == 0 {
@@ -1368,80 +1440,53 @@ fn somiglianza_indicatori(a: &Indicatore, b: &Indicatore) -> f64 {
     s
 }
 
-/// The acts as the cover of the plan reads them, one line each.
-fn righe_atti(piano: &Piano) -> Vec<String> {
-    View::build(piano, &Catalogo::build(piano), None).approvazioni
-}
-
-/// Acts pair by how they read on the cover; a changed subject is a modified act.
-fn atti(old: &Piano, new: &Piano) -> Vec<ModificaAtto> {
-    let lo = righe_atti(old);
-    let ln = righe_atti(new);
-    let oggetto = |a: &crate::model::Atto| a.oggetto.clone().unwrap_or_else(|| "—".into());
+/// Acts pair by how they read on the cover; a changed subject is a modified act, and any
+/// other field of a paired act is compared as it is.
+fn atti(old: &Piano, new: &Piano, d: &mut Differenze, r: &mut Raccolta) {
+    let lo: Vec<String> = old.atti.iter().map(Atto::approvazione).collect();
+    let ln: Vec<String> = new.atti.iter().map(Atto::approvazione).collect();
+    let radice = Luogo::default();
     let mut usati = vec![false; lo.len()];
-    let mut out = Vec::new();
     for (j, b) in new.atti.iter().enumerate() {
+        let percorso = format!("atti[{j}]");
         match (0..lo.len()).find(|&i| !usati[i] && lo[i] == ln[j]) {
             Some(i) => {
                 usati[i] = true;
-                if old.atti[i].oggetto != b.oggetto {
-                    out.push(ModificaAtto {
+                let a = &old.atti[i];
+                if a.oggetto != b.oggetto {
+                    d.atti.push(ModificaAtto {
                         genere: Genere::Modificato,
-                        modifica: format!("oggetto modificato (prima: {})", oggetto(&old.atti[i])),
-                        atto: ln[j].clone(),
-                        oggetto: oggetto(b),
+                        atto: b.clone(),
+                        oggetto_prima: a.oggetto.clone(),
+                        percorso: format!("{percorso}.oggetto"),
                     });
                 }
+                let jb = serde_json::to_value(b).unwrap_or_default();
+                r.tranne(
+                    &radice.elemento("atti", j, None),
+                    serde_json::to_value(a).ok().as_ref(),
+                    Some(&jb),
+                    &["oggetto"],
+                );
             }
-            None => out.push(ModificaAtto {
+            None => d.atti.push(ModificaAtto {
                 genere: Genere::Aggiunto,
-                modifica: "aggiunto".into(),
-                atto: ln[j].clone(),
-                oggetto: oggetto(b),
+                atto: b.clone(),
+                oggetto_prima: None,
+                percorso,
             }),
         }
     }
     for (i, a) in old.atti.iter().enumerate() {
         if !usati[i] {
-            out.push(ModificaAtto {
+            d.atti.push(ModificaAtto {
                 genere: Genere::Eliminato,
-                modifica: "eliminato".into(),
-                atto: lo[i].clone(),
-                oggetto: oggetto(a),
+                atto: a.clone(),
+                oggetto_prima: None,
+                percorso: format!("atti[{i}]"),
             });
         }
     }
-    out
-}
-
-fn quanti(n: usize, s: &str, p: &str) -> String {
-    if n == 1 {
-        format!("1 {s}")
-    } else {
-        format!("{n} {p}")
-    }
-}
-
-fn opt_percent(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), format_percent)
-}
-
-/// A target as printed, with its numeric structure when it has one.
-fn target(t: &Target) -> String {
-    match t {
-        Target::Strutturato(s) if s.confronto.is_some() || s.valore.is_some() => {
-            let mut parts = Vec::new();
-            parts.extend(s.confronto.clone());
-            parts.extend(s.valore.map(crate::format::format_plain));
-            parts.extend(s.unita.clone());
-            format!("{} ({})", s.testo, parts.join(" "))
-        }
-        t => t.testo(),
-    }
-}
-
-fn opt_target(t: Option<&Target>) -> String {
-    t.map_or_else(|| "—".into(), target)
 }
 
 #[cfg(test)]
@@ -1492,13 +1537,18 @@ mod tests {
         ])
     }
 
+    /// The code of an objective, `—` when there is none.
+    fn codice(r: Option<&Rif>) -> String {
+        r.map_or_else(|| "—".into(), |r| r.codice.clone())
+    }
+
     fn generi(d: &Differenze) -> Vec<(String, String, Vec<Genere>)> {
         d.obiettivi
             .iter()
             .map(|o| {
                 (
-                    o.codice_prima.clone(),
-                    o.codice_dopo.clone(),
+                    codice(o.prima.as_ref()),
+                    codice(o.dopo.as_ref()),
                     o.generi.clone(),
                 )
             })
@@ -1551,12 +1601,21 @@ mod tests {
         );
         // Anna Rossi's "1.2" was "Digitalizzazione" and is now "Bandi camerali".
         let d = confronta(&piano(base()), &piano(new));
-        let righe: Vec<(&str, &str)> = d
+        let righe: Vec<(String, GenereAssegnazione)> = d
             .assegnazioni
             .iter()
-            .map(|a| (a.obiettivo.as_str(), a.modifica.as_str()))
+            .map(|a| match &a.obiettivo {
+                Assegnato::Obiettivo(r, _) => (r.codice.clone(), a.genere.clone()),
+                Assegnato::Riferimento(t) => (t.clone(), a.genere.clone()),
+            })
             .collect();
-        assert_eq!(righe, [("1.2", "assegnato"), ("1.3", "non più assegnato")]);
+        assert_eq!(
+            righe,
+            [
+                ("1.2".into(), GenereAssegnazione::Assegnato),
+                ("1.3".into(), GenereAssegnazione::NonPiuAssegnato)
+            ]
+        );
     }
 
     #[test]
@@ -1602,7 +1661,23 @@ mod tests {
             generi(&d),
             vec![("1.3".into(), "2.2".into(), vec![Genere::Spostato])]
         );
-        assert_eq!(d.obiettivi[0].nota, "da 1 a 2");
+        let r = |c: &str, p: &str| Rif {
+            chiave: c.into(),
+            codice: c.into(),
+            percorso: p.into(),
+            vecchio: false,
+        };
+        assert_eq!(
+            d.obiettivi[0].spostato,
+            Some((
+                Genitore::Obiettivo(Rif {
+                    vecchio: true,
+                    ..r("1", "albero[0]")
+                }),
+                Genitore::Obiettivo(r("2", "albero[1]"))
+            ))
+        );
+        assert_eq!(d.percorsi(), ["albero[1].figli[1]"]);
         assert!(d.indicatori.is_empty() && d.valori.is_empty());
     }
 
@@ -1624,37 +1699,49 @@ mod tests {
         inds[1]["peso"] = 40.into();
         inds[2]["peso"] = 40.into();
         let d = confronta(&piano(base()), &piano(new));
-        let righe: Vec<(&str, &str, &str)> = d
+        let righe: Vec<(Vec<Genere>, Option<usize>, Option<usize>)> = d
             .indicatori
             .iter()
-            .map(|i| {
-                (
-                    i.modifica.as_str(),
-                    i.numero_prima.as_str(),
-                    i.numero_dopo.as_str(),
-                )
-            })
+            .map(|i| (i.generi.clone(), i.numero_prima, i.numero_dopo))
             .collect();
         assert_eq!(
             righe,
             [
-                ("aggiunto", "—", "1"),
-                ("rinumerato", "1", "2"),
-                ("rinumerato", "2", "3")
+                (vec![Genere::Aggiunto], None, Some(1)),
+                (vec![Genere::Rinumerato], Some(1), Some(2)),
+                (vec![Genere::Rinumerato], Some(2), Some(3))
             ]
         );
-        assert_eq!(
-            d.indicatori[0].nota,
-            "baseline —; target al 2024 3; peso 20,00%"
-        );
-        let valori: Vec<(&str, &str, &str)> = d
+        let (aggiunto, scadenze) = d.indicatori[0].aggiunto.as_ref().unwrap();
+        assert_eq!(aggiunto.descrizione, "sportelli aperti");
+        assert_eq!(scadenze, &["2024"]);
+        let valori: Vec<(&Voce, Option<f64>, Option<f64>)> = d
             .valori
             .iter()
-            .map(|v| (v.voce.as_str(), v.prima.as_str(), v.dopo.as_str()))
+            .map(|v| {
+                let p = |x: &Option<Valore>| match x {
+                    Some(Valore::Percentuale(p)) => Some(*p),
+                    _ => None,
+                };
+                (&v.voce, p(&v.prima), p(&v.dopo))
+            })
             .collect();
         assert_eq!(
             valori,
-            [("peso", "50,00%", "40,00%"), ("peso", "50,00%", "40,00%")]
+            [
+                (&Voce::Peso, Some(50.0), Some(40.0)),
+                (&Voce::Peso, Some(50.0), Some(40.0))
+            ]
+        );
+        assert_eq!(
+            d.percorsi(),
+            [
+                "albero[0].figli[0].indicatori[0]",
+                "albero[0].figli[0].indicatori[1]",
+                "albero[0].figli[0].indicatori[2]",
+                "albero[0].figli[0].indicatori[1].peso",
+                "albero[0].figli[0].indicatori[2].peso"
+            ]
         );
         assert!(d.obiettivi.is_empty());
     }
@@ -1667,15 +1754,26 @@ mod tests {
         new[0]["figli"][0]["indicatori"][1]["target"]["2024"] = ">= 250".into();
         let d = confronta(&piano(base()), &piano(new));
         assert_eq!(d.indicatori.len(), 1);
-        assert_eq!(d.indicatori[0].modifica, "riformulato");
+        assert_eq!(d.indicatori[0].generi, [Genere::Rinominato]);
         assert_eq!(d.valori.len(), 1);
+        let testo = |v: &Option<Valore>| match v {
+            Some(Valore::Target(t)) => t.testo(),
+            _ => String::new(),
+        };
         assert_eq!(
             (
-                d.valori[0].voce.as_str(),
-                d.valori[0].prima.as_str(),
-                d.valori[0].dopo.as_str()
+                &d.valori[0].voce,
+                testo(&d.valori[0].prima),
+                testo(&d.valori[0].dopo)
             ),
-            ("target al 2024", "SI", ">= 250")
+            (&Voce::Target("2024".into()), "SI".into(), ">= 250".into())
+        );
+        assert_eq!(
+            d.percorsi(),
+            [
+                "albero[0].figli[0].indicatori[1].descrizione",
+                "albero[0].figli[0].indicatori[1].target.2024"
+            ]
         );
     }
 
@@ -1687,24 +1785,72 @@ mod tests {
         a.dirigenti[0].obiettivi[0].obiettivo = "2.1".into();
         a.dirigenti[1].obiettivi[0].obiettivo = "1.2".into();
         let d = confronta(&old, &new);
-        let righe: Vec<(&str, &str, &str)> = d
+        let persona = |nome: &str| Persona {
+            titolo: None,
+            nome: nome.into(),
+        };
+        let righe: Vec<(&str, &str, &GenereAssegnazione)> = d
             .assegnazioni
             .iter()
-            .map(|a| {
-                (
-                    a.dirigente.as_str(),
-                    a.obiettivo.as_str(),
-                    a.modifica.as_str(),
-                )
+            .map(|a| match &a.obiettivo {
+                Assegnato::Obiettivo(r, _) => {
+                    (a.dirigente.nome.as_str(), r.codice.as_str(), &a.genere)
+                }
+                Assegnato::Riferimento(t) => (a.dirigente.nome.as_str(), t.as_str(), &a.genere),
             })
             .collect();
         assert_eq!(
             righe,
             [
-                ("Anna Rossi", "2.1", "riassegnato (prima a Luca Bianchi)"),
-                ("Luca Bianchi", "1.2", "riassegnato (prima a Anna Rossi)"),
+                (
+                    "Anna Rossi",
+                    "2.1",
+                    &GenereAssegnazione::Riassegnato(persona("Luca Bianchi"))
+                ),
+                (
+                    "Luca Bianchi",
+                    "1.2",
+                    &GenereAssegnazione::Riassegnato(persona("Anna Rossi"))
+                ),
             ]
         );
+        assert_eq!(
+            d.percorsi(),
+            [
+                "assegnazioni.dirigenti[0].obiettivi[0]",
+                "assegnazioni.dirigenti[1].obiettivi[0]"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_managers_fields_are_located_by_the_managers_name() {
+        let mut old = piano(base());
+        old.assegnazioni.as_mut().unwrap().dirigenti[0].titolo = Some("Dott.".into());
+        let mut new = old.clone();
+        let a = new.assegnazioni.as_mut().unwrap();
+        a.dirigenti[0].ruolo = "Segretario generale".into();
+        a.dirigenti[0].obiettivi[0].titolo = Some("Digitalizzazione".into());
+        let d = confronta(&old, &new);
+        let altre: Vec<(String, &str)> = d
+            .altre
+            .iter()
+            .map(|a| (report::dove(&a.dove.passi), a.dove.percorso.as_str()))
+            .collect();
+        assert_eq!(
+            altre,
+            [
+                (
+                    "assegnazioni › «Anna Rossi» › «1.2» › titolo".into(),
+                    "assegnazioni.dirigenti[0].obiettivi[0].titolo"
+                ),
+                (
+                    "assegnazioni › «Anna Rossi» › ruolo".into(),
+                    "assegnazioni.dirigenti[0].ruolo"
+                )
+            ]
+        );
+        assert!(d.assegnazioni.is_empty(), "{:#?}", d.assegnazioni);
     }
 
     #[test]
@@ -1713,7 +1859,8 @@ mod tests {
         new[1]["figli"][0]["descrizione"] = "Descrizione aggiornata di Lavoro agile.".into();
         let d = confronta(&piano(base()), &piano(new));
         assert_eq!(d.testi.len(), 1);
-        assert_eq!(d.testi[0].dove, "2.1 › descrizione");
+        assert_eq!(report::dove(&d.testi[0].dove.passi), "2.1 › descrizione");
+        assert_eq!(d.testi[0].dove.percorso, "albero[1].figli[0].descrizione");
         assert!(d.obiettivi.is_empty() && d.altre.is_empty());
     }
 }

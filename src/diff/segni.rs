@@ -4,10 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::Diagnostic;
-use crate::format::Date;
-use crate::model::{Piano, TipoAtto};
+use crate::model::{Atto, Piano, TipoAtto};
 
-use super::Differenze;
+use super::{Differenze, Rif, report};
 
 /// What the amendment touched, keyed by the new version's codes.
 #[derive(Debug, Clone, Default)]
@@ -36,51 +35,46 @@ impl Segni {
             .iter()
             .filter(|a| a.tipo == TipoAtto::Aggiornamento)
             .filter(|a| !known.contains(&(a.data.clone(), a.numero.clone().unwrap_or_default())))
-            .map(|a| {
-                let data = Date::parse_iso(&a.data).map_or_else(|| a.data.clone(), |d| d.long());
-                match &a.numero {
-                    Some(n) => format!("deliberazione di {} n. {n} del {data}", a.organo),
-                    None => format!("deliberazione di {} del {data}", a.organo),
-                }
-            })
+            .map(Atto::deliberazione)
             .collect();
         s.nota = if acts.is_empty() {
             "Modificato rispetto alla versione precedente".into()
         } else {
             format!("Modificato con {}", acts.join(", "))
         };
-        let mut add = |code: &str, what: String| {
-            if code != "—" && !code.is_empty() {
-                s.obiettivi.entry(code.to_string()).or_default().push(what);
-            }
+        let mut add = |r: &Rif, what: String| {
+            s.obiettivi.entry(r.chiave.clone()).or_default().push(what);
         };
         for o in &diff.obiettivi {
-            add(&o.codice_dopo, format!("obiettivo {}", o.modifica));
+            if let Some(r) = &o.dopo {
+                add(
+                    r,
+                    format!("obiettivo {}", report::generi(&o.generi, "rinominato")),
+                );
+            }
         }
         for i in &diff.indicatori {
+            let numero = i.numero_dopo.or(i.numero_prima).unwrap_or_default();
+            let what = report::generi(&i.generi, "riformulato");
+            add(&i.obiettivo, format!("indicatore {numero} {what}"));
+        }
+        for v in &diff.valori {
             add(
-                &i.obiettivo,
-                format!("indicatore {} {}", i.numero_dopo, i.modifica),
+                &v.obiettivo,
+                format!("{} modificato", report::voce(&v.voce)),
             );
         }
-        for v in &diff.valori {
-            add(&v.obiettivo, format!("{} modificato", v.voce));
-        }
-        for i in &diff.indicatori {
-            if let Ok(n) = i.numero_dopo.parse::<usize>() {
-                s.indicatori.insert((i.obiettivo.clone(), n));
-            }
-        }
-        for v in &diff.valori {
-            // "Indicatore 3: ..." names the row; an objective's own weight names none.
-            if let Some(n) = v
-                .oggetto
-                .strip_prefix("Indicatore ")
-                .and_then(|r| r.split(':').next())
-                .and_then(|n| n.trim().parse().ok())
-            {
-                s.indicatori.insert((v.obiettivo.clone(), n));
-            }
+        let righe = diff
+            .indicatori
+            .iter()
+            .filter_map(|i| Some((&i.obiettivo, i.numero_dopo?)))
+            .chain(
+                diff.valori
+                    .iter()
+                    .filter_map(|v| Some((&v.obiettivo, v.indicatore.as_ref()?.0))),
+            );
+        for (r, n) in righe {
+            s.indicatori.insert((r.chiave.clone(), n));
         }
         for list in s.obiettivi.values_mut() {
             list.dedup();

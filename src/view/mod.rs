@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::format::{Date, format_percent};
-use crate::model::{Assegnazioni, Atto, Livello, Nodo, Piano, TipoAtto, somma_pesi};
+use crate::format::{Date, format_percent, periodo as periodo_di};
+use crate::model::{Assegnazioni, Atto, Livello, Nodo, Piano, data_documento, somma_pesi};
 
 /// Everything the templates of a plan document need.
 #[derive(Debug, Serialize)]
@@ -467,61 +467,13 @@ pub fn livello_azienda<'a>(piano: &'a Piano, own: Option<&'a Livello>) -> Option
     own.or(piano.livelli.last())
 }
 
-/// The date stamped on the document, always from the data so that the same plan gives the
-/// same bytes: the latest adoption or amendment act; else `SOURCE_DATE_EPOCH`; else the
-/// latest act of any kind; else 1 January of the plan's first year (a draft).
-pub fn data_documento(
-    atti: &[Atto],
-    source_date_epoch: Option<i64>,
-    anno_inizio: i32,
-) -> Option<Date> {
-    let latest = |pred: &dyn Fn(&Atto) -> bool| {
-        atti.iter()
-            .filter(|a| pred(a))
-            .filter_map(|a| Date::parse_iso(&a.data))
-            .max()
-    };
-    latest(&|a| a.tipo != TipoAtto::Validazione)
-        .or_else(|| source_date_epoch.map(Date::from_unix_seconds))
-        .or_else(|| latest(&|_| true))
-        .or(Some(Date {
-            year: anno_inizio,
-            month: 1,
-            day: 1,
-        }))
-}
-
-fn approvazione(atto: &Atto) -> String {
-    let data = Date::parse_iso(&atto.data).map_or_else(|| atto.data.clone(), |d| d.long());
-    let numero = atto
-        .numero
-        .as_ref()
-        .map(|n| format!(" n. {n}"))
-        .unwrap_or_default();
-    match atto.tipo {
-        TipoAtto::Validazione => format!("Validato dall'{} in data {data}", atto.organo),
-        TipoAtto::Adozione => {
-            format!(
-                "Adottato con deliberazione di {}{numero} del {data}",
-                atto.organo
-            )
-        }
-        TipoAtto::Aggiornamento => {
-            format!(
-                "Aggiornato con deliberazione di {}{numero} del {data}",
-                atto.organo
-            )
-        }
-    }
-}
-
 impl View {
     /// Builds the view of a validated plan.
     pub fn build(piano: &Piano, catalogo: &Catalogo, source_date_epoch: Option<i64>) -> View {
         let doc = &piano.documento;
         let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
         let titolo_completo = format!("{} {}", doc.titolo, periodo);
-        let approvazioni: Vec<String> = piano.atti.iter().map(approvazione).collect();
+        let approvazioni: Vec<String> = piano.atti.iter().map(Atto::approvazione).collect();
         let soggetto = approvazioni.join("; ");
 
         let codici = codici(piano);
@@ -625,7 +577,7 @@ impl View {
         let firme_piano = firme(&piano.firme);
         let pola = piano.pola.as_ref().map(|p| {
             let periodo = periodo_di(p.anno_inizio, p.anno_fine);
-            let approvazioni: Vec<String> = p.atti.iter().map(approvazione).collect();
+            let approvazioni: Vec<String> = p.atti.iter().map(Atto::approvazione).collect();
             PolaView {
                 titolo: p.titolo.clone(),
                 sottotitolo: p.sottotitolo.clone(),
@@ -774,15 +726,6 @@ impl View {
         for az in &mut self.aziende {
             az.schede.iter_mut().for_each(mark);
         }
-    }
-}
-
-/// A period as printed: `2021 - 2023`, or one year.
-fn periodo_di(inizio: i32, fine: i32) -> String {
-    if inizio == fine {
-        inizio.to_string()
-    } else {
-        format!("{inizio} - {fine}")
     }
 }
 
@@ -949,45 +892,5 @@ mod tests {
         assert_eq!(codice(&[0]), "1");
         assert_eq!(codice(&[1, 0, 2]), "2.1.3");
         assert_eq!(json_path(&[1, 0, 2]), "albero[1].figli[0].figli[2]");
-    }
-
-    #[test]
-    fn document_date_prefers_adoption() {
-        let atti = vec![
-            Atto {
-                organo: "OIV".into(),
-                tipo: TipoAtto::Validazione,
-                numero: None,
-                data: "2021-04-19".into(),
-                oggetto: None,
-            },
-            Atto {
-                organo: "Giunta".into(),
-                tipo: TipoAtto::Adozione,
-                numero: Some("45".into()),
-                data: "2021-04-26".into(),
-                oggetto: None,
-            },
-        ];
-        assert_eq!(
-            data_documento(&atti, Some(0), 2021).unwrap().long(),
-            "26 aprile 2021"
-        );
-        assert_eq!(
-            data_documento(&atti[..1], Some(0), 2021).unwrap().long(),
-            "1 gennaio 1970"
-        );
-        assert_eq!(
-            data_documento(&atti[..1], None, 2021).unwrap().long(),
-            "19 aprile 2021"
-        );
-        assert_eq!(
-            data_documento(&[], None, 2027).unwrap().long(),
-            "1 gennaio 2027"
-        );
-        assert_eq!(
-            approvazione(&atti[1]),
-            "Adottato con deliberazione di Giunta n. 45 del 26 aprile 2021"
-        );
     }
 }

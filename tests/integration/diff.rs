@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use piano::diff::{Differenze, Genere};
+use piano::diff::{Differenze, Genere, Valore, Voce};
+use serde_json::{Map, Value, json};
 
 use crate::common::*;
 
@@ -45,34 +46,37 @@ fn the_two_brescia_versions_differ_by_exactly_the_amendment() {
     assert_eq!(d.atti.len(), 1, "{:#?}", d.atti);
     assert_eq!(d.atti[0].genere, Genere::Aggiunto);
     assert_eq!(
-        d.atti[0].atto,
+        d.atti[0].atto.approvazione(),
         "Aggiornato con deliberazione di Giunta n. 78 del 19 luglio 2021"
     );
     assert_eq!(d.indicatori.len(), 1, "{:#?}", d.indicatori);
     let added = &d.indicatori[0];
     assert_eq!(added.generi, [Genere::Aggiunto]);
     assert_eq!(
-        (added.obiettivo.as_str(), added.numero_dopo.as_str()),
-        ("1.1.2", "5")
+        (added.obiettivo.codice.as_str(), added.numero_dopo),
+        ("1.1.2", Some(5))
     );
-    assert!(added.nota.ends_with("peso 15,00%"), "{}", added.nota);
-    let weights: Vec<(&str, &str, &str, &str)> = d
+    let (indicatore, _) = added.aggiunto.as_ref().unwrap();
+    assert!(matches!(indicatore.peso, Some(piano::model::Peso::Unico(p)) if p == 15.0));
+    let weights: Vec<(&str, usize, f64, f64)> = d
         .valori
         .iter()
-        .map(|v| {
-            let n = v.oggetto.split(':').next().unwrap();
-            (v.obiettivo.as_str(), n, v.prima.as_str(), v.dopo.as_str())
+        .map(|v| match (&v.indicatore, &v.prima, &v.dopo) {
+            (Some((n, _)), Some(Valore::Percentuale(a)), Some(Valore::Percentuale(b))) => {
+                (v.obiettivo.codice.as_str(), *n, *a, *b)
+            }
+            other => panic!("not a weight: {other:?}"),
         })
         .collect();
     assert_eq!(
         weights,
         [
-            ("1.1.2", "Indicatore 1", "30,00%", "25,00%"),
-            ("1.1.2", "Indicatore 2", "25,00%", "20,00%"),
-            ("1.1.2", "Indicatore 4", "30,00%", "25,00%"),
+            ("1.1.2", 1, 30.0, 25.0),
+            ("1.1.2", 2, 25.0, 20.0),
+            ("1.1.2", 4, 30.0, 25.0),
         ]
     );
-    assert!(d.valori.iter().all(|v| v.voce == "peso"));
+    assert!(d.valori.iter().all(|v| v.voce == Voce::Peso));
     assert!(d.obiettivi.is_empty(), "{:#?}", d.obiettivi);
     assert!(d.assegnazioni.is_empty(), "{:#?}", d.assegnazioni);
     assert!(d.testi.is_empty(), "{:#?}", d.testi);
@@ -148,34 +152,47 @@ fn an_objective_inserted_in_an_area_is_one_addition_plus_renumbering() {
         }
     });
     let d = compare(&brescia(), &path);
-    let rows: Vec<(&str, &str, &str)> = d
+    let code = |r: &Option<piano::diff::Rif>| r.as_ref().map(|r| r.codice.clone());
+    let rows: Vec<(Vec<Genere>, Option<String>, Option<String>)> = d
         .obiettivi
         .iter()
-        .map(|o| {
+        .map(|o| (o.generi.clone(), code(&o.prima), code(&o.dopo)))
+        .collect();
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        rows,
+        [
+            (vec![Genere::Aggiunto], None, some("2.2.2")),
+            (vec![Genere::Rinumerato], some("2.2.2"), some("2.2.3")),
+            (vec![Genere::Rinumerato], some("2.2.3"), some("2.2.4")),
+        ]
+    );
+    // Only the weights that were changed, no cascade of titles, indicators or texts.
+    let weights: Vec<(&str, &Voce, String)> = d
+        .valori
+        .iter()
+        .map(|v| {
             (
-                o.modifica.as_str(),
-                o.codice_prima.as_str(),
-                o.codice_dopo.as_str(),
+                v.obiettivo.codice.as_str(),
+                &v.voce,
+                format!("{:?} → {:?}", v.prima, v.dopo),
             )
         })
         .collect();
     assert_eq!(
-        rows,
-        [
-            ("aggiunto", "—", "2.2.2"),
-            ("rinumerato", "2.2.2", "2.2.3"),
-            ("rinumerato", "2.2.3", "2.2.4"),
-        ]
-    );
-    // Only the weights that were changed, no cascade of titles, indicators or texts.
-    let weights: Vec<(&str, &str, &str)> = d
-        .valori
-        .iter()
-        .map(|v| (v.obiettivo.as_str(), v.prima.as_str(), v.dopo.as_str()))
-        .collect();
-    assert_eq!(
         weights,
-        [("2.2.1", "50,00%", "40,00%"), ("2.2.4", "30,00%", "20,00%")]
+        [
+            (
+                "2.2.1",
+                &Voce::PesoObiettivo,
+                "Some(Percentuale(50.0)) → Some(Percentuale(40.0))".into()
+            ),
+            (
+                "2.2.4",
+                &Voce::PesoObiettivo,
+                "Some(Percentuale(30.0)) → Some(Percentuale(20.0))".into()
+            )
+        ]
     );
     assert!(d.indicatori.is_empty(), "{:#?}", d.indicatori);
     assert!(d.testi.is_empty() && d.altre.is_empty(), "{d:#?}");
@@ -211,7 +228,10 @@ fn a_renamed_objective_without_id_is_reported_as_renamed() {
     let o = &d.obiettivi[0];
     assert_eq!(o.generi, [Genere::Rinominato]);
     assert_eq!(
-        (o.codice_prima.as_str(), o.codice_dopo.as_str()),
+        (
+            o.prima.as_ref().unwrap().codice.as_str(),
+            o.dopo.as_ref().unwrap().codice.as_str()
+        ),
         ("1.2.1", "1.2.1")
     );
     assert!(
@@ -460,4 +480,253 @@ fn the_prospetto_uses_the_bodys_numbers_and_the_amended_action_row_is_marked() {
         html.contains("<tr class=\"modificato\"><th scope=\"rowgroup\" rowspan=\"1\">Accertamento della violazione"),
         "{html}"
     );
+}
+
+/// Issue #14.16: the prospetto of two plans without acts has a date all the same, by the
+/// rule of the plan's documents (here 1 January of the first year), so the PDF is made.
+#[test]
+fn the_prospetto_of_plans_without_acts_is_dated_like_the_plan() {
+    let mut old = read_json(&minimo());
+    old.as_object_mut().unwrap().remove("atti");
+    let mut new = old.clone();
+    new["ente"]["nome"] = "Comune di Prova Nuova".into();
+    let (_a, old) = plan_file(&old);
+    let (dir, new) = plan_file(&new);
+    let target = dir.path().join("prospetto.pdf");
+    let (old, new, target) = (old.to_str().unwrap(), new.to_str().unwrap(), target);
+    let out = piano(&["diff", old, new, "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let pdf = std::fs::read(&target).unwrap();
+    assert!(
+        info(&pdf, "CreationDate")
+            .unwrap()
+            .starts_with("D:20240101"),
+        "{:?}",
+        info(&pdf, "CreationDate")
+    );
+    let text = squash(&pdf_text(&pdf));
+    assert!(text.contains(&squash("Comune di Prova Nuova")), "{text}");
+}
+
+/// Every field of the model is compared: for each property of the plan's JSON Schema (the
+/// one generated from the model), two plans that differ only there must give a change
+/// located at it (at the value, inside it, or at the object that holds it when the value
+/// is what identifies that object). A field added to the model and left out of the diff
+/// makes this fail.
+#[test]
+fn every_field_of_the_model_is_compared() {
+    let schema = piano::load::schema::schema();
+    let campioni = Campioni {
+        defs: schema["$defs"].as_object().unwrap(),
+    };
+    let casi = campioni.casi(schema, "", &mut Vec::new());
+    assert!(casi.len() > 150, "only {} cases", casi.len());
+    let mut mancanti = Vec::new();
+    for (percorso, a, b) in casi {
+        // Not part of the plan: where an editor finds the schema.
+        if percorso == "$schema" {
+            continue;
+        }
+        let piano = |v: Value| -> piano::model::Piano {
+            serde_json::from_value(v).unwrap_or_else(|e| panic!("{percorso}: {e}"))
+        };
+        let d = piano::diff::confronta(&piano(a), &piano(b));
+        let vicino = |p: &str| {
+            let sotto = |x: &str, y: &str| {
+                x == y || x.starts_with(&format!("{y}.")) || x.starts_with(&format!("{y}["))
+            };
+            sotto(p, &percorso) || sotto(&percorso, p)
+        };
+        if !d.percorsi().iter().any(|p| vicino(p)) {
+            mancanti.push(format!("{percorso}: {:?}", d.percorsi()));
+        }
+    }
+    assert!(
+        mancanti.is_empty(),
+        "not compared:\n{}",
+        mancanti.join("\n")
+    );
+}
+
+/// Samples of the values a JSON Schema allows: every optional property present, lists of
+/// one element, maps of one key; texts are their own JSON path, so that no two objects
+/// share a title or an `id`.
+struct Campioni<'a> {
+    defs: &'a Map<String, Value>,
+}
+
+impl<'a> Campioni<'a> {
+    /// The definition a `$ref` points to, with its name.
+    fn risolvi(&self, s: &'a Value) -> (&'a Value, Option<&'a str>) {
+        match s.get("$ref").and_then(Value::as_str) {
+            Some(r) => {
+                let name = r.trim_start_matches("#/$defs/");
+                (&self.defs[name], Some(name))
+            }
+            None => (s, None),
+        }
+    }
+
+    fn alternative(s: &'a Value) -> Vec<&'a Value> {
+        ["anyOf", "oneOf"]
+            .iter()
+            .filter_map(|k| s.get(*k).and_then(Value::as_array))
+            .flatten()
+            .filter(|a| a.get("type").and_then(Value::as_str) != Some("null"))
+            .collect()
+    }
+
+    fn tipo(s: &Value) -> &str {
+        match s.get("type") {
+            Some(Value::String(t)) => t,
+            Some(Value::Array(ts)) => ts
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .unwrap_or("null"),
+            _ if s.get("properties").is_some() => "object",
+            _ => "",
+        }
+    }
+
+    /// Whether `s` is a list of a definition being sampled (a tree's children).
+    fn ricorsivo(&self, s: &Value, pila: &[&str]) -> bool {
+        Self::tipo(s) == "array"
+            && matches!(self.risolvi(&s["items"]).1, Some(n) if pila.contains(&n))
+    }
+
+    /// A value of `s` found at `percorso`.
+    fn esempio(&self, s: &'a Value, percorso: &str, pila: &mut Vec<&'a str>) -> Value {
+        let (s, nome) = self.risolvi(s);
+        pila.extend(nome);
+        let v = if let Some(c) = s.get("const") {
+            c.clone()
+        } else if let Some(e) = s.get("enum").and_then(Value::as_array) {
+            e[0].clone()
+        } else if let Some(a) = Self::alternative(s).first() {
+            self.esempio(a, percorso, pila)
+        } else if self.ricorsivo(s, pila) {
+            json!([])
+        } else {
+            match Self::tipo(s) {
+                "string" => json!(percorso),
+                "integer" => json!(1),
+                "number" => json!(10),
+                "boolean" => json!(true),
+                "array" => json!([self.esempio(&s["items"], &format!("{percorso}[0]"), pila)]),
+                "object" => {
+                    let mut m = Map::new();
+                    for (k, p) in s
+                        .get("properties")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                    {
+                        m.insert(k.clone(), self.esempio(p, &unisci(percorso, k), pila));
+                    }
+                    if let Some(extra) = s.get("additionalProperties").filter(|v| v.is_object()) {
+                        m.insert(
+                            "2024".into(),
+                            self.esempio(extra, &unisci(percorso, "2024"), pila),
+                        );
+                    }
+                    Value::Object(m)
+                }
+                other => panic!("{percorso}: type {other:?} in {s}"),
+            }
+        };
+        if nome.is_some() {
+            pila.pop();
+        }
+        v
+    }
+
+    /// For each value inside `s` (at `percorso`) that can change: its path, and a value of
+    /// `s` before and after the change.
+    fn casi(
+        &self,
+        s: &'a Value,
+        percorso: &str,
+        pila: &mut Vec<&'a str>,
+    ) -> Vec<(String, Value, Value)> {
+        let (s, nome) = self.risolvi(s);
+        if nome.is_some_and(|n| pila.contains(&n)) {
+            return Vec::new();
+        }
+        pila.extend(nome);
+        let mut out = Vec::new();
+        let alternative = Self::alternative(s);
+        if let Some(e) = s
+            .get("enum")
+            .and_then(Value::as_array)
+            .filter(|e| e.len() > 1)
+        {
+            out.push((percorso.to_string(), e[0].clone(), e[1].clone()));
+        } else if s.get("const").is_some() {
+        } else if !alternative.is_empty() {
+            if alternative.len() > 1 {
+                out.push((
+                    percorso.to_string(),
+                    self.esempio(alternative[0], percorso, pila),
+                    self.esempio(alternative[1], percorso, pila),
+                ));
+            }
+            for a in alternative {
+                out.extend(self.casi(a, percorso, pila));
+            }
+        } else if self.ricorsivo(s, pila) {
+            let item = self.esempio(&s["items"], &format!("{percorso}[0]"), pila);
+            out.push((percorso.to_string(), json!([]), json!([item])));
+        } else {
+            match Self::tipo(s) {
+                "string" => out.push((
+                    percorso.into(),
+                    json!(percorso),
+                    json!(format!("{percorso} modificato")),
+                )),
+                "integer" => out.push((percorso.into(), json!(1), json!(2))),
+                "number" => out.push((percorso.into(), json!(10), json!(20))),
+                "boolean" => out.push((percorso.into(), json!(true), json!(false))),
+                "array" => {
+                    for (p, a, b) in self.casi(&s["items"], &format!("{percorso}[0]"), pila) {
+                        out.push((p, json!([a]), json!([b])));
+                    }
+                }
+                "object" => {
+                    let base = self.esempio(s, percorso, pila);
+                    let mut campi: Vec<(String, &Value)> = s
+                        .get("properties")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                        .map(|(k, p)| (k.clone(), p))
+                        .collect();
+                    if let Some(extra) = s.get("additionalProperties").filter(|v| v.is_object()) {
+                        campi.push(("2024".into(), extra));
+                    }
+                    for (k, p) in campi {
+                        for (q, a, b) in self.casi(p, &unisci(percorso, &k), pila) {
+                            let (mut x, mut y) = (base.clone(), base.clone());
+                            x[&k] = a;
+                            y[&k] = b;
+                            out.push((q, x, y));
+                        }
+                    }
+                }
+                other => panic!("{percorso}: type {other:?} in {s}"),
+            }
+        }
+        if nome.is_some() {
+            pila.pop();
+        }
+        out
+    }
+}
+
+fn unisci(percorso: &str, k: &str) -> String {
+    if percorso.is_empty() {
+        k.to_string()
+    } else {
+        format!("{percorso}.{k}")
+    }
 }
