@@ -1,10 +1,16 @@
 //! Open data (D.Lgs. 33/2013, art. 7): objectives, indicators (one row per indicator and
 //! deadline) and assignments as RFC 4180 CSV in UTF-8, the normalised plan with derived
 //! codes as JSON, and a Frictionless Data `datapackage.json` describing them.
+//!
+//! A table's row type is its only description: its fields are the CSV's columns, in order,
+//! and their Italian `#[schemars(description = ...)]` and JSON types are the data package's
+//! fields.
 
 pub mod target;
 
+use schemars::JsonSchema;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::manifest::{FileDati, licence_url};
 use crate::model::{Indicatore, Livello, Nodo, Piano};
@@ -12,82 +18,118 @@ use crate::view::{Catalogo, codice, livello_azienda, walk};
 use crate::write::Output;
 
 /// One objective of the tree or of an agency.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize, JsonSchema)]
 pub struct RigaObiettivo {
     /// Code by position in the tree: unique, the key of the other tables.
+    #[schemars(
+        description = "Codice derivato dalla posizione nell'albero (es. 1.1.2): unico, chiave delle altre tabelle"
+    )]
     pub codice: String,
     /// Number as printed in the document (the body's own `numero`, or the code); empty on
     /// unnumbered levels.
+    #[schemars(
+        description = "Numero dell'obiettivo come stampato nel documento (il numero proprio dato dall'ente, o il codice); vuoto per i livelli non numerati"
+    )]
     pub numero: String,
     /// Stable id, if the plan gives one.
+    #[schemars(description = "Identificativo stabile dell'obiettivo, se indicato")]
     pub id: String,
     /// Level name.
+    #[schemars(description = "Livello dell'albero (es. Obiettivo operativo)")]
     pub livello: String,
     /// Title.
+    #[schemars(description = "Titolo dell'obiettivo")]
     pub titolo: String,
     /// Code of the parent, empty at the top.
+    #[schemars(description = "Codice dell'obiettivo di livello superiore")]
     pub codice_padre: String,
     /// Agency, empty for the body's own tree.
+    #[schemars(description = "Azienda speciale a cui è assegnato, se non è dell'ente")]
     pub azienda_speciale: String,
     /// Weight in the parent (percent), empty if not set.
+    #[schemars(description = "Peso nell'obiettivo di livello superiore (percentuale)")]
     pub peso: Option<f64>,
     /// Missione code.
+    #[schemars(description = "Codice della missione del bilancio")]
     pub missione: String,
     /// Programma code.
+    #[schemars(description = "Codice del programma del bilancio")]
     pub programma: String,
     /// Offices involved, separated by ` | `.
+    #[schemars(description = "Aree e uffici coinvolti, separati da |")]
     pub uffici: String,
 }
 
 /// One target of one indicator.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize, JsonSchema)]
 pub struct RigaIndicatore {
     /// Code of the objective.
+    #[schemars(description = "Codice dell'obiettivo")]
     pub codice_obiettivo: String,
     /// Position of the indicator in the objective.
+    #[schemars(description = "Numero dell'indicatore nell'obiettivo")]
     pub numero: usize,
     /// Stable id, if given.
+    #[schemars(description = "Identificativo stabile dell'indicatore, se indicato")]
     pub id: String,
     /// What it measures.
+    #[schemars(description = "Che cosa misura")]
     pub descrizione: String,
     /// Formula.
+    #[schemars(description = "Formula di calcolo")]
     pub formula: String,
     /// Unit.
+    #[schemars(description = "Unità di misura")]
     pub unita: String,
     /// Source.
+    #[schemars(description = "Fonte del dato")]
     pub fonte: String,
     /// Baseline as worded.
+    #[schemars(description = "Valore storico di riferimento, come scritto nel piano")]
     pub baseline: String,
     /// Deadline ("2021", "31/12").
+    #[schemars(description = "Scadenza del target (anno, 30/6, 31/12)")]
     pub scadenza: String,
     /// Target as worded.
+    #[schemars(description = "Target come scritto nel piano")]
     pub target: String,
     /// Comparator derived from the wording or stated (`>=`, `<=`, `=`...).
+    #[schemars(description = "Verso del target ricavato dal testo: >=, <=, >, <, =")]
     pub confronto: String,
     /// Numeric value, when the target has one.
+    #[schemars(description = "Valore numerico del target, se presente")]
     pub valore: Option<f64>,
     /// Unit of the value.
+    #[schemars(description = "Unità del valore numerico (%, gg., €...)")]
     pub unita_valore: String,
     /// Weight at this deadline (percent), empty if not set.
+    #[schemars(description = "Peso dell'indicatore alla scadenza (percentuale)")]
     pub peso: Option<f64>,
     /// Offices responsible for the indicator, separated by ` | `.
+    #[schemars(description = "Servizi e uffici responsabili dell'indicatore, separati da |")]
     pub uffici: String,
 }
 
 /// One objective assigned to one manager.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize, JsonSchema)]
 pub struct RigaAssegnazione {
     /// Year.
+    #[schemars(description = "Anno dell'assegnazione")]
     pub anno: i32,
     /// Manager.
+    #[schemars(description = "Dirigente")]
     pub dirigente: String,
     /// Role.
+    #[schemars(description = "Ruolo del dirigente")]
     pub ruolo: String,
     /// Code of the objective.
+    #[schemars(description = "Codice dell'obiettivo assegnato")]
     pub codice_obiettivo: String,
     /// Title of the objective, from the tree.
+    #[schemars(description = "Titolo dell'obiettivo")]
     pub titolo_obiettivo: String,
     /// Weight (percent).
+    #[schemars(description = "Peso dell'obiettivo per il dirigente (percentuale)")]
     pub peso: f64,
 }
 
@@ -264,119 +306,72 @@ fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> anyhow::Result<Vec<u8
         .map_err(|e| anyhow::anyhow!("scrittura CSV: {e}"))
 }
 
-/// A field of the data package: name, Frictionless type, description.
-type Campo = (&'static str, &'static str, &'static str);
+/// A field of the data package: a CSV column, with its type and description.
+#[derive(Debug, Serialize)]
+struct Campo {
+    /// The column's name, as in the CSV header.
+    name: String,
+    /// The Frictionless type: `string`, `integer` or `number`.
+    #[serde(rename = "type")]
+    tipo: String,
+    /// What the column holds, in Italian.
+    description: String,
+}
 
-const CAMPI_OBIETTIVI: &[Campo] = &[
-    (
-        "codice",
-        "string",
-        "Codice derivato dalla posizione nell'albero (es. 1.1.2): unico, chiave delle altre tabelle",
-    ),
-    (
-        "numero",
-        "string",
-        "Numero dell'obiettivo come stampato nel documento (il numero proprio dato dall'ente, o il codice); vuoto per i livelli non numerati",
-    ),
-    (
-        "id",
-        "string",
-        "Identificativo stabile dell'obiettivo, se indicato",
-    ),
-    (
-        "livello",
-        "string",
-        "Livello dell'albero (es. Obiettivo operativo)",
-    ),
-    ("titolo", "string", "Titolo dell'obiettivo"),
-    (
-        "codice_padre",
-        "string",
-        "Codice dell'obiettivo di livello superiore",
-    ),
-    (
-        "azienda_speciale",
-        "string",
-        "Azienda speciale a cui è assegnato, se non è dell'ente",
-    ),
-    (
-        "peso",
-        "number",
-        "Peso nell'obiettivo di livello superiore (percentuale)",
-    ),
-    ("missione", "string", "Codice della missione del bilancio"),
-    ("programma", "string", "Codice del programma del bilancio"),
-    ("uffici", "string", "Aree e uffici coinvolti, separati da |"),
-];
+/// The CSV columns of a row type, in order: the header `csv` writes for it.
+fn colonne<T: Serialize + Default>() -> anyhow::Result<Vec<String>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.serialize(T::default())?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("scrittura CSV: {e}"))?;
+    let header = csv::Reader::from_reader(bytes.as_slice())
+        .headers()?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    Ok(header)
+}
 
-const CAMPI_INDICATORI: &[Campo] = &[
-    ("codice_obiettivo", "string", "Codice dell'obiettivo"),
-    ("numero", "integer", "Numero dell'indicatore nell'obiettivo"),
-    (
-        "id",
-        "string",
-        "Identificativo stabile dell'indicatore, se indicato",
-    ),
-    ("descrizione", "string", "Che cosa misura"),
-    ("formula", "string", "Formula di calcolo"),
-    ("unita", "string", "Unità di misura"),
-    ("fonte", "string", "Fonte del dato"),
-    (
-        "baseline",
-        "string",
-        "Valore storico di riferimento, come scritto nel piano",
-    ),
-    (
-        "scadenza",
-        "string",
-        "Scadenza del target (anno, 30/6, 31/12)",
-    ),
-    ("target", "string", "Target come scritto nel piano"),
-    (
-        "confronto",
-        "string",
-        "Verso del target ricavato dal testo: >=, <=, >, <, =",
-    ),
-    (
-        "valore",
-        "number",
-        "Valore numerico del target, se presente",
-    ),
-    (
-        "unita_valore",
-        "string",
-        "Unità del valore numerico (%, gg., €...)",
-    ),
-    (
-        "peso",
-        "number",
-        "Peso dell'indicatore alla scadenza (percentuale)",
-    ),
-    (
-        "uffici",
-        "string",
-        "Servizi e uffici responsabili dell'indicatore, separati da |",
-    ),
-];
+/// The data package's fields of a row type: one per CSV column, in the CSV's order, with
+/// the JSON type and the Italian description its JSON Schema gives the column.
+fn campi<T: Serialize + Default + JsonSchema>() -> anyhow::Result<Vec<Campo>> {
+    let schema = schemars::schema_for!(T);
+    colonne::<T>()?
+        .into_iter()
+        .map(|name| {
+            let property = schema
+                .get("properties")
+                .and_then(|p| p.get(&name))
+                .ok_or_else(|| anyhow::anyhow!("colonna `{name}` assente dallo schema"))?;
+            // An optional column is `["number", "null"]`: its values are numbers or empty.
+            let tipo = match property.get("type") {
+                Some(Value::String(t)) => Some(t.as_str()),
+                Some(Value::Array(types)) => types
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .find(|t| *t != "null"),
+                _ => None,
+            };
+            let description = property.get("description").and_then(Value::as_str);
+            match (tipo, description) {
+                (Some(tipo), Some(description)) => Ok(Campo {
+                    tipo: tipo.to_string(),
+                    description: description.to_string(),
+                    name,
+                }),
+                _ => anyhow::bail!("colonna `{name}` senza tipo o descrizione nello schema"),
+            }
+        })
+        .collect()
+}
 
-const CAMPI_ASSEGNAZIONI: &[Campo] = &[
-    ("anno", "integer", "Anno dell'assegnazione"),
-    ("dirigente", "string", "Dirigente"),
-    ("ruolo", "string", "Ruolo del dirigente"),
-    (
-        "codice_obiettivo",
-        "string",
-        "Codice dell'obiettivo assegnato",
-    ),
-    ("titolo_obiettivo", "string", "Titolo dell'obiettivo"),
-    (
-        "peso",
-        "number",
-        "Peso dell'obiettivo per il dirigente (percentuale)",
-    ),
-];
+/// The CSV header of a table with these fields.
+fn header(campi: &[Campo]) -> Vec<&str> {
+    campi.iter().map(|c| c.name.as_str()).collect()
+}
 
-fn resource(name: &str, path: &str, title: &str, campi: &[Campo]) -> serde_json::Value {
+fn resource(name: &str, path: &str, title: &str, campi: &[Campo]) -> Value {
     serde_json::json!({
         "name": name,
         "path": path,
@@ -385,7 +380,7 @@ fn resource(name: &str, path: &str, title: &str, campi: &[Campo]) -> serde_json:
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "dialect": { "delimiter": ",", "lineTerminator": "\r\n", "header": true },
-        "schema": { "fields": campi.iter().map(|(n, t, d)| serde_json::json!({"name": n, "type": t, "description": d})).collect::<Vec<_>>() }
+        "schema": { "fields": campi }
     })
 }
 
@@ -397,7 +392,9 @@ pub fn outputs(
     licenza: &str,
 ) -> anyhow::Result<Vec<Output>> {
     let d = dati(piano, catalogo);
-    let header = |c: &[Campo]| c.iter().map(|(n, _, _)| *n).collect::<Vec<_>>();
+    let obiettivi = campi::<RigaObiettivo>()?;
+    let indicatori = campi::<RigaIndicatore>()?;
+    let assegnazioni = campi::<RigaAssegnazione>()?;
     let titolo = format!(
         "{} {}-{} – {}",
         piano.documento.titolo,
@@ -413,24 +410,24 @@ pub fn outputs(
         "licenses": [ { "name": licenza, "path": licence_url(licenza) } ],
         "contributors": [ { "title": piano.ente.nome, "role": "publisher" } ],
         "resources": [
-            resource("obiettivi", &files.obiettivi, "Obiettivi", CAMPI_OBIETTIVI),
-            resource("indicatori", &files.indicatori, "Indicatori e target (una riga per scadenza)", CAMPI_INDICATORI),
-            resource("assegnazioni", &files.assegnazioni, "Assegnazione degli obiettivi ai dirigenti", CAMPI_ASSEGNAZIONI),
+            resource("obiettivi", &files.obiettivi, "Obiettivi", &obiettivi),
+            resource("indicatori", &files.indicatori, "Indicatori e target (una riga per scadenza)", &indicatori),
+            resource("assegnazioni", &files.assegnazioni, "Assegnazione degli obiettivi ai dirigenti", &assegnazioni),
             { "name": "piano", "path": files.piano, "title": "Piano normalizzato con i codici derivati", "format": "json", "mediatype": "application/json", "encoding": "utf-8" }
         ]
     });
     Ok(vec![
         Output {
             name: files.obiettivi.clone(),
-            bytes: csv_bytes(&d.obiettivi, &header(CAMPI_OBIETTIVI))?,
+            bytes: csv_bytes(&d.obiettivi, &header(&obiettivi))?,
         },
         Output {
             name: files.indicatori.clone(),
-            bytes: csv_bytes(&d.indicatori, &header(CAMPI_INDICATORI))?,
+            bytes: csv_bytes(&d.indicatori, &header(&indicatori))?,
         },
         Output {
             name: files.assegnazioni.clone(),
-            bytes: csv_bytes(&d.assegnazioni, &header(CAMPI_ASSEGNAZIONI))?,
+            bytes: csv_bytes(&d.assegnazioni, &header(&assegnazioni))?,
         },
         Output {
             name: files.piano.clone(),
@@ -446,6 +443,94 @@ pub fn outputs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plan with one objective, one indicator with a target and one assignment, so that
+    /// every table has a row.
+    fn piano() -> Piano {
+        serde_json::from_value(serde_json::json!({
+            "ente": {"nome": "Comune di Prova"},
+            "documento": {"titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024},
+            "livelli": [{"nome": "Obiettivo", "plurale": "Obiettivi"}],
+            "albero": [{"titolo": "Uno", "indicatori": [
+                {"descrizione": "pratiche", "target": {"2024": ">= 10"}, "peso": 100}
+            ]}],
+            "assegnazioni": {"anno": 2024, "dirigenti": [
+                {"nome": "Rossi", "ruolo": "Segretario", "obiettivi": [{"obiettivo": "1", "peso": 100}]}
+            ]}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn every_csv_column_is_a_described_field_of_the_data_package_in_order() {
+        let piano = piano();
+        let files = outputs(&piano, &Catalogo::build(&piano), "p").unwrap();
+        let bytes = |name: &str| &files.iter().find(|f| f.name == name).unwrap().bytes;
+        let package: Value = serde_json::from_slice(bytes("datapackage.json")).unwrap();
+        let docs = crate::load::schema::doc_comments(include_str!("mod.rs"));
+        let mut tables = 0;
+        for resource in package["resources"].as_array().unwrap() {
+            let Some(fields) = resource["schema"]["fields"].as_array() else {
+                continue;
+            };
+            let path = resource["path"].as_str().unwrap();
+            let csv = String::from_utf8(bytes(path).clone()).unwrap();
+            let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+            let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+            assert_eq!(names, header, "{path}");
+            for field in fields {
+                let description = field["description"].as_str().unwrap_or_default();
+                assert!(!description.is_empty(), "{path}: {field}");
+                assert!(
+                    !docs.iter().any(|d| d == description),
+                    "{path}: the English doc comment, not an Italian description: {field}"
+                );
+                assert!(
+                    ["string", "integer", "number"].contains(&field["type"].as_str().unwrap()),
+                    "{path}: {field}"
+                );
+            }
+            tables += 1;
+        }
+        assert_eq!(tables, 3);
+        assert_eq!(
+            csv_header(bytes("p-obiettivi.csv")),
+            "codice,numero,id,livello,titolo,codice_padre,azienda_speciale,peso,missione,programma,uffici"
+        );
+        let indicatori = &package["resources"][1]["schema"]["fields"];
+        assert_eq!(
+            indicatori[1],
+            serde_json::json!({"name": "numero", "type": "integer", "description": "Numero dell'indicatore nell'obiettivo"})
+        );
+        assert_eq!(
+            indicatori[11],
+            serde_json::json!({"name": "valore", "type": "number", "description": "Valore numerico del target, se presente"})
+        );
+    }
+
+    #[test]
+    fn an_empty_table_still_has_its_header() {
+        let mut piano = piano();
+        piano.assegnazioni = None;
+        let files = outputs(&piano, &Catalogo::build(&piano), "p").unwrap();
+        let csv = &files
+            .iter()
+            .find(|f| f.name == "p-assegnazioni.csv")
+            .unwrap()
+            .bytes;
+        assert_eq!(
+            String::from_utf8(csv.clone()).unwrap(),
+            "anno,dirigente,ruolo,codice_obiettivo,titolo_obiettivo,peso\r\n"
+        );
+    }
+
+    fn csv_header(bytes: &[u8]) -> &str {
+        std::str::from_utf8(bytes)
+            .unwrap()
+            .split("\r\n")
+            .next()
+            .unwrap()
+    }
 
     #[test]
     fn csv_quotes_and_crlf() {

@@ -10,7 +10,6 @@ use anyhow::Context as _;
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::Piano;
 
-pub mod descrizioni;
 pub mod schema;
 
 /// The text of a plan file and the name it is reported under.

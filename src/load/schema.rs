@@ -10,15 +10,12 @@ use serde_json::Value;
 use crate::diag::Diagnostic;
 use crate::model::Piano;
 
-/// The plan's JSON Schema, generated from the model types, with Italian descriptions for
-/// the editor: the one `piano schema` prints and every plan is checked against.
+/// The plan's JSON Schema, generated from the model types with the Italian descriptions
+/// they carry for the editor: the one `piano schema` prints and every plan is checked
+/// against.
 pub fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        let mut schema = serde_json::to_value(schemars::schema_for!(Piano)).unwrap_or(Value::Null);
-        super::descrizioni::applica(&mut schema);
-        schema
-    })
+    SCHEMA.get_or_init(|| serde_json::to_value(schemars::schema_for!(Piano)).unwrap_or(Value::Null))
 }
 
 fn validator() -> Option<&'static Validator> {
@@ -293,9 +290,141 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
     }
 }
 
+/// The `///` comments of a source file, each joined as schemars joins a doc comment into
+/// a description: what would leak into a schema where a `#[schemars(description)]` is
+/// missing.
+#[cfg(test)]
+pub(crate) fn doc_comments(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    for line in source.lines() {
+        match line.trim_start().strip_prefix("///") {
+            Some(text) => block.push(text.strip_prefix(' ').unwrap_or(text)),
+            None if !block.is_empty() => {
+                out.push(block.join("\n").trim().to_string());
+                block.clear();
+            }
+            None => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// JSON pointers of the places an editor shows a description that has none: types,
+    /// properties anywhere, and the alternatives of enums.
+    fn without_description(schema: &Value, pointer: &str, out: &mut Vec<String>) {
+        let Value::Object(map) = schema else { return };
+        for (key, value) in map {
+            let here = format!("{pointer}/{key}");
+            match (key.as_str(), value) {
+                ("default" | "const" | "enum" | "examples", _) => {}
+                ("properties" | "$defs", Value::Object(named)) => {
+                    for (name, s) in named {
+                        let p = format!("{here}/{name}");
+                        if s.get("description").and_then(Value::as_str).is_none() {
+                            out.push(p.clone());
+                        }
+                        without_description(s, &p, out);
+                    }
+                }
+                ("oneOf" | "anyOf", Value::Array(alts)) => {
+                    // The alternatives of an enum type; elsewhere an `anyOf` only says
+                    // that an optional field may be null.
+                    let enum_type =
+                        pointer.starts_with("/$defs/") && pointer.matches('/').count() == 2;
+                    for (i, s) in alts.iter().enumerate() {
+                        let p = format!("{here}/{i}");
+                        if enum_type && s.get("description").is_none() {
+                            out.push(p.clone());
+                        }
+                        without_description(s, &p, out);
+                    }
+                }
+                (_, Value::Array(items)) => {
+                    for (i, s) in items.iter().enumerate() {
+                        without_description(s, &format!("{here}/{i}"), out);
+                    }
+                }
+                (_, v @ Value::Object(_)) => without_description(v, &here, out),
+                _ => {}
+            }
+        }
+    }
+
+    /// Every `description` of a schema, wherever it is.
+    fn descriptions<'a>(schema: &'a Value, out: &mut Vec<&'a str>) {
+        match schema {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("description", Value::String(text)) => out.push(text),
+                        ("default" | "const" | "enum" | "examples", _) => {}
+                        (_, v) => descriptions(v, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| descriptions(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_type_field_and_variant_has_an_italian_description() {
+        let s = schema();
+        assert_eq!(s["title"], "Piano della Performance");
+        assert!(s["description"].is_string(), "the root has no description");
+        let mut missing = Vec::new();
+        without_description(s, "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "add `#[schemars(description = \"...\")]` in Italian to src/model.rs for: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn no_english_doc_comment_is_left() {
+        // The model documents `Ente::nome` in English; the schema shows the Italian text.
+        let s = schema();
+        assert_eq!(
+            s["$defs"]["Ente"]["properties"]["nome"]["description"],
+            "Denominazione completa, come in copertina"
+        );
+        let docs = doc_comments(include_str!("../model.rs"));
+        assert!(docs.contains(&"Full legal name, as on the cover.".to_string()));
+        let mut found = Vec::new();
+        descriptions(s, &mut found);
+        let leaked: Vec<&&str> = found
+            .iter()
+            .filter(|d| docs.iter().any(|c| c == *d))
+            .collect();
+        assert!(
+            leaked.is_empty(),
+            "doc comments of src/model.rs in the schema, without an Italian `#[schemars(description)]`: {leaked:#?}"
+        );
+    }
+
+    #[test]
+    fn a_tagged_block_describes_its_key() {
+        let s = schema();
+        let testo = s["$defs"]["Blocco"]["oneOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["properties"].get("testo").is_some())
+            .unwrap();
+        assert_eq!(
+            testo["properties"]["testo"]["description"],
+            "Testo in Markdown ridotto: paragrafi, elenchi, **grassetto**, *corsivo*, link"
+        );
+        assert_eq!(
+            testo["description"],
+            testo["properties"]["testo"]["description"]
+        );
+    }
 
     #[test]
     fn pointers_become_paths() {
