@@ -1,13 +1,14 @@
-//! The pipeline `load → validate → view → render → compile`, end to end, without I/O
+//! The pipeline `load → indice → validate → view → render → compile`, end to end, without I/O
 //! except reading the plan: callers decide whether and where to write.
 
 use crate::compile::{Compiler, Job, PdfSettings};
 use crate::diag::Diagnostic;
+use crate::indice::Indice;
 use crate::load::{self, Loaded, PlanSource};
 use crate::render::Templates;
 use crate::timings::{Stage, Timings};
 use crate::validate;
-use crate::view::{Catalogo, View};
+use crate::view::View;
 use crate::write::Output;
 use serde::Serialize;
 use sha2::Digest as _;
@@ -72,17 +73,17 @@ pub fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
 }
 
-/// Loads and validates: the plan and its catalogue, or the errors that stop it.
+/// Loads, indexes and validates: the plan and its index, or the errors that stop it.
 pub fn load_and_validate(
     source: PlanSource,
-) -> Result<(Loaded, Catalogo, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<(Loaded, Indice, Vec<Diagnostic>), Vec<Diagnostic>> {
     let loaded = load::parse(source)?;
-    let catalogo = Catalogo::build(&loaded.plan);
-    let diags = validate::validate(&loaded, &catalogo);
+    let indice = Indice::build(&loaded.plan);
+    let diags = validate::validate(&loaded, &indice);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok((loaded, catalogo, diags))
+    Ok((loaded, indice, diags))
 }
 
 /// A stable file-name stem from the document title and period:
@@ -150,7 +151,7 @@ pub fn build_in(
 ) -> Result<Built, Failed> {
     session.timings = Timings::default();
     let timings = &mut session.timings;
-    let (loaded, catalogo, mut diagnostics) = timings
+    let (loaded, indice, mut diagnostics) = timings
         .time(Stage::Load, || load_and_validate(source))
         .map_err(|diagnostics| Failed {
             diagnostics,
@@ -158,7 +159,7 @@ pub fn build_in(
         })?;
     let piano = &loaded.plan;
     let mut view = timings.time(Stage::View, || {
-        View::build(piano, &catalogo, options.source_date_epoch)
+        View::build(piano, &indice, options.source_date_epoch)
     });
     if let Some(old_source) = &options.confronta {
         let (old, _, _) = load_and_validate(old_source.clone()).map_err(|diags| Failed {
@@ -391,7 +392,7 @@ pub fn build_in(
             piano.documento.anno_fine,
         );
         match timings.time(Stage::OpenData, || {
-            crate::export::outputs(piano, &catalogo, &stem)
+            crate::export::outputs(piano, &indice, &stem)
         }) {
             Ok(data) => outputs.extend(data),
             Err(e) => {

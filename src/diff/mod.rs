@@ -28,8 +28,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::format::format_percent;
+use crate::indice::{Indice, Ramo};
 use crate::model::{Indicatore, Livello, Nodo, Piano, Target};
-use crate::view::{Catalogo, View, livello_azienda};
+use crate::view::View;
 use generico::{Raccolta, unisci};
 pub use testo::{Segmento, TipoSegmento};
 
@@ -183,18 +184,10 @@ impl Differenze {
     /// this is for the report only.
     pub fn numeri_stampati(&mut self, old: &Piano, new: &Piano) {
         fn map(piano: &Piano) -> HashMap<String, String> {
-            let shown = crate::view::codici(piano);
-            let mut out = HashMap::new();
-            crate::view::walk(&piano.albero, &[], &mut |nodo, pos| {
-                let s = shown.get(pos).cloned().unwrap_or_default();
-                let label = if s.is_empty() {
-                    crate::view::titolo_breve(&nodo.titolo)
-                } else {
-                    s
-                };
-                out.insert(crate::view::codice(pos), label);
-            });
-            out
+            let indice = Indice::build(piano);
+            let voci = indice.voci().iter();
+            voci.map(|v| (v.chiave.clone(), v.riferimento.clone()))
+                .collect()
         }
         let (mo, mn) = (map(old), map(new));
         let fix = |m: &HashMap<String, String>, c: &mut String| {
@@ -340,54 +333,19 @@ struct VoceInd<'a> {
 }
 
 fn appiattisci(piano: &Piano) -> Vec<Voce<'_>> {
-    fn visita<'a>(
-        out: &mut Vec<Voce<'a>>,
-        nodes: &'a [Nodo],
-        prefix: &str,
-        ramo: usize,
-        parent: Option<usize>,
-        depth: usize,
-        livello: &dyn Fn(usize) -> Option<&'a Livello>,
-    ) {
-        for (i, nodo) in nodes.iter().enumerate() {
-            let codice = format!("{prefix}{}", i + 1);
-            let idx = out.len();
-            out.push(Voce {
-                nodo,
-                codice: codice.clone(),
-                ramo,
-                parent,
-                depth,
-                livello: livello(depth),
-            });
-            visita(
-                out,
-                &nodo.figli,
-                &format!("{codice}."),
-                ramo,
-                Some(idx),
-                depth + 1,
-                livello,
-            );
-        }
-    }
-    let mut out = Vec::new();
-    visita(&mut out, &piano.albero, "", 0, None, 0, &|d| {
-        piano.livelli.get(d)
+    let indice = Indice::build(piano);
+    let voci = indice.con_nodi(piano).map(|(nodo, v)| Voce {
+        nodo,
+        codice: v.chiave.clone(),
+        ramo: match v.ramo {
+            Ramo::Albero => 0,
+            Ramo::Azienda(k) => k + 1,
+        },
+        parent: v.padre,
+        depth: v.profondita,
+        livello: v.livello(piano),
     });
-    for (k, az) in piano.aziende_speciali.iter().enumerate() {
-        let liv = livello_azienda(piano, az.livello.as_ref());
-        visita(
-            &mut out,
-            &az.obiettivi,
-            &format!("{} ", az.nome),
-            k + 1,
-            None,
-            0,
-            &|d| if d == 0 { liv } else { None },
-        );
-    }
-    out
+    voci.collect()
 }
 
 fn appiattisci_indicatori<'a>(voci: &[Voce<'a>]) -> Vec<VoceInd<'a>> {
@@ -1370,7 +1328,7 @@ fn somiglianza_indicatori(a: &Indicatore, b: &Indicatore) -> f64 {
 
 /// The acts as the cover of the plan reads them, one line each.
 fn righe_atti(piano: &Piano) -> Vec<String> {
-    View::build(piano, &Catalogo::build(piano), None).approvazioni
+    View::build(piano, &Indice::build(piano), None).approvazioni
 }
 
 /// Acts pair by how they read on the cover; a changed subject is a modified act.

@@ -9,9 +9,10 @@ use super::{Differenze, Segmento, TipoSegmento};
 use crate::compile::{self, PdfSettings};
 use crate::diag::Diagnostic;
 use crate::format::Date;
+use crate::indice::Indice;
 use crate::model::Piano;
 use crate::render::Templates;
-use crate::view::{Catalogo, View};
+use crate::view::View;
 
 /// The template of the PDF prospetto.
 pub const MODELLO_PDF: &str = "modifiche.typ.j2";
@@ -76,8 +77,8 @@ impl Prospetto {
         differenze: Differenze,
         source_date_epoch: Option<i64>,
     ) -> Prospetto {
-        let vo = View::build(old, &Catalogo::build(old), None);
-        let vn = View::build(new, &Catalogo::build(new), None);
+        let vo = View::build(old, &Indice::build(old), None);
+        let vn = View::build(new, &Indice::build(new), None);
         let atti_nuovi: Vec<String> = differenze
             .atti
             .iter()

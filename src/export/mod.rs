@@ -6,8 +6,8 @@ pub mod target;
 
 use serde::Serialize;
 
+use crate::indice::{Indice, Ramo};
 use crate::model::{Indicatore, Livello, Nodo, Piano};
-use crate::view::{Catalogo, codice, livello_azienda, walk};
 use crate::write::Output;
 
 /// One objective of the tree or of an agency.
@@ -178,43 +178,36 @@ fn indicatori(
 }
 
 /// The three tables of the plan.
-pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
+pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
     let mut obiettivi = Vec::new();
     let mut righe_ind = Vec::new();
-    let numeri = crate::view::codici(piano);
-    walk(&piano.albero, &[], &mut |nodo, pos| {
-        let depth = pos.len() - 1;
-        let livello = piano.livelli.get(depth);
-        let code = codice(pos);
-        let padre = if depth == 0 {
-            String::new()
-        } else {
-            codice(&pos[..depth])
+    for (nodo, voce) in indice.con_nodi(piano) {
+        let livello = voce.livello(piano);
+        let azienda = match voce.ramo {
+            Ramo::Albero => "",
+            Ramo::Azienda(k) => piano
+                .aziende_speciali
+                .get(k)
+                .map_or("", |a| a.nome.as_str()),
         };
         obiettivi.push(obiettivo(
             nodo,
-            code.clone(),
-            numeri.get(pos).cloned().unwrap_or_default(),
-            padre,
-            livello.map_or("", |l| l.nome.as_str()),
-            "",
+            voce.chiave.clone(),
+            voce.codice.clone(),
+            indice
+                .padre(voce)
+                .map(|p| p.chiave.clone())
+                .unwrap_or_default(),
+            &voce.nome_livello,
+            azienda,
         ));
-        indicatori(&code, &nodo.indicatori, livello, piano, &mut righe_ind);
-    });
-    for az in &piano.aziende_speciali {
-        let livello = livello_azienda(piano, az.livello.as_ref());
-        for (i, nodo) in az.obiettivi.iter().enumerate() {
-            let code = format!("{} {}", az.nome, i + 1);
-            obiettivi.push(obiettivo(
-                nodo,
-                code.clone(),
-                (i + 1).to_string(),
-                String::new(),
-                livello.map_or("", |l| l.nome.as_str()),
-                &az.nome,
-            ));
-            indicatori(&code, &nodo.indicatori, livello, piano, &mut righe_ind);
-        }
+        indicatori(
+            &voce.chiave,
+            &nodo.indicatori,
+            livello,
+            piano,
+            &mut righe_ind,
+        );
     }
     let assegnazioni = piano
         .assegnazioni
@@ -222,7 +215,7 @@ pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
         .flat_map(|a| {
             a.dirigenti.iter().flat_map(move |d| {
                 d.obiettivi.iter().map(move |o| {
-                    let voce = catalogo.get(&o.obiettivo);
+                    let voce = indice.cerca(&o.obiettivo);
                     RigaAssegnazione {
                         anno: a.anno,
                         dirigente: match &d.titolo {
@@ -389,8 +382,8 @@ fn resource(name: &str, path: &str, title: &str, campi: &[Campo]) -> serde_json:
 }
 
 /// The open data files of a plan, named after `stem`.
-pub fn outputs(piano: &Piano, catalogo: &Catalogo, stem: &str) -> anyhow::Result<Vec<Output>> {
-    let d = dati(piano, catalogo);
+pub fn outputs(piano: &Piano, indice: &Indice, stem: &str) -> anyhow::Result<Vec<Output>> {
+    let d = dati(piano, indice);
     let names = [
         format!("{stem}-obiettivi.csv"),
         format!("{stem}-indicatori.csv"),
