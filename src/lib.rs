@@ -1,6 +1,6 @@
 //! piano: turns the JSON of an Italian public body's performance plan into its official
-//! documents. The pipeline is `load → validate → view → render → compile → write`, one
-//! module per stage; [`run`] is the command line over it.
+//! documents. The pipeline is `load → indice → validate → view → render → compile → write`,
+//! one module per stage; [`run`] is the command line over it.
 
 #![warn(missing_docs)]
 // Diagnostics are large but travel only on the failure path, once per problem.
@@ -14,6 +14,7 @@ pub mod diag;
 pub mod diff;
 pub mod export;
 pub mod format;
+pub mod indice;
 pub mod load;
 pub mod manifest;
 pub mod model;

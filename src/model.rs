@@ -1,8 +1,8 @@
 //! Model stage: the plan as the office writes it, plain Rust types deserialised from JSON.
 //!
 //! Keys are the Italian domain terms of `DOMAIN.md`. Every struct rejects unknown fields,
-//! so a misspelt key is reported instead of silently ignored. Derived facts (codes,
-//! effective weights, totals) are not stored here: see [`crate::view`].
+//! so a misspelt key is reported instead of silently ignored. Derived facts are not stored
+//! here: codes are in [`crate::indice`], effective weights and totals in [`crate::view`].
 //!
 //! The `///` comments document the code, in English. What an editor shows the office, in
 //! the plan's JSON Schema, is the Italian `#[schemars(description = ...)]` that every type,

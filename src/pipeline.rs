@@ -1,4 +1,4 @@
-//! The pipeline end to end: `load → validate → view → render → compile`, then the outputs
+//! The pipeline end to end: `load → indice → validate → view → render → compile`, then the outputs
 //! named by the [`Manifest`]. No I/O but reading the plan and the files it names (the
 //! logo): callers decide whether and where to write.
 
@@ -9,12 +9,13 @@ use sha2::Digest as _;
 
 use crate::compile::{Compiler, Job, PdfSettings};
 use crate::diag::Diagnostic;
+use crate::indice::Indice;
 use crate::load::{self, Loaded, PlanSource};
 use crate::manifest::{Collegamento, FileDocumento, Manifest};
 use crate::render::Templates;
 use crate::timings::{Stage, Timings};
 use crate::validate;
-use crate::view::{Catalogo, View};
+use crate::view::View;
 use crate::write::Output;
 
 pub use crate::manifest::{Documento, slug};
@@ -81,17 +82,17 @@ pub fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
 }
 
-/// Loads and validates: the plan and its catalogue, or the errors that stop it.
+/// Loads, indexes and validates: the plan and its index, or the errors that stop it.
 pub fn load_and_validate(
     source: PlanSource,
-) -> Result<(Loaded, Catalogo, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<(Loaded, Indice, Vec<Diagnostic>), Vec<Diagnostic>> {
     let loaded = load::parse(source)?;
-    let catalogo = Catalogo::build(&loaded.plan);
-    let diags = validate::validate(&loaded, &catalogo);
+    let indice = Indice::build(&loaded.plan);
+    let diags = validate::validate(&loaded, &indice);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok((loaded, catalogo, diags))
+    Ok((loaded, indice, diags))
 }
 
 /// What a build keeps for the next one: the Typst worlds, so that a rebuild recompiles
@@ -123,19 +124,19 @@ pub fn build_in(
 ) -> Result<Built, Failed> {
     session.timings = Timings::default();
     let timings = &mut session.timings;
-    let (loaded, catalogo, diagnostics) = timings
+    let (loaded, indice, diagnostics) = timings
         .time(Stage::Load, || load_and_validate(source))
         .map_err(|diagnostics| Failed {
-        diagnostics,
-        generated: None,
-    })?;
+            diagnostics,
+            generated: None,
+        })?;
     let piano = &loaded.plan;
     let manifest = match Manifest::new(piano, &options.documenti, options.pubblicazione) {
         Ok(m) => m,
         Err(d) => return Err(Failed::by(diagnostics, d)),
     };
     let view = timings.time(Stage::View, || {
-        View::build(piano, &catalogo, options.source_date_epoch)
+        View::build(piano, &indice, options.source_date_epoch)
     });
     let view = match marked(view, &loaded, options) {
         Ok(v) => v,
@@ -165,7 +166,7 @@ pub fn build_in(
     documents.render(&mut session.compiler, &mut session.timings, &mut built)?;
     if let Some(files) = &manifest.dati {
         match session.timings.time(Stage::OpenData, || {
-            crate::export::outputs(piano, &catalogo, files, &manifest.licenza)
+            crate::export::outputs(piano, &indice, files, &manifest.licenza)
         }) {
             Ok(data) => built.outputs.extend(data),
             Err(e) => {

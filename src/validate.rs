@@ -4,24 +4,24 @@
 
 use crate::diag::Diagnostic;
 use crate::format::{Date, format_percent};
+use crate::indice::{Indice, Ramo};
 use crate::load::Loaded;
 use crate::model::{Indicatore, Livello, Nodo, Piano, TOLLERANZA_PESI, somma_pesi};
-use crate::view::{Catalogo, codice, codici, json_path, livello_azienda, walk};
 
 /// Runs every check; diagnostics come back located and sorted by position.
-pub fn validate(loaded: &Loaded, catalogo: &Catalogo) -> Vec<Diagnostic> {
+pub fn validate(loaded: &Loaded, indice: &Indice) -> Vec<Diagnostic> {
     let piano = &loaded.plan;
     let mut out = Vec::new();
     text_hygiene(&loaded.json, String::new(), &mut out);
     period_and_acts(piano, &mut out);
-    tree(piano, &mut out);
-    aziende(piano, &mut out);
-    assignments(piano, catalogo, &mut out);
+    tree(piano, indice, &mut out);
+    aziende(piano, indice, &mut out);
+    assignments(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
     if let Some(pola) = &piano.pola {
         sections(&pola.sezioni, "pola.sezioni", &mut out);
     }
-    for (code, paths) in &catalogo.codici_ripetuti {
+    for (code, paths) in &indice.codici_ripetuti {
         for path in &paths[1..] {
             out.push(
                 Diagnostic::error(
@@ -39,7 +39,7 @@ pub fn validate(loaded: &Loaded, catalogo: &Catalogo) -> Vec<Diagnostic> {
             );
         }
     }
-    for (id, codes) in &catalogo.duplicati {
+    for (id, codes) in &indice.duplicati {
         out.push(
             Diagnostic::error(
                 "P021",
@@ -172,7 +172,7 @@ fn acts(atti: &[crate::model::Atto], base: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
+fn tree(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
     if piano.livelli.is_empty() {
         out.push(
             Diagnostic::error("P010", "mancano i nomi dei livelli dell'albero")
@@ -187,39 +187,36 @@ fn tree(piano: &Piano, out: &mut Vec<Diagnostic>) {
         "i pesi dei nodi di primo livello",
         out,
     );
-    let codici = codici(piano);
+    let albero = || {
+        indice
+            .con_nodi(piano)
+            .filter(|(_, v)| v.ramo == Ramo::Albero)
+    };
     // Indicator weights are expected only when the plan weighs indicators somewhere.
-    let mut pesa_indicatori = false;
-    walk(&piano.albero, &[], &mut |nodo, _| {
-        pesa_indicatori |= nodo.indicatori.iter().any(|i| i.peso.is_some());
-    });
+    let pesa_indicatori =
+        albero().any(|(nodo, _)| nodo.indicatori.iter().any(|i| i.peso.is_some()));
     schede_numerate(&piano.albero, "albero", out);
-    walk(&piano.albero, &[], &mut |nodo, pos| {
-        let path = json_path(pos);
-        let depth = pos.len() - 1;
-        let code = match codici.get(pos) {
-            Some(c) if !c.is_empty() => c.clone(),
-            _ if !nodo.titolo.trim().is_empty() => crate::view::titolo_breve(&nodo.titolo),
-            _ => codice(pos),
-        };
+    for (nodo, voce) in albero() {
+        let path = &voce.percorso;
+        let code = &voce.riferimento;
         schede_numerate(&nodo.figli, &format!("{path}.figli"), out);
-        match piano.livelli.get(depth) {
+        match voce.livello(piano) {
             None => out.push(
                 Diagnostic::error(
                     "P010",
                     format!(
                         "l'obiettivo {} è al livello {} ma `livelli` ne nomina solo {}",
                         code,
-                        depth + 1,
+                        voce.profondita + 1,
                         piano.livelli.len()
                     ),
                 )
                 .at_path(path.clone())
                 .with_hint("aggiungi il nome di questo livello in `livelli`"),
             ),
-            Some(l) => node(piano, nodo, l, &code, &path, pesa_indicatori, out),
+            Some(l) => node(piano, nodo, l, code, path, pesa_indicatori, out),
         }
-    });
+    }
 }
 
 /// Numbered schede: siblings share a scheda only when they follow each other.
@@ -253,7 +250,7 @@ fn schede_numerate(nodes: &[Nodo], base: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn aziende(piano: &Piano, out: &mut Vec<Diagnostic>) {
+fn aziende(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
     for (a, az) in piano.aziende_speciali.iter().enumerate() {
         let base = format!("aziende_speciali[{a}].obiettivi");
         siblings_weights(
@@ -262,25 +259,20 @@ fn aziende(piano: &Piano, out: &mut Vec<Diagnostic>) {
             &format!("i pesi degli obiettivi di {}", az.nome),
             out,
         );
-        let Some(livello) = livello_azienda(piano, az.livello.as_ref()) else {
-            continue;
-        };
         // An agency is weighed by its own system: its indicators' weights are expected
         // only when it gives some.
         let pesa_indicatori = az
             .obiettivi
             .iter()
             .any(|n| n.indicatori.iter().any(|i| i.peso.is_some()));
-        for (i, n) in az.obiettivi.iter().enumerate() {
-            node(
-                piano,
-                n,
-                livello,
-                &format!("{} {}", az.nome, i + 1),
-                &format!("{base}[{i}]"),
-                pesa_indicatori,
-                out,
-            );
+        // Its objectives have a level; what hangs below them is not checked (nor printed).
+        for (nodo, voce) in indice.con_nodi(piano) {
+            if let (Ramo::Azienda(k), Some(livello)) = (voce.ramo, voce.livello(piano))
+                && k == a
+            {
+                let (code, path) = (&voce.riferimento, &voce.percorso);
+                node(piano, nodo, livello, code, path, pesa_indicatori, out);
+            }
         }
     }
 }
@@ -489,18 +481,18 @@ fn normalize(s: &str) -> String {
         .to_lowercase()
 }
 
-fn assignments(piano: &Piano, catalogo: &Catalogo, out: &mut Vec<Diagnostic>) {
+fn assignments(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
     let Some(a) = &piano.assegnazioni else { return };
     for (d, dir) in a.dirigenti.iter().enumerate() {
         for (o, ob) in dir.obiettivi.iter().enumerate() {
-            let voce = catalogo.get(&ob.obiettivo);
+            let voce = indice.cerca(&ob.obiettivo);
             if let (Some(v), Some(t)) = (voce, &ob.titolo)
                 && normalize(t) != normalize(&v.titolo)
             {
                 out.push(
                     Diagnostic::warning(
                         "P042",
-                        format!("il titolo scritto qui differisce da quello dell'obiettivo {}: \"{}\"", v.codice, v.titolo),
+                        format!("il titolo scritto qui differisce da quello dell'obiettivo {}: \"{}\"", v.riferimento, v.titolo),
                     )
                     .at_path(format!("assegnazioni.dirigenti[{d}].obiettivi[{o}].titolo"))
                     .with_hint("nei documenti compare il titolo dell'albero: correggi questo o togli il campo `titolo`"),

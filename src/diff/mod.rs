@@ -26,8 +26,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::indice::{Indice, Ramo};
 use crate::model::{Atto, Indicatore, Livello, Nodo, Peso, Piano, Target};
-use crate::view::livello_azienda;
 use generico::Raccolta;
 pub use generico::{Luogo, Passo};
 pub use testo::{Segmento, TipoSegmento};
@@ -264,18 +264,10 @@ impl Differenze {
     /// (`chiave`), which stay.
     pub fn numeri_stampati(&mut self, old: &Piano, new: &Piano) {
         fn map(piano: &Piano) -> HashMap<String, String> {
-            let shown = crate::view::codici(piano);
-            let mut out = HashMap::new();
-            crate::view::walk(&piano.albero, &[], &mut |nodo, pos| {
-                let s = shown.get(pos).cloned().unwrap_or_default();
-                let label = if s.is_empty() {
-                    crate::view::titolo_breve(&nodo.titolo)
-                } else {
-                    s
-                };
-                out.insert(crate::view::codice(pos), label);
-            });
-            out
+            let indice = Indice::build(piano);
+            let voci = indice.voci().iter();
+            voci.map(|v| (v.chiave.clone(), v.riferimento.clone()))
+                .collect()
         }
         let (mo, mn) = (map(old), map(new));
         self.per_ogni_rif(&mut |r| {
@@ -412,60 +404,22 @@ struct PostoInd<'a> {
 }
 
 fn appiattisci(piano: &Piano) -> Vec<Posto<'_>> {
-    /// Visits `nodes`, whose codes start with `prefix` and which are the list at `lista`.
-    fn visita<'a>(
-        out: &mut Vec<Posto<'a>>,
-        nodes: &'a [Nodo],
-        (prefix, lista): (&str, &str),
-        ramo: usize,
-        parent: Option<usize>,
-        depth: usize,
-        livello: &dyn Fn(usize) -> Option<&'a Livello>,
-    ) {
-        for (i, nodo) in nodes.iter().enumerate() {
-            let codice = format!("{prefix}{}", i + 1);
-            let percorso = format!("{lista}[{i}]");
-            let idx = out.len();
-            out.push(Posto {
-                nodo,
-                codice: codice.clone(),
-                percorso: percorso.clone(),
-                ramo,
-                parent,
-                depth,
-                livello: livello(depth),
-            });
-            visita(
-                out,
-                &nodo.figli,
-                (&format!("{codice}."), &format!("{percorso}.figli")),
-                ramo,
-                Some(idx),
-                depth + 1,
-                livello,
-            );
-        }
-    }
-    let mut out = Vec::new();
-    visita(&mut out, &piano.albero, ("", "albero"), 0, None, 0, &|d| {
-        piano.livelli.get(d)
-    });
-    for (k, az) in piano.aziende_speciali.iter().enumerate() {
-        let liv = livello_azienda(piano, az.livello.as_ref());
-        visita(
-            &mut out,
-            &az.obiettivi,
-            (
-                &format!("{} ", az.nome),
-                &format!("aziende_speciali[{k}].obiettivi"),
-            ),
-            k + 1,
-            None,
-            0,
-            &|d| if d == 0 { liv } else { None },
-        );
-    }
-    out
+    let indice = Indice::build(piano);
+    indice
+        .con_nodi(piano)
+        .map(|(nodo, v)| Posto {
+            nodo,
+            codice: v.chiave.clone(),
+            percorso: v.percorso.clone(),
+            ramo: match v.ramo {
+                Ramo::Albero => 0,
+                Ramo::Azienda(k) => k + 1,
+            },
+            parent: v.padre,
+            depth: v.profondita,
+            livello: v.livello(piano),
+        })
+        .collect()
 }
 
 fn appiattisci_indicatori<'a>(voci: &[Posto<'a>]) -> Vec<PostoInd<'a>> {

@@ -12,9 +12,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::indice::{Indice, Ramo};
 use crate::manifest::{FileDati, licence_url};
 use crate::model::{Indicatore, Livello, Nodo, Piano};
-use crate::view::{Catalogo, codice, livello_azienda, walk};
 use crate::write::Output;
 
 /// One objective of the tree or of an agency.
@@ -221,43 +221,36 @@ fn indicatori(
 }
 
 /// The three tables of the plan.
-pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
+pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
     let mut obiettivi = Vec::new();
     let mut righe_ind = Vec::new();
-    let numeri = crate::view::codici(piano);
-    walk(&piano.albero, &[], &mut |nodo, pos| {
-        let depth = pos.len() - 1;
-        let livello = piano.livelli.get(depth);
-        let code = codice(pos);
-        let padre = if depth == 0 {
-            String::new()
-        } else {
-            codice(&pos[..depth])
+    for (nodo, voce) in indice.con_nodi(piano) {
+        let livello = voce.livello(piano);
+        let azienda = match voce.ramo {
+            Ramo::Albero => "",
+            Ramo::Azienda(k) => piano
+                .aziende_speciali
+                .get(k)
+                .map_or("", |a| a.nome.as_str()),
         };
         obiettivi.push(obiettivo(
             nodo,
-            code.clone(),
-            numeri.get(pos).cloned().unwrap_or_default(),
-            padre,
-            livello.map_or("", |l| l.nome.as_str()),
-            "",
+            voce.chiave.clone(),
+            voce.codice.clone(),
+            indice
+                .padre(voce)
+                .map(|p| p.chiave.clone())
+                .unwrap_or_default(),
+            &voce.nome_livello,
+            azienda,
         ));
-        indicatori(&code, &nodo.indicatori, livello, piano, &mut righe_ind);
-    });
-    for az in &piano.aziende_speciali {
-        let livello = livello_azienda(piano, az.livello.as_ref());
-        for (i, nodo) in az.obiettivi.iter().enumerate() {
-            let code = format!("{} {}", az.nome, i + 1);
-            obiettivi.push(obiettivo(
-                nodo,
-                code.clone(),
-                (i + 1).to_string(),
-                String::new(),
-                livello.map_or("", |l| l.nome.as_str()),
-                &az.nome,
-            ));
-            indicatori(&code, &nodo.indicatori, livello, piano, &mut righe_ind);
-        }
+        indicatori(
+            &voce.chiave,
+            &nodo.indicatori,
+            livello,
+            piano,
+            &mut righe_ind,
+        );
     }
     let assegnazioni = piano
         .assegnazioni
@@ -265,7 +258,7 @@ pub fn dati<'a>(piano: &'a Piano, catalogo: &Catalogo) -> DatiAperti<'a> {
         .flat_map(|a| {
             a.dirigenti.iter().flat_map(move |d| {
                 d.obiettivi.iter().map(move |o| {
-                    let voce = catalogo.get(&o.obiettivo);
+                    let voce = indice.cerca(&o.obiettivo);
                     RigaAssegnazione {
                         anno: a.anno,
                         dirigente: match &d.titolo {
@@ -387,11 +380,11 @@ fn resource(name: &str, path: &str, title: &str, campi: &[Campo]) -> Value {
 /// The open data files of a plan, with the names and licence of the manifest.
 pub fn outputs(
     piano: &Piano,
-    catalogo: &Catalogo,
+    indice: &Indice,
     files: &FileDati,
     licenza: &str,
 ) -> anyhow::Result<Vec<Output>> {
-    let d = dati(piano, catalogo);
+    let d = dati(piano, indice);
     let obiettivi = campi::<RigaObiettivo>()?;
     let indicatori = campi::<RigaIndicatore>()?;
     let assegnazioni = campi::<RigaAssegnazione>()?;
@@ -464,7 +457,14 @@ mod tests {
     #[test]
     fn every_csv_column_is_a_described_field_of_the_data_package_in_order() {
         let piano = piano();
-        let files = outputs(&piano, &Catalogo::build(&piano), "p").unwrap();
+        let manifest = crate::manifest::Manifest::new(&piano, &[], false).unwrap();
+        let files = outputs(
+            &piano,
+            &Indice::build(&piano),
+            manifest.dati.as_ref().unwrap(),
+            &manifest.licenza,
+        )
+        .unwrap();
         let bytes = |name: &str| &files.iter().find(|f| f.name == name).unwrap().bytes;
         let package: Value = serde_json::from_slice(bytes("datapackage.json")).unwrap();
         let docs = crate::load::schema::doc_comments(include_str!("mod.rs"));
@@ -494,7 +494,7 @@ mod tests {
         }
         assert_eq!(tables, 3);
         assert_eq!(
-            csv_header(bytes("p-obiettivi.csv")),
+            csv_header(bytes(&manifest.dati.as_ref().unwrap().obiettivi)),
             "codice,numero,id,livello,titolo,codice_padre,azienda_speciale,peso,missione,programma,uffici"
         );
         let indicatori = &package["resources"][1]["schema"]["fields"];
@@ -512,10 +512,17 @@ mod tests {
     fn an_empty_table_still_has_its_header() {
         let mut piano = piano();
         piano.assegnazioni = None;
-        let files = outputs(&piano, &Catalogo::build(&piano), "p").unwrap();
+        let manifest = crate::manifest::Manifest::new(&piano, &[], false).unwrap();
+        let files = outputs(
+            &piano,
+            &Indice::build(&piano),
+            manifest.dati.as_ref().unwrap(),
+            &manifest.licenza,
+        )
+        .unwrap();
         let csv = &files
             .iter()
-            .find(|f| f.name == "p-assegnazioni.csv")
+            .find(|f| f.name.ends_with("-assegnazioni.csv"))
             .unwrap()
             .bytes;
         assert_eq!(

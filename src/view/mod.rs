@@ -1,5 +1,6 @@
-//! View stage: derives from the plan everything a document shows (codes, effective
-//! weights, totals, formatted numbers), once, so templates only lay it out.
+//! View stage: derives from the plan and its index everything a document shows (effective
+//! weights, totals, formatted numbers; codes as the index prints them), once, so templates
+//! only lay it out.
 
 pub mod blocchi;
 mod scheda;
@@ -7,12 +8,11 @@ pub mod svg;
 
 pub use scheda::*;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::format::{Date, format_percent, periodo as periodo_di};
-use crate::model::{Assegnazioni, Atto, Livello, Nodo, Piano, data_documento, somma_pesi};
+use crate::indice::{Indice, Ramo, Voce, livello_azienda};
+use crate::model::{Assegnazioni, Atto, Nodo, Piano, data_documento, somma_pesi};
 
 /// Everything the templates of a plan document need.
 #[derive(Debug, Serialize)]
@@ -31,8 +31,6 @@ pub struct View {
     pub introduzione: Option<String>,
     /// Programming documents at the top of the tree.
     pub programmazione: Vec<String>,
-    /// The tree as an indented list, in document order.
-    pub albero: Vec<RigaAlbero>,
     /// The top-level nodes, each with the schede below it.
     pub aree: Vec<AreaView>,
     /// Controlled agencies with their schede.
@@ -207,21 +205,6 @@ pub struct Metadati {
     pub data: Option<Date>,
 }
 
-/// A line of the tree overview.
-#[derive(Debug, Serialize)]
-pub struct RigaAlbero {
-    /// Depth, from 0.
-    pub livello: usize,
-    /// Name of the level.
-    pub nome_livello: String,
-    /// Code as shown (empty for an unnumbered level).
-    pub codice: String,
-    /// Title.
-    pub titolo: String,
-    /// "Obiettivo strategico 1.2: Titolo", or "Prospettiva BSC: Titolo" without a code.
-    pub etichetta: String,
-}
-
 /// A top-level node and the schede of its descendants.
 #[derive(Debug, Serialize)]
 pub struct AreaView {
@@ -277,7 +260,8 @@ pub struct DirigenteView {
 /// One assigned objective.
 #[derive(Debug, Serialize)]
 pub struct RigaAssegnazione {
-    /// Code as shown (with the agency name for agency objectives).
+    /// Code as shown (after the agency's name for an agency's objective), or the short
+    /// title of an objective without a code.
     pub codice: String,
     /// Level name.
     pub nome_livello: String,
@@ -287,241 +271,41 @@ pub struct RigaAssegnazione {
     pub peso: String,
 }
 
-/// Where an objective sits: resolved from an `id` or a derived code.
-#[derive(Debug, Clone)]
-pub struct Voce {
-    /// Code as shown.
-    pub codice: String,
-    /// Code by position (with the agency's name for its objectives): unique.
-    pub chiave: String,
-    /// Level name.
-    pub nome_livello: String,
-    /// Title.
-    pub titolo: String,
-}
-
-/// All objectives of the plan, reachable by `id` and by derived code.
-#[derive(Debug, Default)]
-pub struct Catalogo {
-    by_key: HashMap<String, Voce>,
-    /// Ids declared more than once, with the codes that declare them.
-    pub duplicati: Vec<(String, Vec<String>)>,
-    /// Codes shown by more than one node of the tree, with the JSON paths of those nodes.
-    pub codici_ripetuti: Vec<(String, Vec<String>)>,
-}
-
-impl Catalogo {
-    /// Indexes every node of the tree and of the agencies.
-    pub fn build(piano: &Piano) -> Catalogo {
-        let mut cat = Catalogo::default();
-        let mut ids: HashMap<String, Vec<String>> = HashMap::new();
-        let mut codes: HashMap<String, Vec<String>> = HashMap::new();
-        let codici = codici(piano);
-        walk(&piano.albero, &[], &mut |nodo, pos| {
-            let shown = codici.get(pos).cloned().unwrap_or_default();
-            let nome = nome_livello(piano, pos.len() - 1);
-            let voce = Voce {
-                chiave: codice(pos),
-                codice: if shown.is_empty() {
-                    etichetta(&nome, "", &nodo.titolo)
-                } else {
-                    shown.clone()
-                },
-                nome_livello: nome,
-                titolo: nodo.titolo.clone(),
-            };
-            if let Some(id) = &nodo.id {
-                ids.entry(id.clone()).or_default().push(voce.codice.clone());
-                cat.by_key.insert(id.clone(), voce.clone());
-            }
-            if !shown.is_empty() {
-                codes.entry(shown.clone()).or_default().push(json_path(pos));
-                cat.by_key.entry(shown).or_insert(voce);
-            }
-        });
-        let mut rip: Vec<_> = codes.into_iter().filter(|(_, v)| v.len() > 1).collect();
-        rip.sort();
-        cat.codici_ripetuti = rip;
-        for az in &piano.aziende_speciali {
-            let livello = livello_azienda(piano, az.livello.as_ref());
-            for (i, nodo) in az.obiettivi.iter().enumerate() {
-                let codice = format!("{} {}", az.nome, i + 1);
-                let voce = Voce {
-                    chiave: codice.clone(),
-                    codice: codice.clone(),
-                    nome_livello: livello.map(|l| l.nome.clone()).unwrap_or_default(),
-                    titolo: nodo.titolo.clone(),
-                };
-                if let Some(id) = &nodo.id {
-                    ids.entry(id.clone()).or_default().push(codice.clone());
-                    cat.by_key.insert(id.clone(), voce.clone());
-                }
-            }
-        }
-        let mut dup: Vec<_> = ids.into_iter().filter(|(_, v)| v.len() > 1).collect();
-        dup.sort();
-        cat.duplicati = dup;
-        cat
-    }
-
-    /// The objective an assignment refers to.
-    pub fn get(&self, key: &str) -> Option<&Voce> {
-        self.by_key.get(key.trim())
-    }
-}
-
-/// Visits every node depth-first with its 0-based position path.
-pub fn walk<'a>(nodes: &'a [Nodo], prefix: &[usize], f: &mut dyn FnMut(&'a Nodo, &[usize])) {
-    for (i, n) in nodes.iter().enumerate() {
-        let mut pos = prefix.to_vec();
-        pos.push(i);
-        f(n, &pos);
-        walk(&n.figli, &pos, f);
-    }
-}
-
-/// The hierarchical code of a position path: `[1, 0, 2]` gives `2.1.3`.
-pub fn codice(pos: &[usize]) -> String {
-    pos.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// The codes of the tree's nodes as shown, by position path. A node with its own `numero`
-/// shows it; otherwise, on a numbered level, it follows its nearest coded ancestor
-/// (`1.2.3`); on an unnumbered level it has none (empty).
-pub fn codici(piano: &Piano) -> HashMap<Vec<usize>, String> {
-    fn visit(
-        piano: &Piano,
-        nodes: &[Nodo],
-        prefix: &[usize],
-        inherited: &str,
-        out: &mut HashMap<Vec<usize>, String>,
-    ) {
-        for (i, n) in nodes.iter().enumerate() {
-            let mut pos = prefix.to_vec();
-            pos.push(i);
-            let numbered = piano
-                .livelli
-                .get(pos.len() - 1)
-                .is_none_or(Livello::ha_numeri);
-            let own = n.numero.as_deref().map(str::trim).filter(|c| !c.is_empty());
-            let code = match own {
-                Some(c) => c.to_string(),
-                None if !numbered => String::new(),
-                None if inherited.is_empty() => (i + 1).to_string(),
-                None => format!("{inherited}.{}", i + 1),
-            };
-            let next = if code.is_empty() { inherited } else { &code };
-            visit(piano, &n.figli, &pos, next, out);
-            out.insert(pos, code);
-        }
-    }
-    let mut out = HashMap::new();
-    visit(piano, &piano.albero, &[], "", &mut out);
-    out
-}
-
-/// How an objective without a number is named in messages and in the prospetto: its first
-/// words in guillemets ("«Accertamento della violazione dell'omesso deposito del…»").
-pub fn titolo_breve(titolo: &str) -> String {
-    const PAROLE: usize = 6;
-    let words: Vec<&str> = titolo.split_whitespace().collect();
-    if words.len() <= PAROLE {
-        format!("«{}»", words.join(" "))
-    } else {
-        format!("«{}…»", words[..PAROLE].join(" "))
-    }
-}
-
-/// A node's label: "Obiettivo strategico 1.2: Titolo", or "Prospettiva BSC: Titolo".
-pub fn etichetta(nome_livello: &str, codice: &str, titolo: &str) -> String {
-    match (nome_livello.is_empty(), codice.is_empty()) {
-        (true, true) => titolo.to_string(),
-        (true, false) => format!("{codice}: {titolo}"),
-        (false, true) => format!("{nome_livello}: {titolo}"),
-        (false, false) => format!("{nome_livello} {codice}: {titolo}"),
-    }
-}
-
-/// The JSON path of a position path: `[1, 0]` gives `albero[1].figli[0]`.
-pub fn json_path(pos: &[usize]) -> String {
-    let mut s = format!("albero[{}]", pos[0]);
-    for i in &pos[1..] {
-        s.push_str(&format!(".figli[{i}]"));
-    }
-    s
-}
-
-fn nome_livello(piano: &Piano, depth: usize) -> String {
-    piano
-        .livelli
-        .get(depth)
-        .map(|l| l.nome.clone())
-        .unwrap_or_default()
-}
-
-/// The level of an agency's objectives: its own, or the last of the main tree.
-pub fn livello_azienda<'a>(piano: &'a Piano, own: Option<&'a Livello>) -> Option<&'a Livello> {
-    own.or(piano.livelli.last())
-}
-
 impl View {
     /// Builds the view of a validated plan.
-    pub fn build(piano: &Piano, catalogo: &Catalogo, source_date_epoch: Option<i64>) -> View {
+    pub fn build(piano: &Piano, indice: &Indice, source_date_epoch: Option<i64>) -> View {
         let doc = &piano.documento;
         let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
         let titolo_completo = format!("{} {}", doc.titolo, periodo);
         let approvazioni: Vec<String> = piano.atti.iter().map(Atto::approvazione).collect();
         let soggetto = approvazioni.join("; ");
 
-        let codici = codici(piano);
-        let shown = |pos: &[usize]| codici.get(pos).cloned().unwrap_or_default();
-        let mut albero = Vec::new();
-        walk(&piano.albero, &[], &mut |nodo, pos| {
-            let nome = nome_livello(piano, pos.len() - 1);
-            albero.push(RigaAlbero {
-                livello: pos.len() - 1,
-                etichetta: etichetta(&nome, &shown(pos), &nodo.titolo),
-                nome_livello: nome,
-                codice: shown(pos),
-                titolo: nodo.titolo.clone(),
-            })
-        });
-
-        let aree = piano
-            .albero
+        let albero: Vec<(&Nodo, &Voce)> = indice
+            .con_nodi(piano)
+            .filter(|(_, v)| v.ramo == Ramo::Albero)
+            .collect();
+        let aree = albero
             .iter()
-            .enumerate()
-            .map(|(i, area)| {
+            .filter(|(_, v)| v.profondita == 0)
+            .map(|&(area, va)| {
                 let mut schede = Vec::new();
                 // The numbered scheda last opened, with its parent: siblings that follow
                 // with the same number are printed inside it.
-                let mut aperta: Option<(Vec<usize>, String)> = None;
-                walk(&area.figli, &[i], &mut |nodo, pos| {
-                    let depth = pos.len() - 1;
-                    let livello = piano.livelli.get(depth);
-                    if livello.is_none_or(|l| l.ha_scheda()) {
-                        let parent = parent_label(piano, &codici, &pos[..pos.len() - 1]);
-                        let mut s = scheda(
-                            piano,
-                            nodo,
-                            Codici {
-                                shown: shown(pos),
-                                chiave: codice(pos),
-                            },
-                            depth,
-                            livello,
-                            &parent,
-                        );
+                let mut aperta: Option<(Option<usize>, String)> = None;
+                let discendenti = albero
+                    .iter()
+                    .filter(|(_, v)| v.profondita > 0 && v.posizione[0] == va.posizione[0]);
+                for &(nodo, voce) in discendenti {
+                    if voce.livello(piano).is_none_or(|l| l.ha_scheda()) {
+                        let parent = parent_label(indice, voce);
+                        let mut s = scheda(piano, indice, nodo, voce, &parent);
                         let numero = nodo
                             .scheda
                             .as_deref()
                             .map(str::trim)
                             .filter(|n| !n.is_empty());
                         if let Some(n) = numero {
-                            let key = (pos[..depth].to_vec(), n.to_string());
+                            let key = (voce.padre, n.to_string());
                             if aperta.as_ref() != Some(&key) {
                                 s.gruppo = Some(format!("Scheda {n}"));
                             }
@@ -533,13 +317,12 @@ impl View {
                         }
                         schede.push(s);
                     }
-                });
-                let nome = nome_livello(piano, 0);
+                }
                 AreaView {
-                    codice: shown(&[i]),
-                    chiave: codice(&[i]),
-                    etichetta: etichetta(&nome, &shown(&[i]), &area.titolo),
-                    nome_livello: nome,
+                    codice: va.codice.clone(),
+                    chiave: va.chiave.clone(),
+                    etichetta: va.etichetta.clone(),
+                    nome_livello: va.nome_livello.clone(),
                     titolo: area.titolo.clone(),
                     sottotitolo: area.sottotitolo.clone(),
                     schede,
@@ -550,30 +333,21 @@ impl View {
         let aziende = piano
             .aziende_speciali
             .iter()
-            .map(|az| {
-                let livello = livello_azienda(piano, az.livello.as_ref());
-                let depth = piano.livelli.len().saturating_sub(1);
-                AziendaView {
-                    nome: az.nome.clone(),
-                    plurale_livello: livello.map(|l| l.plurale.clone()).unwrap_or_default(),
-                    schede: az
-                        .obiettivi
-                        .iter()
-                        .enumerate()
-                        .map(|(i, n)| {
-                            let c = (i + 1).to_string();
-                            let codici = Codici {
-                                shown: c.clone(),
-                                chiave: format!("{} {c}", az.nome),
-                            };
-                            scheda(piano, n, codici, depth, livello, &az.nome)
-                        })
-                        .collect(),
-                }
+            .enumerate()
+            .map(|(k, az)| AziendaView {
+                nome: az.nome.clone(),
+                plurale_livello: livello_azienda(piano, az.livello.as_ref())
+                    .map(|l| l.plurale.clone())
+                    .unwrap_or_default(),
+                schede: indice
+                    .con_nodi(piano)
+                    .filter(|(_, v)| v.ramo == Ramo::Azienda(k) && v.profondita == 0)
+                    .map(|(n, v)| scheda(piano, indice, n, v, &az.nome))
+                    .collect(),
             })
             .collect();
 
-        let diagramma = diagramma(piano, &codici, &periodo);
+        let diagramma = diagramma(piano, indice, &periodo);
         let firme_piano = firme(&piano.firme);
         let pola = piano.pola.as_ref().map(|p| {
             let periodo = periodo_di(p.anno_inizio, p.anno_fine);
@@ -650,13 +424,9 @@ impl View {
             approvazioni,
             introduzione: piano.introduzione.clone(),
             programmazione: piano.programmazione.clone(),
-            albero,
             aree,
             aziende,
-            assegnazioni: piano
-                .assegnazioni
-                .as_ref()
-                .map(|a| assegnazioni(a, catalogo)),
+            assegnazioni: piano.assegnazioni.as_ref().map(|a| assegnazioni(a, indice)),
             sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-", blocchi::Stile::Capitoli),
             numeri: NumeriCapitolo::new(
                 blocchi::numerate(&piano.sezioni) + 1,
@@ -738,25 +508,14 @@ fn firme(list: &[crate::model::Firma]) -> Vec<FirmaView> {
         .collect()
 }
 
-fn nodo_diagramma(
-    piano: &Piano,
-    codici: &HashMap<Vec<usize>, String>,
-    nodo: &Nodo,
-    pos: &[usize],
-) -> NodoDiagramma {
+fn nodo_diagramma(indice: &Indice, voce: &Voce) -> NodoDiagramma {
     NodoDiagramma {
-        livello: nome_livello(piano, pos.len() - 1),
-        codice: codici.get(pos).cloned().unwrap_or_default(),
-        titolo: nodo.titolo.clone(),
-        figli: nodo
-            .figli
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let mut p = pos.to_vec();
-                p.push(i);
-                nodo_diagramma(piano, codici, f, &p)
-            })
+        livello: voce.nome_livello.clone(),
+        codice: voce.codice.clone(),
+        titolo: voce.titolo.clone(),
+        figli: indice
+            .figli(voce)
+            .map(|f| nodo_diagramma(indice, f))
             .collect(),
     }
 }
@@ -781,36 +540,29 @@ fn describe(n: &NodoDiagramma, out: &mut Vec<String>) {
 }
 
 /// The albero della performance as data, and its text alternative generated from it.
-fn diagramma(piano: &Piano, codici: &HashMap<Vec<usize>, String>, periodo: &str) -> Diagramma {
-    let rami: Vec<NodoDiagramma> = piano
-        .albero
-        .iter()
-        .enumerate()
-        .map(|(i, n)| nodo_diagramma(piano, codici, n, &[i]))
+fn diagramma(piano: &Piano, indice: &Indice, periodo: &str) -> Diagramma {
+    let rami: Vec<NodoDiagramma> = indice
+        .radici(Ramo::Albero)
+        .map(|v| nodo_diagramma(indice, v))
         .collect();
+    // An agency is a branch of its own, with its objectives (not what hangs below them).
     let aziende: Vec<NodoDiagramma> = piano
         .aziende_speciali
         .iter()
-        .map(|az| {
-            let livello = livello_azienda(piano, az.livello.as_ref())
-                .map(|l| l.nome.clone())
-                .unwrap_or_default();
-            NodoDiagramma {
-                livello: String::new(),
-                codice: String::new(),
-                titolo: az.nome.clone(),
-                figli: az
-                    .obiettivi
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| NodoDiagramma {
-                        livello: livello.clone(),
-                        codice: (i + 1).to_string(),
-                        titolo: o.titolo.clone(),
-                        figli: Vec::new(),
-                    })
-                    .collect(),
-            }
+        .enumerate()
+        .map(|(k, az)| NodoDiagramma {
+            livello: String::new(),
+            codice: String::new(),
+            titolo: az.nome.clone(),
+            figli: indice
+                .radici(Ramo::Azienda(k))
+                .map(|o| NodoDiagramma {
+                    livello: o.nome_livello.clone(),
+                    codice: o.codice.clone(),
+                    titolo: o.titolo.clone(),
+                    figli: Vec::new(),
+                })
+                .collect(),
         })
         .collect();
     let radice = format!("{} {periodo}", piano.documento.titolo);
@@ -835,22 +587,16 @@ fn diagramma(piano: &Piano, codici: &HashMap<Vec<usize>, String>, periodo: &str)
     }
 }
 
-fn parent_label(
-    piano: &Piano,
-    codici: &HashMap<Vec<usize>, String>,
-    parent_pos: &[usize],
-) -> String {
-    if parent_pos.is_empty() {
-        return String::new();
-    }
-    let nome = nome_livello(piano, parent_pos.len() - 1).to_lowercase();
-    match codici.get(parent_pos).filter(|c| !c.is_empty()) {
-        Some(c) => format!("{nome} {c}"),
-        None => nome,
+/// How a scheda names its parent in the label of its weight: "obiettivo strategico 1.2".
+fn parent_label(indice: &Indice, voce: &Voce) -> String {
+    match indice.padre(voce) {
+        None => String::new(),
+        Some(p) if p.codice.is_empty() => p.nome_livello.to_lowercase(),
+        Some(p) => format!("{} {}", p.nome_livello.to_lowercase(), p.codice),
     }
 }
 
-fn assegnazioni(a: &Assegnazioni, catalogo: &Catalogo) -> AssegnazioniView {
+fn assegnazioni(a: &Assegnazioni, indice: &Indice) -> AssegnazioniView {
     AssegnazioniView {
         anno: a.anno,
         dirigenti: a
@@ -866,9 +612,10 @@ fn assegnazioni(a: &Assegnazioni, catalogo: &Catalogo) -> AssegnazioniView {
                     .obiettivi
                     .iter()
                     .map(|o| {
-                        let voce = catalogo.get(&o.obiettivo);
+                        let voce = indice.cerca(&o.obiettivo);
                         RigaAssegnazione {
-                            codice: voce.map_or_else(|| o.obiettivo.clone(), |v| v.codice.clone()),
+                            codice: voce
+                                .map_or_else(|| o.obiettivo.clone(), |v| v.riferimento.clone()),
                             nome_livello: voce.map(|v| v.nome_livello.clone()).unwrap_or_default(),
                             titolo: voce.map(|v| v.titolo.clone()).unwrap_or_default(),
                             peso: format_percent(o.peso),
@@ -880,17 +627,5 @@ fn assegnazioni(a: &Assegnazioni, catalogo: &Catalogo) -> AssegnazioniView {
                 ),
             })
             .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_follow_position() {
-        assert_eq!(codice(&[0]), "1");
-        assert_eq!(codice(&[1, 0, 2]), "2.1.3");
-        assert_eq!(json_path(&[1, 0, 2]), "albero[1].figli[0].figli[2]");
     }
 }

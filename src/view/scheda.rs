@@ -3,14 +3,14 @@
 
 use serde::Serialize;
 
-use super::etichetta;
 use crate::format::{format_euro, format_percent};
-use crate::model::{Livello, Nodo, Piano, Risorsa, TipoIndicatore};
+use crate::indice::{Indice, Voce};
+use crate::model::{Nodo, Piano, Risorsa, TipoIndicatore};
 
 /// One objective sheet.
 #[derive(Debug, Serialize)]
 pub struct SchedaView {
-    /// Code as shown ("1.1.2"; empty for an unnumbered level); for agencies, the position.
+    /// Code as shown ("1.1.2"; empty for an unnumbered level).
     pub codice: String,
     /// Position code ("1.1.2"), unique: for anchors and for the marks of an amendment.
     pub chiave: String,
@@ -269,20 +269,15 @@ fn opt_percent(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_string(), format_percent)
 }
 
-/// A scheda's codes: as shown, and by position.
-pub(super) struct Codici {
-    pub(super) shown: String,
-    pub(super) chiave: String,
-}
-
+/// The scheda of a node; `parent` names its parent in the label of its weight.
 pub(super) fn scheda(
     piano: &Piano,
+    indice: &Indice,
     nodo: &Nodo,
-    codici: Codici,
-    depth: usize,
-    livello: Option<&Livello>,
+    voce: &Voce,
     parent: &str,
 ) -> SchedaView {
+    let livello = voce.livello(piano);
     let scadenze_keys = livello.map_or_else(
         || piano.documento.anni(),
         |l| l.scadenze_effettive(&piano.documento),
@@ -323,16 +318,6 @@ pub(super) fn scheda(
         })
         .collect();
 
-    let child_codes: Vec<String> = nodo
-        .figli
-        .iter()
-        .enumerate()
-        .map(|(i, f)| match (&f.numero, codici.shown.is_empty()) {
-            (Some(n), _) => n.trim().to_string(),
-            (None, true) => (i + 1).to_string(),
-            (None, false) => format!("{}.{}", codici.shown, i + 1),
-        })
-        .collect();
     let quota = piano.ponderazione.as_ref().map(|p| p.quota_indicatori);
     let (own_share, children_share) = match (nodo.indicatori.is_empty(), nodo.figli.is_empty()) {
         (false, false) => {
@@ -353,9 +338,9 @@ pub(super) fn scheda(
             figli: nodo
                 .figli
                 .iter()
-                .zip(&child_codes)
-                .map(|(f, c)| FiglioView {
-                    codice: c.clone(),
+                .zip(indice.figli(voce))
+                .map(|(f, v)| FiglioView {
+                    codice: v.codice.clone(),
                     titolo: f.titolo.clone(),
                     peso: opt_percent(f.peso),
                     peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
@@ -370,7 +355,7 @@ pub(super) fn scheda(
         None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
         None => format!("Peso nel livello superiore: {parent}"),
     };
-    let (azioni, scadenze_azioni, livello_azioni) = azioni(piano, nodo, &codici.chiave, depth);
+    let (azioni, scadenze_azioni, livello_azioni) = azioni(piano, indice, nodo, voce);
     let mut sintesi: Vec<RigaSintesi> = nodo
         .indicatori
         .iter()
@@ -394,13 +379,13 @@ pub(super) fn scheda(
     let azioni_nodi: Vec<&Nodo> = azioni.iter().map(|(n, _)| *n).collect();
     let azioni: Vec<AzioneView> = azioni.into_iter().map(|(_, v)| v).collect();
     SchedaView {
-        etichetta: etichetta(&nome, &codici.shown, &nodo.titolo),
-        codice: codici.shown,
-        chiave: codici.chiave,
+        etichetta: voce.etichetta.clone(),
+        codice: voce.codice.clone(),
+        chiave: voce.chiave.clone(),
         gruppo: None,
         in_gruppo: false,
         scheda: None,
-        livello: depth,
+        livello: voce.profondita,
         nome_livello: nome,
         titolo: nodo.titolo.clone(),
         sottotitolo: nodo.sottotitolo.clone(),
@@ -462,25 +447,24 @@ pub(super) fn scheda(
 /// in document order, each with its node; the deadlines of their table; their level's name.
 fn azioni<'a>(
     piano: &Piano,
+    indice: &Indice,
     nodo: &'a Nodo,
-    chiave: &str,
-    depth: usize,
+    voce: &Voce,
 ) -> (Vec<(&'a Nodo, AzioneView)>, Vec<String>, String) {
     fn visit<'a>(
         piano: &Piano,
+        indice: &Indice,
         nodes: &'a [Nodo],
-        chiave: &str,
-        depth: usize,
-        out: &mut Vec<(&'a Nodo, AzioneView, usize)>,
+        parent: &Voce,
+        out: &mut Vec<(&'a Nodo, AzioneView)>,
     ) {
-        let Some(livello) = piano.livelli.get(depth) else {
+        let Some(livello) = parent.livello_figli(piano) else {
             return;
         };
         if livello.ha_scheda() {
             return;
         }
-        for (i, n) in nodes.iter().enumerate() {
-            let chiave = format!("{chiave}.{}", i + 1);
+        for (n, v) in nodes.iter().zip(indice.figli(parent)) {
             let scadenze = livello.scadenze_effettive(&piano.documento);
             let mut righe: Vec<RigaAzione> = n
                 .indicatori
@@ -534,17 +518,13 @@ fn azioni<'a>(
                     start = k;
                 }
             }
-            let code = if livello.ha_numeri() || n.numero.is_some() {
-                n.numero.clone().unwrap_or_else(|| chiave.clone())
-            } else {
-                String::new()
-            };
             let view = AzioneView {
-                chiave: chiave.clone(),
-                etichetta: if code.is_empty() {
+                chiave: v.chiave.clone(),
+                // Without a code, the title alone: the table's header names the level.
+                etichetta: if v.codice.is_empty() {
                     n.titolo.clone()
                 } else {
-                    format!("{} {code}: {}", livello.nome, n.titolo)
+                    v.etichetta.clone()
                 },
                 sottotitolo: n.sottotitolo.clone(),
                 peso: n.peso.map(format_percent),
@@ -553,23 +533,19 @@ fn azioni<'a>(
                 tempi: n.tempi.clone(),
                 benefici: n.benefici.clone(),
             };
-            out.push((n, view, depth));
-            visit(piano, &n.figli, &chiave, depth + 1, out);
+            out.push((n, view));
+            visit(piano, indice, &n.figli, v, out);
         }
     }
     let mut out = Vec::new();
-    visit(piano, &nodo.figli, chiave, depth + 1, &mut out);
-    let livello = piano.livelli.get(depth + 1);
+    visit(piano, indice, &nodo.figli, voce, &mut out);
+    let livello = voce.livello_figli(piano);
     let scadenze = match (out.is_empty(), livello) {
         (false, Some(l)) => l.scadenze_effettive(&piano.documento),
         _ => Vec::new(),
     };
     let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
-    (
-        out.into_iter().map(|(n, v, _)| (n, v)).collect(),
-        scadenze,
-        nome,
-    )
+    (out, scadenze, nome)
 }
 
 fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {

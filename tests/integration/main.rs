@@ -5,6 +5,7 @@ mod batch;
 mod build;
 mod check;
 mod cli;
+mod codici;
 mod common;
 mod diff;
 mod documento;
