@@ -128,7 +128,7 @@ pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> 
                             )
                         })
                         .unwrap_or_else(|e| Outcome {
-                            report: format!("errore: {e:#}\n"),
+                            report: crate::cmd::failure_text(args.diagnostics.format, &e),
                             written: Vec::new(),
                             ok: false,
                         });
@@ -140,7 +140,9 @@ pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> 
                     comemo::evict(threads - 1);
                     bar.suspend(|| {
                         if !outcome.report.is_empty() {
-                            eprint!("piano `{}`:\n{}", job.plan.display(), outcome.report);
+                            let who = format!("piano `{}`:", job.plan.display());
+                            let who = crate::cmd::prose(&args.diagnostics, &who);
+                            eprint!("{who}{}", outcome.report);
                         }
                         for path in &outcome.written {
                             println!("{}", path.display());
@@ -163,10 +165,8 @@ pub fn run(args: &BuildArgs, templates: &Templates) -> anyhow::Result<ExitCode> 
     let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
     bar.finish_and_clear();
     failed.sort();
-    eprintln!(
-        "{}",
-        summary(built.into_inner(), &failed, start.elapsed(), threads)
-    );
+    let done = summary(built.into_inner(), &failed, start.elapsed(), threads);
+    eprint!("{}", crate::cmd::prose(&args.diagnostics, &done));
     Ok(if failed.is_empty() {
         ExitCode::SUCCESS
     } else {

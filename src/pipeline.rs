@@ -2,7 +2,7 @@
 //! except reading the plan: callers decide whether and where to write.
 
 use crate::compile::{Compiler, Job, PdfSettings};
-use crate::diag::Diagnostic;
+use crate::diag::{Codice, Diagnostic};
 use crate::load::{self, Loaded, PlanSource};
 use crate::render::Templates;
 use crate::timings::{Stage, Timings};
@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub pubblicazione: bool,
     /// A previous version of the plan: what the amendment changed is marked in the documents.
     pub confronta: Option<PlanSource>,
+    /// `--rigoroso`: warnings are errors, and stop the build before anything is composed.
+    pub rigoroso: bool,
 }
 
 /// A link from an HTML page to a file published beside it.
@@ -156,6 +158,13 @@ pub fn build_in(
             diagnostics,
             generated: None,
         })?;
+    if options.rigoroso && !diagnostics.is_empty() {
+        crate::diag::rigoroso(&mut diagnostics);
+        return Err(Failed {
+            diagnostics,
+            generated: None,
+        });
+    }
     let piano = &loaded.plan;
     let mut view = timings.time(Stage::View, || {
         View::build(piano, &catalogo, options.source_date_epoch)
@@ -192,8 +201,8 @@ pub fn build_in(
         match std::fs::read(base.join(file)) {
             Ok(bytes) => assets.push((world_path.clone(), bytes)),
             Err(e) => {
-                let mut d = Diagnostic::error(
-                    "P070",
+                let mut d = Diagnostic::new(
+                    Codice::P070,
                     format!("impossibile leggere il logo `{file}`: {e}"),
                 )
                 .at_path("ente.logo")
@@ -201,7 +210,7 @@ pub fn build_in(
                     "il percorso è relativo alla cartella del file del piano (PNG, JPEG o SVG)",
                 );
                 d.file = Some(loaded.source.name.clone());
-                loaded.index.locate(&mut d, &loaded.source.text);
+                loaded.index.locate(&mut d, &loaded.source);
                 diagnostics.push(d);
                 return Err(Failed {
                     diagnostics,
@@ -308,7 +317,7 @@ pub fn build_in(
             ),
             (Documento::Pola, _, _) => {
                 diagnostics.push(
-                    Diagnostic::error("P060", "il piano non contiene il POLA (chiave `pola`)")
+                    Diagnostic::new(Codice::P060, "il piano non contiene il POLA (chiave `pola`)")
                         .with_hint("aggiungi la sezione `pola` al piano, o genera solo il Piano della Performance"),
                 );
                 return Err(Failed {
@@ -395,8 +404,8 @@ pub fn build_in(
         }) {
             Ok(data) => outputs.extend(data),
             Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    "E001",
+                diagnostics.push(Diagnostic::new(
+                    Codice::E001,
                     format!("dati aperti non generati: {e:#}"),
                 ));
                 return Err(Failed {

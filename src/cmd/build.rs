@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::args::BuildArgs;
+use crate::diag::{self, Severity, SourceMap};
 use crate::pipeline::{self, BuildOptions, Session};
 use crate::render::Templates;
 use crate::timings::Stage;
@@ -71,8 +72,6 @@ pub(crate) fn build_one(
     session: &mut Session,
 ) -> anyhow::Result<Outcome> {
     let source = crate::load::read(plan)?;
-    let text = source.text.clone();
-    let name = source.name.clone();
     let options = BuildOptions {
         emit_typst: args.emit_typst,
         source_date_epoch: pipeline::source_date_epoch(),
@@ -83,42 +82,44 @@ pub(crate) fn build_one(
             .as_deref()
             .map(crate::load::read)
             .transpose()?,
+        rigoroso: args.diagnostics.strict,
     };
-    let old = options
-        .confronta
-        .as_ref()
-        .map(|o| (o.name.clone(), o.text.clone()));
+    let mut sources = SourceMap::from(source.clone());
+    if let Some(old) = &options.confronta {
+        sources.add(old.clone());
+    }
     let result = pipeline::build_in(session, source, templates, &options);
     let (outputs, mut diags, generated) = match result {
         Ok(b) => (Some(b.outputs), b.diagnostics, None),
         Err(f) => (None, f.diagnostics, f.generated),
     };
-    let mut report = String::new();
-    if args.diagnostics.strict && diags.iter().any(|d| !d.is_error()) && outputs.is_some() {
-        report += &super::report_text(&mut diags, &args.diagnostics, &|_| None);
-        report += "nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo\n";
-        return Ok(Outcome {
-            report,
-            written: Vec::new(),
-            ok: false,
-        });
-    }
-    let sources = |f: &str| -> Option<String> {
-        if f == name {
+    // Composition warnings (T003) arrive only with the documents: `--rigoroso` refuses
+    // them too. Warnings of the plan stopped the build before it composed anything.
+    let outputs = match outputs {
+        Some(_) if args.diagnostics.strict && !diags.is_empty() => {
+            diag::rigoroso(&mut diags);
+            None
+        }
+        other => other,
+    };
+    sources.resolve(&diags, |f| {
+        if let Some((_, text)) = generated.as_ref().filter(|(g, _)| g == f) {
             Some(text.clone())
-        } else if let Some((_, old_text)) = old.as_ref().filter(|(n, _)| n == f) {
-            Some(old_text.clone())
-        } else if let Some((_, gtext)) = generated.as_ref().filter(|(g, _)| g == f) {
-            Some(gtext.clone())
         } else {
             f.strip_prefix("modelli/")
                 .and_then(|t| templates.source(t))
                 .map(str::to_string)
         }
-    };
-    report += &super::report_text(&mut diags, &args.diagnostics, &sources);
+    });
+    let mut report = super::report_text(&diags, &args.diagnostics, &sources);
     let Some(outputs) = outputs else {
-        report += "nessun documento scritto: correggi gli errori e riprova\n";
+        // Under `--rigoroso` every problem is an error: the codes tell what it was.
+        let why = if diags.iter().any(|d| d.code.severity() == Severity::Errore) {
+            "nessun documento scritto: correggi gli errori e riprova"
+        } else {
+            "nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo"
+        };
+        report += &super::prose(&args.diagnostics, why);
         return Ok(Outcome {
             report,
             written: Vec::new(),

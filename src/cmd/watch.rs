@@ -73,7 +73,10 @@ fn rebuild(args: &BuildArgs, plan: &Path, dir: &Path, session: &mut Session) {
                 eprintln!("non generato ({elapsed}); in attesa di modifiche");
             }
         }
-        Err(e) => eprintln!("errore: {e:#}\nnon generato ({elapsed}); in attesa di modifiche"),
+        Err(e) => eprintln!(
+            "errore: {}\nnon generato ({elapsed}); in attesa di modifiche",
+            crate::diag::tool_failure(&e)
+        ),
     }
 }
 
