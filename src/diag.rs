@@ -566,6 +566,44 @@ errore[P001]: tipo errato
         assert_eq!(lines[1]["severity"], "avviso");
     }
 
+    #[test]
+    fn tool_failures_are_italian() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = anyhow::Error::new(io).context("impossibile leggere il piano `p.json`");
+        assert_eq!(
+            tool_failure(&e),
+            "impossibile leggere il piano `p.json`: il file o la cartella non esiste"
+        );
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_in_italiano(&denied), "permesso negato");
+        let other = std::io::Error::from_raw_os_error(1234);
+        assert_eq!(io_in_italiano(&other), "errore di sistema (codice 1234)");
+    }
+
+    #[test]
+    fn common_typst_messages_are_italian_with_the_original_as_a_note() {
+        let d = from_typst(Codice::T002, "unknown variable: foo");
+        assert_eq!(
+            d.message,
+            "errore di composizione: variabile o funzione sconosciuta `foo`"
+        );
+        assert_eq!(
+            d.note.as_deref(),
+            Some("messaggio di Typst: unknown variable: foo")
+        );
+        let d = from_typst(
+            Codice::T002,
+            "PDF/A-2a error: the text \"🚲\" could not be displayed with font \"Titillium Web\"",
+        );
+        assert_eq!(
+            d.message,
+            "errore di composizione: il testo \"🚲\" non si può scrivere con i font del documento"
+        );
+        let d = from_typst(Codice::T003, "something new");
+        assert_eq!(d.message, "avviso di composizione (Typst): something new");
+        assert_eq!(d.note, None);
+    }
+
     /// 5,000 diagnostics over a large text are located and drawn through one line index:
     /// no diagnostic builds its own or copies the text.
     #[test]

@@ -535,6 +535,37 @@ mod tests {
     }
 
     #[test]
+    fn serde_messages_are_said_in_italian() {
+        let d = type_error("albero[0]", "missing field `titolo` at line 3 column 4");
+        assert_eq!(d.code, Codice::P003);
+        assert_eq!(d.message, "manca il campo obbligatorio `titolo`");
+        let d = type_error(
+            "atti[0].tipo",
+            "unknown variant `delibera`, expected `adozione` or `validazione`",
+        );
+        assert_eq!(d.code, Codice::P005);
+        assert_eq!(d.message, "valore non ammesso: `delibera`");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("valori ammessi: `adozione`, `validazione`")
+        );
+        let d = type_error("albero[0].peso", "invalid type: string \"x\", expected f64");
+        assert_eq!(
+            d.message,
+            "tipo non valido: trovato il testo \"x\", atteso un numero"
+        );
+        let d = type_error(".", "duplicate field `ente`");
+        assert_eq!(d.code, Codice::P014);
+        assert_eq!(d.path.as_deref(), Some("(radice)"));
+        let d = type_error("x", "something serde never said");
+        assert_eq!(d.message, "valore non valido");
+        assert_eq!(
+            d.note.as_deref(),
+            Some("(serde) something serde never said")
+        );
+    }
+
+    #[test]
     fn path_index_finds_nested_values() {
         let text = "{\"albero\": [{\"titolo\": \"A\", \"figli\": [{\"peso\": 20}]}]}";
         let idx = PathIndex::build(text);
