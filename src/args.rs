@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 const HELP_TEMPLATE: &str = "\
@@ -17,6 +18,7 @@ Uso: {usage}
     version,
     help_template = HELP_TEMPLATE,
     subcommand_help_heading = "Comandi",
+    subcommand_value_name = "COMANDO",
     disable_help_subcommand = true,
     disable_help_flag = true,
     disable_version_flag = true
@@ -31,6 +33,185 @@ pub struct Cli {
     /// Mostra la versione.
     #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Opzioni")]
     version: Option<bool>,
+}
+
+impl Cli {
+    /// How the command prints diagnostics (`testo` for commands without the option).
+    pub fn diagnostic_format(&self) -> DiagnosticFormat {
+        match &self.command {
+            Command::Build(a) | Command::Watch(a) => a.diagnostics.format,
+            Command::Check(a) => a.diagnostics.format,
+            Command::Nuovo(_) | Command::Diff(_) | Command::Schema(_) => DiagnosticFormat::Testo,
+        }
+    }
+}
+
+/// What to print for a command line clap refused, and where: the help and the version go
+/// to stdout (exit 0), a usage error to stderr in Italian (exit 2).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Refused {
+    /// The text to print.
+    pub text: String,
+    /// Whether it goes to stdout.
+    pub stdout: bool,
+    /// The exit code.
+    pub code: u8,
+}
+
+/// clap's refusal in Italian: its own help (whose headings are Italian already) with the
+/// usage line translated, or a usage error rebuilt from the error's kind and context.
+pub fn refused(e: &clap::Error) -> Refused {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Refused {
+            text: italian_usage(&e.render().to_string()),
+            stdout: true,
+            code: 0,
+        },
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Refused {
+            text: italian_usage(&e.render().to_string()),
+            stdout: false,
+            code: 2,
+        },
+        _ => Refused {
+            text: usage_error(e),
+            stdout: false,
+            code: 2,
+        },
+    }
+}
+
+/// clap's generated usage with Italian placeholders.
+fn italian_usage(text: &str) -> String {
+    text.replace("[OPTIONS]", "[OPZIONI]")
+        .replace("<COMMAND>", "<COMANDO>")
+        .replace("Usage: ", "Uso: ")
+}
+
+fn usage_error(e: &clap::Error) -> String {
+    let get = |kind: ContextKind| -> Vec<String> {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => vec![s.clone()],
+            Some(ContextValue::Strings(v)) => v.clone(),
+            Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+            Some(ContextValue::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    };
+    let one = |kind: ContextKind| get(kind).into_iter().next().unwrap_or_default();
+    let ticked = |v: Vec<String>| {
+        v.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let arg = one(ContextKind::InvalidArg);
+    let value = one(ContextKind::InvalidValue);
+    let maybe = |kind: ContextKind| {
+        let s = get(kind);
+        (!s.is_empty()).then(|| format!("forse intendevi {}?", ticked(s)))
+    };
+    let (message, hint) = match e.kind() {
+        ErrorKind::InvalidSubcommand => (
+            format!(
+                "comando sconosciuto `{}`",
+                one(ContextKind::InvalidSubcommand)
+            ),
+            maybe(ContextKind::SuggestedSubcommand).or_else(|| {
+                Some("i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`".into())
+            }),
+        ),
+        ErrorKind::MissingSubcommand => (
+            "manca il comando".to_string(),
+            Some("i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`".into()),
+        ),
+        ErrorKind::UnknownArgument if arg.starts_with('-') => (
+            format!("opzione sconosciuta `{arg}`"),
+            maybe(ContextKind::SuggestedArg).or_else(|| {
+                get(ContextKind::TrailingArg)
+                    .first()
+                    .map(|_| format!("per passare `{arg}` come valore, scrivi `-- {arg}`"))
+            }),
+        ),
+        ErrorKind::UnknownArgument => (format!("argomento in più `{arg}`"), None),
+        ErrorKind::InvalidValue if value.is_empty() => {
+            (format!("manca il valore di `{arg}`"), None)
+        }
+        ErrorKind::InvalidValue => (
+            format!("valore `{value}` non valido per `{arg}`"),
+            maybe(ContextKind::SuggestedValue).or_else(|| {
+                let valid = get(ContextKind::ValidValue);
+                (!valid.is_empty()).then(|| format!("valori ammessi: {}", ticked(valid)))
+            }),
+        ),
+        ErrorKind::ValueValidation => (
+            format!("valore `{value}` non valido per `{arg}`"),
+            std::error::Error::source(e).map(|s| why_invalid(&s.to_string())),
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            let missing = get(ContextKind::InvalidArg);
+            let message = if missing.len() == 1 {
+                format!("manca l'argomento obbligatorio {}", ticked(missing))
+            } else {
+                format!("mancano gli argomenti obbligatori {}", ticked(missing))
+            };
+            (message, None)
+        }
+        ErrorKind::ArgumentConflict => (
+            format!(
+                "`{arg}` non si può usare insieme a {}",
+                ticked(get(ContextKind::PriorArg))
+            ),
+            None,
+        ),
+        ErrorKind::NoEquals => (format!("`{arg}` vuole il valore dopo `=`"), None),
+        ErrorKind::TooManyValues => (format!("troppi valori per `{arg}`: `{value}`"), None),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            (format!("numero di valori sbagliato per `{arg}`"), None)
+        }
+        ErrorKind::InvalidUtf8 => ("un argomento non è un testo UTF-8 valido".into(), None),
+        _ => ("riga di comando non valida".into(), None),
+    };
+    let mut out = format!("errore: {message}\n");
+    if let Some(hint) = hint {
+        out += &format!("  = suggerimento: {hint}\n");
+    }
+    let usage = italian_usage(one(ContextKind::Usage).trim_end());
+    if !usage.is_empty() {
+        out += &format!("\n{usage}\n");
+    }
+    // The command the usage is of (`piano check`), whose help says more.
+    let command: Vec<&str> = usage
+        .trim_start_matches("Uso: ")
+        .split_whitespace()
+        .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    let command = if command.is_empty() {
+        "piano".to_string()
+    } else {
+        command.join(" ")
+    };
+    out += &format!("\nPer l'aiuto: `{command} --help`\n");
+    out
+}
+
+/// Why a value parser refused a value, in Italian, from its (English) error.
+fn why_invalid(raw: &str) -> String {
+    if let Some((_, range)) = raw.split_once(" is not in ") {
+        let (low, high) = range.split_once("..=").unwrap_or((range, ""));
+        return if high.is_empty() {
+            format!(
+                "il valore deve essere almeno {}",
+                low.trim_end_matches("..")
+            )
+        } else {
+            format!("il valore deve essere tra {low} e {high}")
+        };
+    }
+    if raw.contains("digit") || raw.contains("number") {
+        return "scrivi un numero intero".into();
+    }
+    "controlla il valore".into()
 }
 
 /// The subcommands.
@@ -252,6 +433,7 @@ pub struct NuovoArgs {
         long = "anno",
         value_name = "ANNO",
         default_value_t = 2027,
+        value_parser = clap::value_parser!(i32).range(1900..=2198),
         help_heading = "Opzioni"
     )]
     pub anno: i32,

@@ -127,7 +127,9 @@ pub fn run(
                                 &mut Session::default(),
                             )
                         })
-                        .unwrap_or_else(|e| Outcome::failed(&e));
+                        .unwrap_or_else(|e| {
+                            Outcome::failed(crate::cmd::failure_text(config.diagnostics.format, &e))
+                        });
                     // Typst's memoization caches are global: without eviction they would
                     // grow with every plan. An entry survives as many evictions as there
                     // are other threads, so a plan still compiling on another thread keeps
@@ -136,7 +138,9 @@ pub fn run(
                     comemo::evict(threads - 1);
                     bar.suspend(|| {
                         if !outcome.report.is_empty() {
-                            eprint!("piano `{}`:\n{}", job.plan.display(), outcome.report);
+                            let who = format!("piano `{}`:", job.plan.display());
+                            let who = crate::cmd::prose(&config.diagnostics, &who);
+                            eprint!("{who}{}", outcome.report);
                         }
                         for path in &outcome.written {
                             println!("{}", path.display());
@@ -159,10 +163,8 @@ pub fn run(
     let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
     bar.finish_and_clear();
     failed.sort();
-    eprintln!(
-        "{}",
-        summary(built.into_inner(), &failed, start.elapsed(), threads)
-    );
+    let done = summary(built.into_inner(), &failed, start.elapsed(), threads);
+    eprint!("{}", crate::cmd::prose(&config.diagnostics, &done));
     Ok(if failed.is_empty() {
         ExitCode::SUCCESS
     } else {

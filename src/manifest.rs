@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Codice, Diagnostic};
 use crate::model::Piano;
 
 /// The licence of the open data when the plan names none.
@@ -106,8 +106,8 @@ impl Manifest {
                 (Documento::Piano, _) => (&doc.titolo, doc.anno_inizio, doc.anno_fine, "piano"),
                 (Documento::Pola, Some(p)) => (&p.titolo, p.anno_inizio, p.anno_fine, "pola"),
                 (Documento::Pola, None) => {
-                    return Err(Diagnostic::error(
-                        "P060",
+                    return Err(Diagnostic::new(
+                        Codice::P060,
                         "il piano non contiene il POLA (chiave `pola`)",
                     )
                     .with_hint(

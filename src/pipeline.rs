@@ -8,7 +8,7 @@ use serde::Serialize;
 use sha2::Digest as _;
 
 use crate::compile::{Compiler, Job, PdfSettings};
-use crate::diag::Diagnostic;
+use crate::diag::{Codice, Diagnostic};
 use crate::indice::Indice;
 use crate::load::{self, Loaded, PlanSource};
 use crate::manifest::{Collegamento, FileDocumento, Manifest};
@@ -34,6 +34,8 @@ pub struct BuildOptions {
     pub pubblicazione: bool,
     /// A previous version of the plan: what the amendment changed is marked in the documents.
     pub confronta: Option<PlanSource>,
+    /// `--rigoroso`: warnings are errors, and stop the build before anything is composed.
+    pub rigoroso: bool,
 }
 
 /// What the HTML templates see: the view, the links to the files published beside the
@@ -124,12 +126,19 @@ pub fn build_in(
 ) -> Result<Built, Failed> {
     session.timings = Timings::default();
     let timings = &mut session.timings;
-    let (loaded, indice, diagnostics) = timings
+    let (loaded, indice, mut diagnostics) = timings
         .time(Stage::Load, || load_and_validate(source))
         .map_err(|diagnostics| Failed {
             diagnostics,
             generated: None,
         })?;
+    if options.rigoroso && !diagnostics.is_empty() {
+        crate::diag::rigoroso(&mut diagnostics);
+        return Err(Failed {
+            diagnostics,
+            generated: None,
+        });
+    }
     let piano = &loaded.plan;
     let manifest = match Manifest::new(piano, &options.documenti, options.pubblicazione) {
         Ok(m) => m,
@@ -170,7 +179,7 @@ pub fn build_in(
         }) {
             Ok(data) => built.outputs.extend(data),
             Err(e) => {
-                let d = Diagnostic::error("E001", format!("dati aperti non generati: {e:#}"));
+                let d = Diagnostic::new(Codice::E001, format!("dati aperti non generati: {e:#}"));
                 return Err(Failed::by(built.diagnostics, d));
             }
         }
@@ -234,8 +243,8 @@ fn assets(
         match std::fs::read(&path) {
             Ok(bytes) => assets.push((world_path.clone(), bytes)),
             Err(e) => {
-                let mut d = Diagnostic::error(
-                    "P070",
+                let mut d = Diagnostic::new(
+                    Codice::P070,
                     format!("impossibile leggere il logo `{file}`: {e}"),
                 )
                 .at_path("ente.logo")
@@ -243,7 +252,7 @@ fn assets(
                     "il percorso è relativo alla cartella del file del piano (PNG, JPEG o SVG)",
                 );
                 d.file = Some(loaded.source.name.clone());
-                loaded.index.locate(&mut d, &loaded.source.text);
+                loaded.index.locate(&mut d, &loaded.source);
                 return Err(d);
             }
         }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::args::{BuildArgs, DiagnosticArgs};
-use crate::load::PlanSource;
+use crate::diag::{self, Severity, SourceMap};
 use crate::pipeline::{self, BuildOptions, Session};
 use crate::render::Templates;
 use crate::timings::Stage;
@@ -55,6 +55,7 @@ impl BuildConfig {
                 documenti: args.documento.documenti(),
                 pubblicazione: args.pubblicazione.is_some(),
                 confronta,
+                rigoroso: args.diagnostics.strict,
             },
             confronta: args.confronta.clone(),
             diagnostics: args.diagnostics.clone(),
@@ -85,8 +86,10 @@ impl BuildConfig {
         let source = crate::load::read(plan)?;
         let mut dipendenze = vec![plan.to_path_buf()];
         dipendenze.extend(self.confronta.clone());
-        let text = source.text.clone();
-        let name = source.name.clone();
+        let mut sources = SourceMap::from(source.clone());
+        if let Some(old) = &self.options.confronta {
+            sources.add(old.clone());
+        }
         let result = pipeline::build_in(session, source, &self.templates, &self.options);
         let (outputs, mut diags, generated) = match result {
             Ok(b) => {
@@ -95,34 +98,38 @@ impl BuildConfig {
             }
             Err(f) => (None, f.diagnostics, f.generated),
         };
-        let old = self.options.confronta.as_ref();
-        let sources = |f: &str| -> Option<String> {
-            if f == name {
+        // Composition warnings (T003) arrive only with the documents: `--rigoroso` refuses
+        // them too. Warnings of the plan stopped the build before it composed anything.
+        let outputs = match outputs {
+            Some(_) if self.diagnostics.strict && !diags.is_empty() => {
+                diag::rigoroso(&mut diags);
+                None
+            }
+            other => other,
+        };
+        sources.resolve(&diags, |f| {
+            if let Some((_, text)) = generated.as_ref().filter(|(g, _)| g == f) {
                 Some(text.clone())
-            } else if let Some(PlanSource { text, .. }) = old.filter(|o| o.name == f) {
-                Some(text.clone())
-            } else if let Some((_, gtext)) = generated.as_ref().filter(|(g, _)| g == f) {
-                Some(gtext.clone())
             } else {
                 f.strip_prefix("modelli/")
                     .and_then(|t| self.templates.source(t))
                     .map(str::to_string)
             }
-        };
+        });
         let mut outcome = Outcome {
-            report: String::new(),
+            report: crate::cmd::report_text(&diags, &self.diagnostics, &sources),
             written: Vec::new(),
             ok: false,
             dipendenze,
         };
-        if self.diagnostics.strict && diags.iter().any(|d| !d.is_error()) && outputs.is_some() {
-            outcome.report += &crate::cmd::report_text(&mut diags, &self.diagnostics, &sources);
-            outcome.report += "nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo\n";
-            return Ok(outcome);
-        }
-        outcome.report += &crate::cmd::report_text(&mut diags, &self.diagnostics, &sources);
         let Some(outputs) = outputs else {
-            outcome.report += "nessun documento scritto: correggi gli errori e riprova\n";
+            // Under `--rigoroso` every problem is an error: the codes tell what it was.
+            let why = if diags.iter().any(|d| d.code.severity() == Severity::Errore) {
+                "nessun documento scritto: correggi gli errori e riprova"
+            } else {
+                "nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo"
+            };
+            outcome.report += &crate::cmd::prose(&self.diagnostics, why);
             return Ok(outcome);
         };
         outcome.written = session
@@ -156,10 +163,10 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// An outcome for a tool failure (the plan could not even be read).
-    pub fn failed(e: &anyhow::Error) -> Outcome {
+    /// An outcome for a tool failure (the plan could not even be read), with its report.
+    pub fn failed(report: String) -> Outcome {
         Outcome {
-            report: format!("errore: {e:#}\n"),
+            report,
             written: Vec::new(),
             ok: false,
             dipendenze: Vec::new(),

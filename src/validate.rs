@@ -2,7 +2,7 @@
 //! (references, weights, deadlines, dates, control characters, placeholders) and
 //! returns every one of them, located by JSON path.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Codice, Diagnostic};
 use crate::format::{Date, format_percent};
 use crate::indice::{Indice, Ramo};
 use crate::load::Loaded;
@@ -24,8 +24,8 @@ pub fn validate(loaded: &Loaded, indice: &Indice) -> Vec<Diagnostic> {
     for (code, paths) in &indice.codici_ripetuti {
         for path in &paths[1..] {
             out.push(
-                Diagnostic::error(
-                    "P022",
+                Diagnostic::new(
+                    Codice::P022,
                     format!(
                         "il numero `{code}` è già di un altro obiettivo ({})",
                         paths[0]
@@ -40,24 +40,35 @@ pub fn validate(loaded: &Loaded, indice: &Indice) -> Vec<Diagnostic> {
         }
     }
     for (id, codes) in &indice.duplicati {
-        out.push(
-            Diagnostic::error(
-                "P021",
-                format!(
-                    "l'id `{id}` è usato da più obiettivi ({})",
-                    codes.join(", ")
-                ),
-            )
-            .with_hint("ogni `id` deve essere unico nel piano"),
-        );
+        let mut d = Diagnostic::new(
+            Codice::P021,
+            format!(
+                "l'id `{id}` è usato da più obiettivi ({})",
+                codes.join(", ")
+            ),
+        )
+        .with_hint("ogni `id` deve essere unico nel piano");
+        if let Some(second) = id_paths(piano, indice, id).get(1) {
+            d = d.at_path(format!("{second}.id"));
+        }
+        out.push(d);
     }
     for d in &mut out {
         d.file = Some(loaded.source.name.clone());
-        loaded.index.locate(d, &loaded.source.text);
+        loaded.index.locate(d, &loaded.source);
     }
-    out.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(b.code)));
+    out.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(&b.code)));
     out.dedup();
     out
+}
+
+/// The JSON paths of the nodes (of the tree, then of the agencies) declaring `id`.
+fn id_paths(piano: &Piano, indice: &Indice, id: &str) -> Vec<String> {
+    indice
+        .con_nodi(piano)
+        .filter(|(nodo, _)| nodo.id.as_deref() == Some(id))
+        .map(|(_, voce)| voce.percorso.clone())
+        .collect()
 }
 
 /// Control characters in any string, and placeholders left from a draft.
@@ -69,8 +80,8 @@ fn text_hygiene(value: &serde_json::Value, path: String, out: &mut Vec<Diagnosti
                 .find(|c| c.is_control() && *c != '\n' && *c != '\t')
             {
                 out.push(
-                    Diagnostic::error(
-                        "P006",
+                    Diagnostic::new(
+                        Codice::P006,
                         format!("carattere di controllo U+{:04X} nel testo", u32::from(c)),
                     )
                     .at_path(path.clone())
@@ -88,9 +99,12 @@ fn text_hygiene(value: &serde_json::Value, path: String, out: &mut Vec<Diagnosti
             };
             if let Some(p) = placeholder {
                 out.push(
-                    Diagnostic::warning("P040", format!("testo segnaposto `{p}` ancora presente"))
-                        .at_path(path)
-                        .with_hint("completa il testo prima dell'adozione"),
+                    Diagnostic::new(
+                        Codice::P040,
+                        format!("testo segnaposto `{p}` ancora presente"),
+                    )
+                    .at_path(path)
+                    .with_hint("completa il testo prima dell'adozione"),
                 );
             }
         }
@@ -126,8 +140,11 @@ fn period_and_acts(piano: &Piano, out: &mut Vec<Diagnostic>) {
 fn period(start: i32, end: i32, path: &str, out: &mut Vec<Diagnostic>) {
     if end < start {
         out.push(
-            Diagnostic::error("P008", "l'anno di fine viene prima dell'anno di inizio")
-                .at_path(path),
+            Diagnostic::new(
+                Codice::P008,
+                "l'anno di fine viene prima dell'anno di inizio",
+            )
+            .at_path(path),
         );
     }
 }
@@ -140,14 +157,14 @@ fn acts(atti: &[crate::model::Atto], base: &str, out: &mut Vec<Diagnostic>) {
             && atto.numero.as_deref().is_none_or(|n| n.trim().is_empty())
         {
             out.push(
-                Diagnostic::warning("P043", format!("manca il numero della deliberazione di {} del {}", atto.organo, atto.data))
+                Diagnostic::new(Codice::P043, format!("manca il numero della deliberazione di {} del {}", atto.organo, atto.data))
                     .at_path(format!("{base}[{i}]"))
                     .with_hint("aggiungi `\"numero\"`: il frontespizio riporta solo ciò che è noto, senza segnaposto"),
             );
         }
         match Date::parse_iso(&atto.data) {
             None => out.push(
-                Diagnostic::error("P007", format!("data non valida: `{}`", atto.data))
+                Diagnostic::new(Codice::P007, format!("data non valida: `{}`", atto.data))
                     .at_path(format!("{base}[{i}].data"))
                     .with_hint("scrivi la data come AAAA-MM-GG, ad esempio 2021-04-26"),
             ),
@@ -162,11 +179,11 @@ fn acts(atti: &[crate::model::Atto], base: &str, out: &mut Vec<Diagnostic>) {
         && a < v
     {
         out.push(
-            Diagnostic::error(
-                "P009",
+            Diagnostic::new(
+                Codice::P009,
                 "l'adozione della Giunta precede la validazione dell'OIV",
             )
-            .at_path(format!("atti[{i}].data"))
+            .at_path(format!("{base}[{i}].data"))
             .with_hint("il piano si adotta dopo la validazione: controlla le due date"),
         );
     }
@@ -175,7 +192,7 @@ fn acts(atti: &[crate::model::Atto], base: &str, out: &mut Vec<Diagnostic>) {
 fn tree(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
     if piano.livelli.is_empty() {
         out.push(
-            Diagnostic::error("P010", "mancano i nomi dei livelli dell'albero")
+            Diagnostic::new(Codice::P010, "mancano i nomi dei livelli dell'albero")
                 .at_path("livelli")
                 .with_hint("elenca i livelli, ad esempio Area strategica, Obiettivo strategico, Obiettivo operativo"),
         );
@@ -202,8 +219,8 @@ fn tree(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
         schede_numerate(&nodo.figli, &format!("{path}.figli"), out);
         match voce.livello(piano) {
             None => out.push(
-                Diagnostic::error(
-                    "P010",
+                Diagnostic::new(
+                    Codice::P010,
                     format!(
                         "l'obiettivo {} è al livello {} ma `livelli` ne nomina solo {}",
                         code,
@@ -230,8 +247,8 @@ fn schede_numerate(nodes: &[Nodo], base: &str, out: &mut Vec<Diagnostic>) {
             && seen.contains(&num)
         {
             out.push(
-                Diagnostic::error(
-                    "P023",
+                Diagnostic::new(
+                    Codice::P023,
                     format!(
                         "la scheda {num} è già stata usata da un obiettivo precedente, non contiguo"
                     ),
@@ -288,7 +305,7 @@ fn node(
 ) {
     if nodo.titolo.trim().is_empty() {
         out.push(
-            Diagnostic::error("P041", format!("l'obiettivo {code} non ha titolo"))
+            Diagnostic::new(Codice::P041, format!("l'obiettivo {code} non ha titolo"))
                 .at_path(format!("{path}.titolo")),
         );
     }
@@ -321,8 +338,11 @@ fn node(
         for y in ris.stime.keys() {
             if !piano.documento.anni().contains(y) {
                 out.push(
-                    Diagnostic::error("P011", format!("anno `{y}` fuori dal periodo del piano"))
-                        .at_path(format!("{path}.risorse[{r}].stime.{y}")),
+                    Diagnostic::new(
+                        Codice::P011,
+                        format!("anno `{y}` fuori dal periodo del piano"),
+                    )
+                    .at_path(format!("{path}.risorse[{r}].stime.{y}")),
                 );
             }
         }
@@ -339,7 +359,7 @@ fn indicator(
 ) {
     if ind.descrizione.trim().is_empty() {
         out.push(
-            Diagnostic::error("P041", "indicatore senza descrizione")
+            Diagnostic::new(Codice::P041, "indicatore senza descrizione")
                 .at_path(format!("{path}.descrizione")),
         );
     }
@@ -350,8 +370,8 @@ fn indicator(
     for key in ind.target.keys() {
         if !scadenze.contains(key) {
             out.push(
-                Diagnostic::error(
-                    "P011",
+                Diagnostic::new(
+                    Codice::P011,
                     format!("scadenza `{key}` non prevista per questo livello"),
                 )
                 .at_path(format!("{path}.target.{key}"))
@@ -363,8 +383,8 @@ fn indicator(
         for key in map.keys() {
             if !scadenze.contains(key) {
                 out.push(
-                    Diagnostic::error(
-                        "P011",
+                    Diagnostic::new(
+                        Codice::P011,
                         format!("scadenza `{key}` non prevista per questo livello"),
                     )
                     .at_path(format!("{path}.peso.{key}"))
@@ -375,8 +395,8 @@ fn indicator(
     }
     for s in scadenze.iter().filter(|s| !ind.target.contains_key(*s)) {
         out.push(
-            Diagnostic::warning(
-                "P012",
+            Diagnostic::new(
+                Codice::P012,
                 format!("l'indicatore {} di {code} non ha target per `{s}`", k + 1),
             )
             .at_path(format!("{path}.target"))
@@ -445,7 +465,7 @@ fn check_sum(
     let Some(sum) = somma_pesi(weights.iter().copied()) else {
         if warn_if_none && !weights.is_empty() {
             out.push(
-                Diagnostic::warning("P031", format!("{what}: nessun peso indicato"))
+                Diagnostic::new(Codice::P031, format!("{what}: nessun peso indicato"))
                     .at_path(base.to_string())
                     .with_hint(
                         "indica il peso di ciascuno, in percentuale: la somma deve essere 100",
@@ -457,14 +477,14 @@ fn check_sum(
     let missing = weights.iter().filter(|w| w.is_none()).count();
     if missing > 0 {
         out.push(
-            Diagnostic::warning("P031", format!("{what}: {missing} senza peso"))
+            Diagnostic::new(Codice::P031, format!("{what}: {missing} senza peso"))
                 .at_path(base.to_string())
                 .with_hint("indica il peso di ciascuno"),
         );
     } else if (sum - 100.0).abs() > TOLLERANZA_PESI {
         out.push(
-            Diagnostic::error(
-                "P030",
+            Diagnostic::new(
+                Codice::P030,
                 format!("{what} sommano a {} invece di 100,00%", format_percent(sum)),
             )
             .at_path(base.to_string())
@@ -490,8 +510,8 @@ fn assignments(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
                 && normalize(t) != normalize(&v.titolo)
             {
                 out.push(
-                    Diagnostic::warning(
-                        "P042",
+                    Diagnostic::new(
+                        Codice::P042,
                         format!("il titolo scritto qui differisce da quello dell'obiettivo {}: \"{}\"", v.riferimento, v.titolo),
                     )
                     .at_path(format!("assegnazioni.dirigenti[{d}].obiettivi[{o}].titolo"))
@@ -500,8 +520,8 @@ fn assignments(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
             }
             if voce.is_none() {
                 out.push(
-                    Diagnostic::error(
-                        "P020",
+                    Diagnostic::new(
+                        Codice::P020,
                         format!(
                             "l'obiettivo `{}` assegnato a {} non esiste",
                             ob.obiettivo, dir.nome
@@ -519,8 +539,8 @@ fn assignments(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
         let total = dir.totale();
         if !dir.obiettivi.is_empty() && (total - 100.0).abs() > TOLLERANZA_PESI {
             out.push(
-                Diagnostic::error(
-                    "P033",
+                Diagnostic::new(
+                    Codice::P033,
                     format!(
                         "i pesi degli obiettivi assegnati a {} sommano a {} invece di 100,00%",
                         dir.nome,
@@ -539,7 +559,8 @@ fn sections(list: &[crate::model::Sezione], base: &str, out: &mut Vec<Diagnostic
         let path = format!("{base}[{i}]");
         if sez.titolo.trim().is_empty() {
             out.push(
-                Diagnostic::error("P041", "sezione senza titolo").at_path(format!("{path}.titolo")),
+                Diagnostic::new(Codice::P041, "sezione senza titolo")
+                    .at_path(format!("{path}.titolo")),
             );
         }
         for (b, blocco) in sez.contenuto.iter().enumerate() {
@@ -556,8 +577,8 @@ fn count_mismatch(
     path: String,
     hint: &str,
 ) -> Diagnostic {
-    Diagnostic::error(
-        "P050",
+    Diagnostic::new(
+        Codice::P050,
         format!("{what}: {found} valori invece di {expected}"),
     )
     .at_path(path)
@@ -610,8 +631,8 @@ fn block(blocco: &crate::model::Blocco, path: &str, out: &mut Vec<Diagnostic>) {
             for (k, mese) in m.mesi.iter().enumerate() {
                 if mese.lavoratori_agili > mese.dipendenti {
                     out.push(
-                        Diagnostic::error(
-                            "P051",
+                        Diagnostic::new(
+                            Codice::P051,
                             format!(
                                 "{}: {} lavoratori agili su {} dipendenti",
                                 mese.mese, mese.lavoratori_agili, mese.dipendenti
@@ -640,7 +661,7 @@ fn block(blocco: &crate::model::Blocco, path: &str, out: &mut Vec<Diagnostic>) {
             for (k, cond) in p.condizioni.iter().enumerate() {
                 if !p.fasi.contains(&cond.fase) {
                     out.push(
-                        Diagnostic::error("P052", format!("fase `{}` non prevista", cond.fase))
+                        Diagnostic::new(Codice::P052, format!("fase `{}` non prevista", cond.fase))
                             .at_path(format!("{path}.programma_sviluppo.condizioni[{k}].fase"))
                             .with_hint(format!("le fasi sono: {}", p.fasi.join(", "))),
                     );
@@ -651,7 +672,7 @@ fn block(blocco: &crate::model::Blocco, path: &str, out: &mut Vec<Diagnostic>) {
             for (k, ind) in d.indicatori.iter().enumerate() {
                 for key in ind.target.keys().filter(|key| !d.fasi.contains(key)) {
                     out.push(
-                        Diagnostic::error("P052", format!("fase `{key}` non prevista"))
+                        Diagnostic::new(Codice::P052, format!("fase `{key}` non prevista"))
                             .at_path(format!(
                                 "{path}.indicatori_dfp.indicatori[{k}].target.{key}"
                             ))

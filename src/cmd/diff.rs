@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::args::{DiagnosticArgs, DiagnosticFormat, DiffArgs, FormatoProspetto};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, SourceMap};
 use crate::diff;
 use crate::diff::report::{GENERATO, Prospetto};
 use crate::load::Loaded;
@@ -134,12 +134,11 @@ fn estensione(f: FormatoProspetto) -> &'static str {
 /// Loads and validates a plan; a plan with errors gets them printed, like `piano check`.
 fn carica(path: &Path) -> anyhow::Result<Option<Loaded>> {
     let source = crate::load::read(path)?;
-    let text = source.text.clone();
     let name = source.name.clone();
-    match pipeline::load_and_validate(source) {
+    match pipeline::load_and_validate(source.clone()) {
         Ok((loaded, _, _)) => Ok(Some(loaded)),
-        Err(mut diags) => {
-            super::report(&mut diags, &testo(), &|f| (f == name).then(|| text.clone()));
+        Err(diags) => {
+            super::report(&diags, &testo(), &SourceMap::from(source));
             eprintln!("il piano `{name}` non è valido: correggi gli errori e riprova");
             Ok(None)
         }
@@ -147,12 +146,9 @@ fn carica(path: &Path) -> anyhow::Result<Option<Loaded>> {
 }
 
 /// A prospetto template failed: its diagnostics, then exit 2.
-fn fallito(
-    mut diags: Vec<Diagnostic>,
-    generated: Option<String>,
-    templates: &Templates,
-) -> ExitCode {
-    super::report(&mut diags, &testo(), &|f| {
+fn fallito(diags: Vec<Diagnostic>, generated: Option<String>, templates: &Templates) -> ExitCode {
+    let mut sources = SourceMap::default();
+    sources.resolve(&diags, |f| {
         if f == GENERATO {
             generated.clone()
         } else {
@@ -161,6 +157,7 @@ fn fallito(
                 .map(str::to_string)
         }
     });
+    super::report(&diags, &testo(), &sources);
     eprintln!("nessun prospetto scritto");
     ExitCode::from(ERRORE)
 }

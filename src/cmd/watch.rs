@@ -85,7 +85,10 @@ fn rebuild(
             outcome.dipendenze
         }
         Err(e) => {
-            eprintln!("errore: {e:#}\nnon generato ({elapsed}); in attesa di modifiche");
+            eprintln!(
+                "errore: {}\nnon generato ({elapsed}); in attesa di modifiche",
+                crate::diag::tool_failure(&e)
+            );
             Vec::new()
         }
     }

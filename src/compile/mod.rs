@@ -10,7 +10,7 @@ use typst::{World as _, WorldExt as _};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diag::{Diagnostic, LineIndex};
+use crate::diag::{Codice, Diagnostic, Position};
 use crate::format::Date;
 use crate::render::origin_of_line;
 use crate::timings::{Stage, Timings};
@@ -223,6 +223,15 @@ fn compile_job(slot: &mut Option<Slot>, job: Job, timings: &mut Timings) -> JobR
     }
 }
 
+/// The 1-based line and column of a byte offset, through the source's own line index.
+fn position(source: &typst::syntax::Source, offset: usize) -> Position {
+    let (line, column) = source.lines().byte_to_line_column(offset).unwrap_or((0, 0));
+    Position {
+        line: line + 1,
+        column: column + 1,
+    }
+}
+
 /// PDF/A-2a (archival, tagged) together with PDF/UA-1 (accessibility).
 fn standards() -> PdfStandards {
     PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
@@ -233,16 +242,11 @@ fn standards() -> PdfStandards {
 fn convert(world: &MemoryWorld, d: &SourceDiagnostic, generated_name: &str) -> Diagnostic {
     // A font fallback silently changes the document: it is an error, not a warning.
     let font_problem = d.message.contains("font");
-    let mut out = match (d.severity, font_problem) {
-        (TypstSeverity::Error, _) | (_, true) => Diagnostic::error(
-            "T002",
-            format!("errore di composizione (Typst): {}", d.message),
-        ),
-        (TypstSeverity::Warning, false) => Diagnostic::warning(
-            "T003",
-            format!("avviso di composizione (Typst): {}", d.message),
-        ),
+    let code = match (d.severity, font_problem) {
+        (TypstSeverity::Error, _) | (_, true) => Codice::T002,
+        (TypstSeverity::Warning, false) => Codice::T003,
     };
+    let mut out = crate::diag::from_typst(code, &d.message);
     if let Some(hint) = d.hints.first() {
         out = out.with_hint(format!("(Typst) {}", hint.v));
     }
@@ -250,8 +254,8 @@ fn convert(world: &MemoryWorld, d: &SourceDiagnostic, generated_name: &str) -> D
     let main = world.main_source();
     if let (Some(id), Some(range)) = (id, world.range(d.span)) {
         if id == main.id() {
-            let li = LineIndex::new(main.text());
-            let pos = li.position(range.start);
+            // Typst keeps each source's line index: no diagnostic builds its own.
+            let pos = position(main, range.start);
             out.file = Some(generated_name.into());
             out.position = Some(pos);
             out.range = Some(range);
@@ -263,8 +267,7 @@ fn convert(world: &MemoryWorld, d: &SourceDiagnostic, generated_name: &str) -> D
         } else {
             out.file = Some(format!("modelli{}", id.vpath().get_with_slash()));
             if let Ok(src) = world.source(id) {
-                let li = LineIndex::new(src.text());
-                out.position = Some(li.position(range.start));
+                out.position = Some(position(&src, range.start));
                 out.range = Some(range);
             }
         }

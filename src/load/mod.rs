@@ -1,25 +1,32 @@
-//! Load stage: read the plan file, parse its JSON, deserialise it into the model, and keep
-//! an index from JSON paths to positions so that every later diagnostic can be located.
+//! Load stage: read the plan file (a regular file, of bounded size), parse its JSON,
+//! deserialise it into the model, check the period before anything is sized by it, and
+//! keep an index from JSON paths to byte ranges so that every later diagnostic can be
+//! located through the file's one line index.
 
 use std::collections::HashMap;
+use std::io::Read as _;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
-use anyhow::Context as _;
-
-use crate::diag::{Diagnostic, LineIndex};
+use crate::diag::{Codice, Diagnostic, Position, SourceFile};
 use crate::model::Piano;
 
 pub mod schema;
 
-/// The text of a plan file and the name it is reported under.
-#[derive(Debug, Clone)]
-pub struct PlanSource {
-    /// The path as the user gave it, used in diagnostics.
-    pub name: String,
-    /// The whole file.
-    pub text: String,
-}
+/// The text of a plan file, the name it is reported under and its line index, shared by
+/// every stage and every diagnostic (cloning it copies a pointer).
+pub type PlanSource = Arc<SourceFile>;
+
+/// The largest plan file read: a real plan is well under 1 MB.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The first year a plan or POLA may start or end in.
+pub const ANNO_MIN: i32 = 1900;
+/// The last year a plan or POLA may start or end in.
+pub const ANNO_MAX: i32 = 2200;
+/// The most years a plan or POLA may span (a performance plan is triennial).
+pub const ANNI_MAX: i64 = 10;
 
 /// A parsed plan with its source and path index.
 #[derive(Debug)]
@@ -34,15 +41,54 @@ pub struct Loaded {
     pub index: PathIndex,
 }
 
-/// Reads a plan file; an unreadable file is a tool failure, not a plan error.
+/// Reads a plan file; an unreadable file is a tool failure, not a plan error. Only a
+/// regular file is read (a FIFO would block, a device never end) and at most
+/// [`MAX_BYTES`] of it.
 pub fn read(path: &Path) -> anyhow::Result<PlanSource> {
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("impossibile leggere il piano `{}`", path.display()))?;
+    let shown = path.display();
+    let cannot = |why: &str| anyhow::anyhow!("impossibile leggere il piano `{shown}`: {why}");
+    let meta = std::fs::metadata(path).map_err(|e| {
+        anyhow::Error::new(e).context(format!("impossibile leggere il piano `{shown}`"))
+    })?;
+    if let Some(why) = not_a_file(&meta) {
+        return Err(cannot(why));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(too_big(&shown, meta.len()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading waits for a writer: if a FIFO took the file's place
+    // since the check above, opening without waiting lets the check below refuse it.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(|e| {
+        anyhow::Error::new(e).context(format!("impossibile leggere il piano `{shown}`"))
+    })?;
+    let meta = file.metadata().map_err(|e| {
+        anyhow::Error::new(e).context(format!("impossibile leggere il piano `{shown}`"))
+    })?;
+    if let Some(why) = not_a_file(&meta) {
+        return Err(cannot(why));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            anyhow::Error::new(e).context(format!("impossibile leggere il piano `{shown}`"))
+        })?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big(&shown, bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The valid prefix is UTF-8 by definition; lossy conversion only satisfies the type.
+        let before = String::from_utf8_lossy(valid);
+        let pos = Position::of(&before, before.len());
         anyhow::anyhow!(
-            "il piano `{}` non è un testo UTF-8 valido (byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
+            "il piano `{shown}` non è un testo UTF-8 valido: riga {}, colonna {} (salvalo con la codifica UTF-8)",
+            pos.line,
+            pos.column
         )
     })?;
     // Editors on Windows often save with a byte-order mark: it is not content.
@@ -50,10 +96,40 @@ pub fn read(path: &Path) -> anyhow::Result<PlanSource> {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(PlanSource {
-        name: path.display().to_string(),
-        text,
-    })
+    Ok(Arc::new(SourceFile::new(shown.to_string(), text)))
+}
+
+/// Why a file's metadata is not that of a regular file, if it is not.
+fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("è una cartella, non un file");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("è una pipe (FIFO), non un file");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("è un dispositivo, non un file");
+        }
+        if kind.is_socket() {
+            return Some("è un socket, non un file");
+        }
+    }
+    Some("non è un file")
+}
+
+fn too_big(shown: &std::path::Display<'_>, len: u64) -> anyhow::Error {
+    anyhow::anyhow!(
+        "impossibile leggere il piano `{shown}`: è troppo grande ({} MB; il massimo è {} MB)",
+        len.div_ceil(1024 * 1024),
+        MAX_BYTES / (1024 * 1024)
+    )
 }
 
 /// Parses and deserialises a plan, or returns its located errors.
@@ -67,9 +143,9 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
     if !structural.is_empty() {
         for d in &mut structural {
             d.file = Some(source.name.clone());
-            index.locate(d, &source.text);
+            index.locate(d, &source);
         }
-        structural.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(b.code)));
+        structural.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(&b.code)));
         structural.dedup();
         return Err(structural);
     }
@@ -81,18 +157,25 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
             let inner = e.into_inner();
             let mut d = type_error(&path, &inner.to_string());
             d.file = Some(source.name.clone());
-            if !index.locate(&mut d, &source.text) {
-                let li = LineIndex::new(&source.text);
-                let pos = crate::diag::Position {
+            if !index.locate(&mut d, &source) {
+                let pos = Position {
                     line: inner.line(),
                     column: inner.column().max(1),
                 };
-                d.range = Some(li.offset(pos)..li.offset(pos) + 1);
-                d.position = Some(pos);
+                let off = source.offset(pos);
+                source.locate(&mut d, off..off + 1);
             }
             return Err(vec![d]);
         }
     };
+    let mut period = periods(&plan);
+    if !period.is_empty() {
+        for d in &mut period {
+            d.file = Some(source.name.clone());
+            index.locate(d, &source);
+        }
+        return Err(period);
+    }
     Ok(Loaded {
         source,
         plan,
@@ -101,32 +184,69 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
-fn syntax_error(source: &PlanSource, e: &serde_json::Error) -> Diagnostic {
+/// The plan's and the POLA's periods within [`ANNO_MIN`]–[`ANNO_MAX`] and at most
+/// [`ANNI_MAX`] years long: checked before any stage lists the years of a period.
+fn periods(plan: &Piano) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let doc = &plan.documento;
+    period(doc.anno_inizio, doc.anno_fine, "documento", &mut out);
+    if let Some(pola) = &plan.pola {
+        period(pola.anno_inizio, pola.anno_fine, "pola", &mut out);
+    }
+    out
+}
+
+fn period(start: i32, end: i32, base: &str, out: &mut Vec<Diagnostic>) {
+    let mut in_range = true;
+    for (year, field) in [(start, "anno_inizio"), (end, "anno_fine")] {
+        if !(ANNO_MIN..=ANNO_MAX).contains(&year) {
+            in_range = false;
+            out.push(
+                Diagnostic::new(
+                    Codice::P015,
+                    format!(
+                        "l'anno {year} è fuori dall'intervallo ammesso ({ANNO_MIN}–{ANNO_MAX})"
+                    ),
+                )
+                .at_path(format!("{base}.{field}"))
+                .with_hint("scrivi l'anno per intero, ad esempio 2024"),
+            );
+        }
+    }
+    let years = i64::from(end) - i64::from(start) + 1;
+    if in_range && years > ANNI_MAX {
+        out.push(
+            Diagnostic::new(
+                Codice::P015,
+                format!("il periodo {start}–{end} dura {years} anni: al massimo sono {ANNI_MAX}"),
+            )
+            .at_path(format!("{base}.anno_fine"))
+            .with_hint("controlla gli anni: il piano della performance è triennale"),
+        );
+    }
+}
+
+fn syntax_error(source: &SourceFile, e: &serde_json::Error) -> Diagnostic {
     let raw = e.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw);
     let (message, mut hint) = translate_syntax(raw);
-    let pos = crate::diag::Position {
+    let pos = Position {
         line: e.line().max(1),
         column: e.column().max(1),
     };
-    let li = LineIndex::new(&source.text);
-    let off = li.offset(pos);
-    if source.text[off.min(source.text.len())..].starts_with("//")
-        || source.text[off.min(source.text.len())..].starts_with("/*")
-    {
+    let off = source.offset(pos);
+    let rest = &source.text[off..];
+    if rest.starts_with("//") || rest.starts_with("/*") {
         hint =
             Some("il JSON non ammette commenti: toglili (le note vanno nei campi `note`)".into());
     }
-    let mut d = Diagnostic::error("P001", message);
-    d.file = Some(source.name.clone());
-    d.position = Some(pos);
-    d.range = Some(off..off + 1);
+    let mut d = Diagnostic::new(Codice::P001, message);
+    source.locate(&mut d, off..off + 1);
     if let Some(h) = hint {
         d = d.with_hint(h);
     }
     d
 }
-
 fn translate_syntax(raw: &str) -> (String, Option<String>) {
     let m = |s: &str| s.to_string();
     match raw {
@@ -185,29 +305,116 @@ fn translate_syntax(raw: &str) -> (String, Option<String>) {
             m("testo in più dopo la fine del documento JSON"),
             Some(m("il file deve contenere un solo oggetto `{ ... }`")),
         ),
-        other => (format!("JSON non valido: {other}"), None),
+        // serde_json's messages are all above; a new one is named, in its own words.
+        other => (
+            m("JSON non valido"),
+            Some(format!(
+                "controlla la sintassi in questo punto (serde_json: {other})"
+            )),
+        ),
     }
 }
 
-/// A problem the schema cannot see (a repeated key), or one it did not catch.
+/// A problem the schema cannot see (a repeated key), or one it did not catch, in Italian:
+/// serde's own wording survives only as a note, for an unforeseen message.
 fn type_error(path: &str, raw: &str) -> Diagnostic {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
-    if let Some(field) = raw
-        .strip_prefix("duplicate field `")
-        .map(|f| f.trim_end_matches('`'))
-    {
-        return Diagnostic::error(
-            "P014",
-            format!("il campo `{field}` è scritto due volte nello stesso oggetto"),
+    let path = if path == "." { "(radice)" } else { path };
+    let quoted = |s: &str| s.trim_matches('`').to_string();
+    let d = if let Some(field) = raw.strip_prefix("duplicate field ") {
+        Diagnostic::new(
+            Codice::P014,
+            format!(
+                "il campo `{}` è scritto due volte nello stesso oggetto",
+                quoted(field)
+            ),
         )
-        .at_path(if path == "." { "(radice)" } else { path })
-        .with_hint("tieni un solo valore: con due, non si sa quale valga");
-    }
-    Diagnostic::error("P002", format!("valore non valido: {raw}")).at_path(if path == "." {
-        "(radice)"
+        .with_hint("tieni un solo valore: con due, non si sa quale valga")
+    } else if let Some(field) = raw.strip_prefix("missing field ") {
+        let field = quoted(field);
+        Diagnostic::new(
+            Codice::P003,
+            format!("manca il campo obbligatorio `{field}`"),
+        )
+        .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto"))
+    } else if let Some(rest) = raw.strip_prefix("unknown field ") {
+        let field = quoted(rest.split(", expected").next().unwrap_or(rest));
+        Diagnostic::new(
+            Codice::P004,
+            format!("questo campo non è previsto: `{field}`"),
+        )
+    } else if let Some(rest) = raw.strip_prefix("unknown variant ") {
+        let mut parts = rest.splitn(2, ", expected ");
+        let value = quoted(parts.next().unwrap_or_default());
+        let d = Diagnostic::new(Codice::P005, format!("valore non ammesso: `{value}`"));
+        match parts.next() {
+            Some(allowed) => d.with_hint(format!(
+                "valori ammessi: {}",
+                allowed.trim_start_matches("one of ").replace(" or ", ", ")
+            )),
+            None => d,
+        }
+    } else if let Some(rest) = raw
+        .strip_prefix("invalid type: ")
+        .or_else(|| raw.strip_prefix("invalid value: "))
+    {
+        let mut parts = rest.splitn(2, ", expected ");
+        let found = unexpected(parts.next().unwrap_or_default());
+        let message = match parts.next().and_then(expected) {
+            Some(e) if e == "un numero intero" && found.starts_with("il numero") => {
+                format!("numero fuori dall'intervallo ammesso: trovato {found}")
+            }
+            Some(e) => format!("tipo non valido: trovato {found}, atteso {e}"),
+            None => format!("valore non valido: trovato {found}"),
+        };
+        Diagnostic::new(Codice::P002, message)
+    } else if let Some(rest) = raw.strip_prefix("invalid length ") {
+        let n = rest.split(',').next().unwrap_or_default();
+        Diagnostic::new(Codice::P002, format!("numero di elementi non valido: {n}"))
+    } else if raw.starts_with("data did not match any variant") {
+        Diagnostic::new(
+            Codice::P002,
+            "valore non valido: non corrisponde a nessuna delle forme ammesse",
+        )
     } else {
-        path
-    })
+        Diagnostic::new(Codice::P002, "valore non valido").with_note(format!("(serde) {raw}"))
+    };
+    d.at_path(path)
+}
+
+/// serde's description of a value found (`string "x"`, `integer `5``), in Italian.
+fn unexpected(found: &str) -> String {
+    let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`'));
+    if let Some(v) = value("string ") {
+        format!("il testo {v}")
+    } else if let Some(v) = value("integer ").or_else(|| value("floating point ")) {
+        format!("il numero {v}")
+    } else if let Some(v) = value("boolean ") {
+        format!("il valore {v}")
+    } else {
+        match found {
+            "map" => "un oggetto".into(),
+            "sequence" => "un elenco".into(),
+            "null" | "unit value" => "null".into(),
+            other => format!("`{other}`"),
+        }
+    }
+}
+
+/// serde's description of what was expected (`i32`, `a string`), in Italian, if known.
+fn expected(what: &str) -> Option<String> {
+    let it = match what {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "un numero intero"
+        }
+        "f32" | "f64" => "un numero",
+        "a string" | "a borrowed string" | "a character" => "un testo tra virgolette",
+        "a boolean" => "true o false",
+        "a sequence" => "un elenco `[ ... ]`",
+        w if w.starts_with("struct ") || w.starts_with("a map") => "un oggetto `{ ... }`",
+        _ => return None,
+    };
+    Some(it.to_string())
 }
 
 /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
@@ -293,16 +500,16 @@ impl PathIndex {
         }
     }
 
-    /// Fills a diagnostic's position from its path; false if the path is unknown.
-    pub fn locate(&self, d: &mut Diagnostic, text: &str) -> bool {
+    /// Fills a diagnostic's file and position from its path, through the file's shared
+    /// line index; false if the path is unknown.
+    pub fn locate(&self, d: &mut Diagnostic, source: &SourceFile) -> bool {
         let Some(path) = d.path.as_deref() else {
             return false;
         };
         let path = if path == "(radice)" { "" } else { path };
         match self.range(path) {
             Some(r) => {
-                d.position = Some(LineIndex::new(text).position(r.start));
-                d.range = Some(r);
+                source.locate(d, r);
                 true
             }
             None => false,
@@ -324,6 +531,37 @@ mod tests {
         assert_eq!(closest("pesso", &c).as_deref(), Some("peso"));
         assert_eq!(closest("indicatore", &c).as_deref(), Some("indicatori"));
         assert_eq!(closest("zzz", &c), None);
+    }
+
+    #[test]
+    fn serde_messages_are_said_in_italian() {
+        let d = type_error("albero[0]", "missing field `titolo` at line 3 column 4");
+        assert_eq!(d.code, Codice::P003);
+        assert_eq!(d.message, "manca il campo obbligatorio `titolo`");
+        let d = type_error(
+            "atti[0].tipo",
+            "unknown variant `delibera`, expected `adozione` or `validazione`",
+        );
+        assert_eq!(d.code, Codice::P005);
+        assert_eq!(d.message, "valore non ammesso: `delibera`");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("valori ammessi: `adozione`, `validazione`")
+        );
+        let d = type_error("albero[0].peso", "invalid type: string \"x\", expected f64");
+        assert_eq!(
+            d.message,
+            "tipo non valido: trovato il testo \"x\", atteso un numero"
+        );
+        let d = type_error(".", "duplicate field `ente`");
+        assert_eq!(d.code, Codice::P014);
+        assert_eq!(d.path.as_deref(), Some("(radice)"));
+        let d = type_error("x", "something serde never said");
+        assert_eq!(d.message, "valore non valido");
+        assert_eq!(
+            d.note.as_deref(),
+            Some("(serde) something serde never said")
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Codice, Diagnostic};
 use crate::model::Piano;
 
 /// The plan's JSON Schema, generated from the model types with the Italian descriptions
@@ -162,22 +162,28 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
                     } else {
                         format!("{path}.{field}")
                     };
-                    Diagnostic::error("P004", format!("questo campo non è previsto: `{field}`"))
-                        .at_path(p)
-                        .with_hint(hint)
+                    Diagnostic::new(
+                        Codice::P004,
+                        format!("questo campo non è previsto: `{field}`"),
+                    )
+                    .at_path(p)
+                    .with_hint(hint)
                 })
                 .collect()
         }
         ValidationErrorKind::Required { property } => {
             let field = property.as_str().unwrap_or_default();
             vec![
-                Diagnostic::error("P003", format!("manca il campo obbligatorio `{field}`"))
-                    .at_path(if path.is_empty() {
-                        "(radice)".to_string()
-                    } else {
-                        path
-                    })
-                    .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto")),
+                Diagnostic::new(
+                    Codice::P003,
+                    format!("manca il campo obbligatorio `{field}`"),
+                )
+                .at_path(if path.is_empty() {
+                    "(radice)".to_string()
+                } else {
+                    path
+                })
+                .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto")),
             ]
         }
         ValidationErrorKind::Type { kind } => {
@@ -190,8 +196,8 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
                     .join(" oppure "),
             };
             vec![
-                Diagnostic::error(
-                    "P002",
+                Diagnostic::new(
+                    Codice::P002,
                     format!(
                         "tipo non valido: trovato {}, atteso {expected}",
                         found(instance)
@@ -220,9 +226,12 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
                 ),
             };
             vec![
-                Diagnostic::error("P005", format!("valore non ammesso: {}", found(instance)))
-                    .at_path(path)
-                    .with_hint(hint),
+                Diagnostic::new(
+                    Codice::P005,
+                    format!("valore non ammesso: {}", found(instance)),
+                )
+                .at_path(path)
+                .with_hint(hint),
             ]
         }
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
@@ -240,8 +249,8 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
             } else {
                 format!("massimo {limit}")
             };
-            let d = Diagnostic::error(
-                "P013",
+            let d = Diagnostic::new(
+                Codice::P013,
                 format!("{msg}: trovato {} ({bound})", found(instance)),
             )
             .at_path(path);
@@ -268,25 +277,31 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
                     ),
                 };
                 return vec![
-                    Diagnostic::error("P005", format!("valore non ammesso: {}", found(instance)))
-                        .at_path(path)
-                        .with_hint(hint),
+                    Diagnostic::new(
+                        Codice::P005,
+                        format!("valore non ammesso: {}", found(instance)),
+                    )
+                    .at_path(path)
+                    .with_hint(hint),
                 ];
             }
             let (msg, hint) = hint_for_alternatives(&path);
             vec![
-                Diagnostic::error("P002", format!("{msg}: trovato {}", found(instance)))
+                Diagnostic::new(Codice::P002, format!("{msg}: trovato {}", found(instance)))
                     .at_path(path)
                     .with_hint(hint),
             ]
         }
         ValidationErrorKind::OneOfMultipleValid { .. } => {
             vec![
-                Diagnostic::error("P002", "valore ambiguo: corrisponde a più forme ammesse")
-                    .at_path(path),
+                Diagnostic::new(
+                    Codice::P002,
+                    "valore ambiguo: corrisponde a più forme ammesse",
+                )
+                .at_path(path),
             ]
         }
-        _ => vec![Diagnostic::error("P002", format!("valore non valido: {e}")).at_path(path)],
+        _ => vec![Diagnostic::new(Codice::P002, format!("valore non valido: {e}")).at_path(path)],
     }
 }
 
@@ -447,7 +462,7 @@ mod tests {
         let diags = check(&json);
         let codes: Vec<(&str, &str)> = diags
             .iter()
-            .map(|d| (d.code, d.path.as_deref().unwrap_or("")))
+            .map(|d| (d.code.as_str(), d.path.as_deref().unwrap_or("")))
             .collect();
         assert!(codes.contains(&("P004", "ente.nomee")), "{codes:?}");
         assert!(
@@ -460,7 +475,7 @@ mod tests {
             "{codes:?}"
         );
         assert!(codes.contains(&("P005", "atti[0].tipo")), "{codes:?}");
-        let typo = diags.iter().find(|d| d.code == "P004").unwrap();
+        let typo = diags.iter().find(|d| d.code == Codice::P004).unwrap();
         assert_eq!(typo.hint.as_deref(), Some("forse intendevi `nome`?"));
     }
 }

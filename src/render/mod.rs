@@ -18,7 +18,7 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Position};
+use crate::diag::{Codice, Diagnostic, Position};
 
 /// The templates and assets built into the binary.
 const BUILTIN: &[(&str, &str)] = &[
@@ -237,7 +237,10 @@ impl Templates {
             .detail()
             .map(str::to_string)
             .unwrap_or_else(|| e.kind().to_string());
-        let mut d = Diagnostic::error("T001", format!("errore nel modello `{file}`: {detail}"));
+        let mut d = Diagnostic::new(
+            Codice::T001,
+            format!("errore nel modello `{file}`: {detail}"),
+        );
         d.file = Some(
             self.overridden
                 .get(&file)
@@ -248,8 +251,7 @@ impl Templates {
         if let Some(src) = self.files.get(&file)
             && let Some(r) = e.range()
         {
-            let li = crate::diag::LineIndex::new(src);
-            d.position = Some(li.position(r.start));
+            d.position = Some(Position::of(src, r.start));
             d.range = Some(r);
         }
         if !self.overridden.contains_key(&file) {
@@ -296,7 +298,7 @@ mod tests {
         let err = t
             .render("prova.typ.j2", &serde_json::json!({"titolo": "x"}))
             .unwrap_err();
-        assert_eq!(err.code, "T001");
+        assert_eq!(err.code, Codice::T001);
     }
 
     #[test]

@@ -10,18 +10,21 @@ fn check_json(json: &serde_json::Value) -> (i32, Vec<serde_json::Value>) {
         "json",
         path.to_str().unwrap(),
     ]);
-    let diags: serde_json::Value = if out.stderr.starts_with(b"[") {
-        serde_json::from_slice(
-            &out.stderr[..out.stderr.iter().rposition(|&b| b == b']').unwrap() + 1],
-        )
+    (out.status.code().unwrap(), json_lines(&out.stderr))
+}
+
+/// stderr as JSON Lines: every line one object, nothing else on the stream.
+fn json_lines(stderr: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stderr.to_vec())
         .unwrap()
-    } else {
-        serde_json::json!([])
-    };
-    (
-        out.status.code().unwrap(),
-        diags.as_array().unwrap().clone(),
-    )
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}"));
+            assert!(v.is_object(), "not an object: {l}");
+            v
+        })
+        .collect()
 }
 
 fn has(diags: &[serde_json::Value], code: &str, path: &str) -> bool {
@@ -148,15 +151,180 @@ fn warnings_pass_unless_strict() {
     let (_dir, path) = plan_file(&json);
     let strict = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
     assert_eq!(strict.status.code(), Some(1));
+}
+
+/// `build --rigoroso` stops at the plan's warnings, before anything is rendered or
+/// composed: a template that cannot compile is never reached.
+#[test]
+fn strict_build_stops_before_composing() {
+    let mut json = read_json(&minimo());
+    json["albero"][0]["figli"][0]["indicatori"][0]["target"]
+        .as_object_mut()
+        .unwrap()
+        .remove("2025");
+    let (dir, path) = plan_file(&json);
+    let templates = dir.path().join("modelli");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("scheda.typ.j2"), "#funzione-inesistente()\n").unwrap();
+    let out_dir = dir.path().join("out");
     let build = piano(&[
         "build",
         "--rigoroso",
         path.to_str().unwrap(),
         "-o",
-        _dir.path().join("out").to_str().unwrap(),
+        out_dir.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8(build.stderr).unwrap();
+    assert_eq!(build.status.code(), Some(1), "{err}");
+    assert!(err.contains("errore[P012]"), "{err}");
+    assert!(
+        !err.contains("T002") && !err.contains("T001"),
+        "composed: {err}"
+    );
+    assert!(
+        err.contains("nessun documento scritto: ci sono avvisi e `--rigoroso` è attivo"),
+        "{err}"
+    );
+    assert!(build.stdout.is_empty());
+    assert!(!out_dir.exists());
+}
+
+/// With `--formato-diagnostica json` stderr is JSON Lines only: no count, no prose.
+#[test]
+fn json_diagnostics_are_pure_json() {
+    let mut json = read_json(&minimo());
+    json["albero"][0]["figli"][0]["indicatori"][0]["target"]
+        .as_object_mut()
+        .unwrap()
+        .remove("2025");
+    let (dir, path) = plan_file(&json);
+    let valid = piano(&[
+        "check",
+        "--formato-diagnostica",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(valid.status.code(), Some(0));
+    let diags = json_lines(&valid.stderr);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "P012");
+    assert_eq!(diags[0]["severity"], "avviso");
+
+    json["assegnazioni"]["dirigenti"][0]["obiettivi"][1]["peso"] = 30.into();
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let build = piano(&[
+        "build",
+        "--formato-diagnostica",
+        "json",
+        path.to_str().unwrap(),
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
     ]);
     assert_eq!(build.status.code(), Some(1));
-    assert!(!_dir.path().join("out").exists());
+    let diags = json_lines(&build.stderr);
+    assert!(diags.iter().any(|d| d["code"] == "P033"), "{diags:?}");
+
+    let missing = piano(&[
+        "check",
+        "--formato-diagnostica",
+        "json",
+        "/nessuna/piano.json",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    let failure = json_lines(&missing.stderr);
+    assert_eq!(failure.len(), 1);
+    assert_eq!(
+        failure[0]["message"],
+        "impossibile leggere il piano `/nessuna/piano.json`: il file o la cartella non esiste"
+    );
+}
+
+/// A repeated `id` points at its second declaration.
+#[test]
+fn a_repeated_id_is_located_at_the_second_declaration() {
+    let mut json = read_json(&minimo());
+    json["albero"][0]["figli"][0]["figli"][0]["id"] = "mobilita".into();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 1);
+    let d = diags.iter().find(|d| d["code"] == "P021").expect("P021");
+    assert_eq!(d["path"], "albero[0].figli[0].figli[0].id");
+    assert!(d["file"].as_str().unwrap().ends_with("piano.json"));
+    // The fixture written pretty: `"id": "mobilita"` of the child is on a line of its own.
+    let line = d["position"]["line"].as_u64().unwrap() as usize;
+    let (_dir, path) = plan_file(&json);
+    let text = std::fs::read_to_string(path).unwrap();
+    let shown = text.lines().nth(line - 1).unwrap();
+    assert_eq!(shown.trim(), "\"id\": \"mobilita\",");
+    let column = d["position"]["column"].as_u64().unwrap() as usize;
+    assert_eq!(&shown[column - 1..], "\"mobilita\",");
+}
+
+/// The POLA's adoption before its validation points at the POLA's own acts.
+#[test]
+fn pola_acts_are_checked_at_their_own_path() {
+    let mut json = read_json(&brescia());
+    json["pola"]["atti"][1]["data"] = "2021-04-01".into();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 1);
+    let d = diags.iter().find(|d| d["code"] == "P009").expect("P009");
+    assert_eq!(d["path"], "pola.atti[1].data");
+}
+
+/// Years far outside any plan are refused, located, before anything is sized by them.
+#[test]
+fn the_period_is_bounded_before_use() {
+    let mut json = read_json(&minimo());
+    json["documento"]["anno_inizio"] = i32::MIN.into();
+    json["documento"]["anno_fine"] = i32::MAX.into();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 1);
+    let paths: Vec<&str> = diags.iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["documento.anno_inizio", "documento.anno_fine"]);
+    assert!(diags.iter().all(|d| d["code"] == "P015"));
+    assert_eq!(
+        diags[0]["message"],
+        "l'anno -2147483648 è fuori dall'intervallo ammesso (1900–2200)"
+    );
+    assert!(diags[0]["position"]["line"].as_u64().unwrap() > 1);
+
+    json["documento"]["anno_inizio"] = 1900.into();
+    json["documento"]["anno_fine"] = 2200.into();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 1);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["path"], "documento.anno_fine");
+    assert_eq!(
+        diags[0]["message"],
+        "il periodo 1900–2200 dura 301 anni: al massimo sono 10"
+    );
+
+    let mut json = read_json(&brescia());
+    json["pola"]["anno_fine"] = 3000.into();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 1);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["code"] == "P015" && d["path"] == "pola.anno_fine"),
+        "{diags:?}"
+    );
+}
+
+/// A value serde refuses after the schema let it pass is explained in Italian.
+#[test]
+fn a_year_too_large_for_the_model_is_explained_in_italian() {
+    let mut json = read_json(&minimo());
+    json["documento"]["anno_fine"] = 99_999_999_999_i64.into();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 1);
+    assert_eq!(diags[0]["code"], "P002");
+    assert_eq!(diags[0]["path"], "documento.anno_fine");
+    assert_eq!(
+        diags[0]["message"],
+        "numero fuori dall'intervallo ammesso: trovato il numero 99999999999"
+    );
 }
 
 #[test]

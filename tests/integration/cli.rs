@@ -159,6 +159,16 @@ fn a_typst_error_names_the_generated_line_and_the_template() {
     );
     assert!(err.contains("#funzione-inesistente()"), "{err}");
     assert!(err.contains("modello `scheda.typ.j2`"), "{err}");
+    assert!(
+        err.contains(
+            "errore[T002]: errore di composizione: variabile o funzione sconosciuta `funzione-inesistente`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("nota: messaggio di Typst: unknown variable: funzione-inesistente"),
+        "{err}"
+    );
     assert!(!dir.path().join("out").exists());
 }
 
@@ -191,10 +201,69 @@ fn a_template_syntax_error_is_located_in_the_template() {
 fn a_missing_file_is_a_tool_failure_with_exit_2() {
     let out = piano(&["check", "/nessuna/cartella/piano.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out)
-            .starts_with("errore: impossibile leggere il piano `/nessuna/cartella/piano.json`")
+    assert_eq!(
+        stderr(&out),
+        "errore: impossibile leggere il piano `/nessuna/cartella/piano.json`: il file o la cartella non esiste\n"
     );
+}
+
+/// Runs `piano` with `args` and gives exit code, stdout and stderr as one text to snapshot.
+fn usage(args: &[&str]) -> String {
+    let out = piano(args);
+    format!(
+        "$ piano {}\nuscita: {}\n--- stdout\n{}--- stderr\n{}",
+        args.join(" "),
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout.clone()).unwrap(),
+        stderr(&out)
+    )
+}
+
+#[test]
+fn usage_errors_are_italian_with_exit_2() {
+    for (name, args) in [
+        ("comando_sconosciuto", &["buidl"][..]),
+        ("opzione_sconosciuta", &["check", "--rigorso", "piano.json"]),
+        ("argomento_mancante", &["check"]),
+        ("argomento_in_piu", &["check", "a.json", "b.json"]),
+        (
+            "valore_non_ammesso",
+            &["build", "a.json", "--documento", "polla"],
+        ),
+        ("valore_fuori_intervallo", &["build", "a.json", "-j", "0"]),
+        (
+            "numero_non_valido",
+            &["nuovo", "a.json", "--anno", "duemila"],
+        ),
+        ("senza_comando", &[]),
+    ] {
+        let text = usage(args);
+        assert!(text.contains("uscita: 2"), "{text}");
+        for english in [
+            "error:",
+            "Usage",
+            "[OPTIONS]",
+            "tip:",
+            "For more information",
+        ] {
+            assert!(!text.contains(english), "`{english}` in:\n{text}");
+        }
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+#[test]
+fn help_is_italian_on_stdout() {
+    for args in [&["--help"][..], &["check", "--help"]] {
+        let text = usage(args);
+        assert!(text.contains("uscita: 0"), "{text}");
+        assert!(text.contains("Uso: piano"), "{text}");
+        assert!(text.contains("Opzioni:"), "{text}");
+        assert!(text.contains("Mostra questo aiuto"), "{text}");
+        for english in ["Usage", "[OPTIONS]", "Options:", "Print help", "<COMMAND>"] {
+            assert!(!text.contains(english), "`{english}` in:\n{text}");
+        }
+    }
 }
 
 #[test]
@@ -220,8 +289,10 @@ fn diagnostics_as_json() {
         path.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    let diags: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
-    let d = &diags[0];
+    let stderr = stderr(&out);
+    let mut lines = stderr.lines();
+    let d: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(lines.next(), None, "{stderr}");
     assert_eq!(d["code"], "P007");
     assert_eq!(d["severity"], "errore");
     assert_eq!(d["path"], "atti[1].data");

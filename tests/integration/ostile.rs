@@ -59,10 +59,11 @@ fn empty_whitespace_truncated_and_trailing_commas_are_located_errors() {
 
 #[test]
 fn unreadable_files_are_tool_failures() {
-    let (code, err) = check_bytes(b"{\"ente\": \"\xff\xfe\"}");
+    let (code, err) = check_bytes(b"{\n  \"ente\": \"\xc3\xa0\xff\xfe\"}");
     assert_eq!(code, 2);
+    // The bad byte follows `  "ente": "à` on line 2: column 13.
     assert!(
-        err.contains("non è un testo UTF-8 valido (byte 10)"),
+        err.contains("non è un testo UTF-8 valido: riga 2, colonna 13"),
         "{err}"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -71,6 +72,38 @@ fn unreadable_files_are_tool_failures() {
     assert!(err.contains("impossibile leggere il piano"), "{err}");
     let (code, _) = check_path(&dir.path().join("manca.json"));
     assert_eq!(code, 2);
+}
+
+/// Only a regular file is read, and at most 64 MB of it: a device, a FIFO or a huge file
+/// is a prompt Italian error (exit 2), never a hang or a memory blow-up.
+#[test]
+fn devices_fifos_and_huge_files_are_refused_without_reading() {
+    let (code, err) = check_path(Path::new("/dev/zero"));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "errore: impossibile leggere il piano `/dev/zero`: è un dispositivo, non un file\n"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("piano.json");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path and a mode.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    // Without a writer, opening the FIFO for reading would wait forever.
+    let (code, err) = check_path(&fifo);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("è una pipe (FIFO), non un file"), "{err}");
+
+    let big = dir.path().join("grande.json");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    let (code, err) = check_path(&big);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("è troppo grande (2048 MB; il massimo è 64 MB)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -193,7 +226,7 @@ mod proprieta {
         #[test]
         fn loader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             if let Ok(text) = String::from_utf8(bytes) {
-                let _ = piano::pipeline::load_and_validate(piano::load::PlanSource { name: "p.json".into(), text });
+                let _ = piano::pipeline::load_and_validate(std::sync::Arc::new(piano::diag::SourceFile::new("p.json", text)));
             }
         }
 
@@ -205,7 +238,7 @@ mod proprieta {
             let mut json = crate::common::read_json(&crate::common::minimo());
             json["albero"][0]["figli"][0]["titolo"] = title.clone().into();
             let text = serde_json::to_string(&json).unwrap();
-            let (loaded, catalogo, _) = piano::pipeline::load_and_validate(piano::load::PlanSource { name: "p.json".into(), text })
+            let (loaded, catalogo, _) = piano::pipeline::load_and_validate(std::sync::Arc::new(piano::diag::SourceFile::new("p.json", text)))
                 .map_err(|d| format!("{d:?}")).unwrap();
             let view = piano::view::View::build(&loaded.plan, &catalogo, None);
             let typ = piano::render::Templates::builtin().render("piano.typ.j2", &view).unwrap();

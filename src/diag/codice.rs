@@ -1,0 +1,142 @@
+//! The registry of diagnostic codes: one enum, each code with its severity and the
+//! description the README's "Controlli" table shows (a test keeps the two equal).
+
+use serde::Serialize;
+
+use super::Severity;
+
+macro_rules! codici {
+    ($($code:ident => $severity:ident, $description:literal;)*) => {
+        /// A diagnostic's stable code (`P001`), printed and serialised as its name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Codice {
+            $(
+                #[doc = $description]
+                $code,
+            )*
+        }
+
+        impl Codice {
+            /// Every code, in the order of the README's table.
+            pub const ALL: &'static [Codice] = &[$(Codice::$code),*];
+
+            /// The code as printed: `P001`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Codice::$code => stringify!($code),)*
+                }
+            }
+
+            /// How serious a problem with this code is, before `--rigoroso`.
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Codice::$code => Severity::$severity,)*
+                }
+            }
+
+            /// What the check looks at, in Italian, as in the README.
+            pub fn descrizione(self) -> &'static str {
+                match self {
+                    $(Codice::$code => $description,)*
+                }
+            }
+        }
+    };
+}
+
+codici! {
+    P001 => Errore, "sintassi JSON (riga e colonna)";
+    P002 => Errore, "tipo o valore non valido";
+    P003 => Errore, "campo obbligatorio mancante";
+    P004 => Errore, "campo non previsto (con suggerimento del nome giusto)";
+    P005 => Errore, "valore non ammesso in un elenco chiuso";
+    P006 => Errore, "carattere di controllo in un testo";
+    P007 => Errore, "data non valida";
+    P008 => Errore, "anno di fine prima dell'anno di inizio";
+    P009 => Errore, "adozione prima della validazione dell'OIV";
+    P010 => Errore, "livello dell'albero senza nome in `livelli`";
+    P011 => Errore, "scadenza o anno non previsti";
+    P012 => Avviso, "indicatore senza target per una scadenza del suo livello (`\"-\"` se non applicabile)";
+    P013 => Errore, "percentuale fuori dall'intervallo 0–100";
+    P014 => Errore, "campo scritto due volte nello stesso oggetto";
+    P015 => Errore, "periodo del piano o del POLA fuori dai limiti: anni dal 1900 al 2200, al massimo 10 anni";
+    P020 => Errore, "obiettivo assegnato a un dirigente che non esiste";
+    P021 => Errore, "`id` usato due volte";
+    P022 => Errore, "lo stesso numero (`numero`, o codice derivato) dato a due obiettivi";
+    P023 => Errore, "nodi della stessa scheda numerata non consecutivi";
+    P030 => Errore, "pesi che non sommano a 100% (obiettivi fratelli, indicatori per scadenza)";
+    P031 => Avviso, "pesi mancanti";
+    P033 => Errore, "pesi degli obiettivi di un dirigente che non sommano a 100%";
+    P040 => Avviso, "testo segnaposto (`n.____`, `TODO`, `XXX`, `[...]`, un campo con solo `...`)";
+    P041 => Errore, "titolo o descrizione vuoti";
+    P042 => Avviso, "titolo di un obiettivo riscritto in un'assegnazione e diverso da quello dell'albero";
+    P043 => Avviso, "deliberazione senza numero: il frontespizio riporta solo ciò che è noto";
+    P050 => Errore, "righe di tabella, serie di grafico o conteggi con un numero di valori diverso da colonne, categorie o periodi";
+    P051 => Errore, "POLA: più lavoratori agili che dipendenti in un mese";
+    P052 => Errore, "POLA: fase o anno non previsti nel programma di sviluppo o negli indicatori";
+    P060 => Errore, "richiesto il POLA (`--documento pola`) ma il piano non lo contiene";
+    P070 => Errore, "il logo indicato in `ente.logo` non si riesce a leggere";
+    T001 => Errore, "errore in un modello (file e riga del modello)";
+    T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
+    T003 => Avviso, "avviso di composizione Typst";
+    E001 => Errore, "dati aperti non generati (errore interno del programma)";
+}
+
+impl std::fmt::Display for Codice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Codice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows of the README's "Controlli" table: code, severity, description.
+    fn readme_table() -> Vec<(String, String, String)> {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("\n## Controlli\n")
+            .nth(1)
+            .expect("the README has a `## Controlli` section");
+        section
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .skip(2)
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+                assert_eq!(cells.len(), 3, "a row with three cells: {l}");
+                (cells[0].into(), cells[1].into(), cells[2].into())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_table_is_the_registry() {
+        let registry: Vec<(String, String, String)> = Codice::ALL
+            .iter()
+            .map(|c| {
+                let gravita = match c.severity() {
+                    Severity::Errore => "errore",
+                    Severity::Avviso => "avviso",
+                };
+                (c.as_str().into(), gravita.into(), c.descrizione().into())
+            })
+            .collect();
+        assert_eq!(readme_table(), registry);
+    }
+
+    #[test]
+    fn codes_print_and_serialise_as_their_name() {
+        assert_eq!(Codice::P033.to_string(), "P033");
+        assert_eq!(serde_json::to_string(&Codice::T003).unwrap(), "\"T003\"");
+        assert_eq!(Codice::P031.severity(), Severity::Avviso);
+    }
+}
