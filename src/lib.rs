@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod compile;
 pub mod diag;
 pub mod diff;
+pub mod documento;
 pub mod export;
 pub mod format;
 pub mod indice;

@@ -15,7 +15,8 @@ use super::{
 };
 use crate::compile::{self, PdfSettings};
 use crate::diag::Diagnostic;
-use crate::format::{Date, format_percent, format_plain, periodo};
+use crate::documento::Metadati;
+use crate::format::{format_percent, format_plain, periodo};
 use crate::model::{Atto, Indicatore, Peso, Piano, Target, data_documento};
 use crate::render::Templates;
 
@@ -51,7 +52,7 @@ pub struct Prospetto {
     /// One table per kind of change, only the kinds that occur.
     pub sezioni: Vec<Sezione>,
     /// PDF metadata.
-    pub metadati: MetadatiProspetto,
+    pub metadati: Metadati,
 }
 
 /// One version of the plan.
@@ -61,21 +62,6 @@ pub struct Versione {
     pub file: String,
     /// Its acts, as on its cover.
     pub atti: Vec<String>,
-}
-
-/// Metadata of the PDF prospetto.
-#[derive(Debug, Serialize)]
-pub struct MetadatiProspetto {
-    /// Title.
-    pub titolo: String,
-    /// The body.
-    pub autore: String,
-    /// Subject: the acts that made the changes.
-    pub soggetto: String,
-    /// Keywords.
-    pub parole_chiave: Vec<String>,
-    /// The document's date, by the same rule as the plan's.
-    pub data: Option<Date>,
 }
 
 /// The changes of one kind: a heading and a table.
@@ -177,7 +163,7 @@ impl Prospetto {
             atti_nuovi,
             riepilogo: differenze.riepilogo(),
             sezioni: sezioni(differenze),
-            metadati: MetadatiProspetto {
+            metadati: Metadati {
                 titolo,
                 autore: new.ente.nome.clone(),
                 soggetto,

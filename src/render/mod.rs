@@ -36,6 +36,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/blocchi.typ.j2"),
     ),
     (
+        "metadati.typ.j2",
+        include_str!("../../templates/metadati.typ.j2"),
+    ),
+    (
         "copertina.typ.j2",
         include_str!("../../templates/copertina.typ.j2"),
     ),

@@ -3,6 +3,7 @@
 //! only lay it out.
 
 pub mod blocchi;
+pub use crate::documento::{Copertina, Metadati};
 mod scheda;
 pub mod svg;
 
@@ -10,7 +11,7 @@ pub use scheda::*;
 
 use serde::Serialize;
 
-use crate::format::{Date, format_percent, periodo as periodo_di};
+use crate::format::{format_percent, periodo as periodo_di};
 use crate::indice::{Indice, Ramo, Voce, livello_azienda};
 use crate::model::{Assegnazioni, Atto, Nodo, Piano, data_documento, somma_pesi};
 
@@ -148,22 +149,6 @@ pub struct PolaView {
     pub copertina: Copertina,
 }
 
-/// What a document's cover shows, the same for every document: the templates lay it out
-/// once (`copertina.typ.j2`).
-#[derive(Debug, Clone, Serialize)]
-pub struct Copertina {
-    /// Title.
-    pub titolo: String,
-    /// Period, e.g. `2021 - 2023`.
-    pub periodo: String,
-    /// A line under the title.
-    pub sottotitolo: Option<String>,
-    /// Legal basis, or the line that stands for it.
-    pub riferimento: Option<String>,
-    /// Lines of approval.
-    pub approvazioni: Vec<String>,
-}
-
 /// The body, as shown.
 #[derive(Debug, Serialize)]
 pub struct EnteView {
@@ -188,21 +173,6 @@ pub struct DocumentoView {
     pub riferimento_normativo: Option<String>,
     /// Title of the planning chapter.
     pub titolo_capitolo: String,
-}
-
-/// Metadata written into the PDF.
-#[derive(Debug, Serialize)]
-pub struct Metadati {
-    /// Document title with period.
-    pub titolo: String,
-    /// The body.
-    pub autore: String,
-    /// Subject: the adoption act.
-    pub soggetto: String,
-    /// Keywords.
-    pub parole_chiave: Vec<String>,
-    /// Date of the document (adoption, or `SOURCE_DATE_EPOCH`), if known.
-    pub data: Option<Date>,
 }
 
 /// A top-level node and the schede of its descendants.

@@ -1,0 +1,39 @@
+//! What every document shows whatever it is (the plan, the POLA, the prospetto delle
+//! modifiche, and those to come): the metadata of its PDF and its cover. The views of the
+//! documents share these shapes, so the templates lay them out once.
+
+use serde::Serialize;
+
+use crate::format::Date;
+
+/// What a document's PDF says of itself (title, author, subject, keywords, date): the
+/// plan, the POLA and the prospetto alike.
+#[derive(Debug, Serialize)]
+pub struct Metadati {
+    /// Document title with period.
+    pub titolo: String,
+    /// The body.
+    pub autore: String,
+    /// Subject: the acts that adopted or changed the document.
+    pub soggetto: String,
+    /// Keywords.
+    pub parole_chiave: Vec<String>,
+    /// Date of the document, by the rule of [`crate::model::data_documento`].
+    pub data: Option<Date>,
+}
+
+/// What a document's cover shows, the same for every document: the templates lay it out
+/// once (`copertina.typ.j2`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Copertina {
+    /// Title.
+    pub titolo: String,
+    /// Period, e.g. `2021 - 2023`.
+    pub periodo: String,
+    /// A line under the title.
+    pub sottotitolo: Option<String>,
+    /// Legal basis, or the line that stands for it.
+    pub riferimento: Option<String>,
+    /// Lines of approval.
+    pub approvazioni: Vec<String>,
+}
