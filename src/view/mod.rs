@@ -246,111 +246,19 @@ impl View {
     pub fn build(piano: &Piano, indice: &Indice, source_date_epoch: Option<i64>) -> View {
         let doc = &piano.documento;
         let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
-        let titolo_completo = format!("{} {}", doc.titolo, periodo);
         let approvazioni: Vec<String> = piano.atti.iter().map(Atto::approvazione).collect();
-        let soggetto = approvazioni.join("; ");
-
-        let albero: Vec<(&Nodo, &Voce)> = indice
-            .con_nodi(piano)
-            .filter(|(_, v)| v.ramo == Ramo::Albero)
-            .collect();
-        let aree = albero
-            .iter()
-            .filter(|(_, v)| v.profondita == 0)
-            .map(|&(area, va)| {
-                let mut schede = Vec::new();
-                // The numbered scheda last opened, with its parent: siblings that follow
-                // with the same number are printed inside it.
-                let mut aperta: Option<(Option<usize>, String)> = None;
-                let discendenti = albero
-                    .iter()
-                    .filter(|(_, v)| v.profondita > 0 && v.posizione[0] == va.posizione[0]);
-                for &(nodo, voce) in discendenti {
-                    if voce.livello(piano).is_none_or(|l| l.ha_scheda()) {
-                        let parent = parent_label(indice, voce);
-                        let mut s = scheda(piano, indice, nodo, voce, &parent);
-                        let numero = nodo
-                            .scheda
-                            .as_deref()
-                            .map(str::trim)
-                            .filter(|n| !n.is_empty());
-                        if let Some(n) = numero {
-                            let key = (voce.padre, n.to_string());
-                            if aperta.as_ref() != Some(&key) {
-                                s.gruppo = Some(format!("Scheda {n}"));
-                            }
-                            s.scheda = Some(format!("Scheda {n}"));
-                            s.in_gruppo = true;
-                            aperta = Some(key);
-                        } else {
-                            aperta = None;
-                        }
-                        schede.push(s);
-                    }
-                }
-                AreaView {
-                    codice: va.codice.clone(),
-                    chiave: va.chiave.clone(),
-                    etichetta: va.etichetta.clone(),
-                    nome_livello: va.nome_livello.clone(),
-                    titolo: area.titolo.clone(),
-                    sottotitolo: area.sottotitolo.clone(),
-                    schede,
-                }
-            })
-            .collect();
-
-        let aziende = piano
-            .aziende_speciali
-            .iter()
-            .enumerate()
-            .map(|(k, az)| AziendaView {
-                nome: az.nome.clone(),
-                plurale_livello: livello_azienda(piano, az.livello.as_ref())
-                    .map(|l| l.plurale.clone())
-                    .unwrap_or_default(),
-                schede: indice
-                    .con_nodi(piano)
-                    .filter(|(_, v)| v.ramo == Ramo::Azienda(k) && v.profondita == 0)
-                    .map(|(n, v)| scheda(piano, indice, n, v, &az.nome))
-                    .collect(),
-            })
-            .collect();
-
-        let diagramma = diagramma(piano, indice, &periodo);
-        let firme_piano = firme(&piano.firme);
-        let pola = piano.pola.as_ref().map(|p| {
-            let periodo = periodo_di(p.anno_inizio, p.anno_fine);
-            let approvazioni: Vec<String> = p.atti.iter().map(Atto::approvazione).collect();
-            PolaView {
-                titolo: p.titolo.clone(),
-                sottotitolo: p.sottotitolo.clone(),
-                metadati: Metadati {
-                    titolo: format!("{} {periodo}", p.titolo),
-                    autore: piano.ente.nome.clone(),
-                    soggetto: approvazioni.join("; "),
-                    parole_chiave: vec![
-                        p.titolo.clone(),
-                        "POLA".into(),
-                        "lavoro agile".into(),
-                        "Amministrazione Trasparente".into(),
-                    ],
-                    data: data_documento(&p.atti, source_date_epoch, p.anno_inizio),
-                },
-                copertina: Copertina {
-                    titolo: p.titolo.clone(),
-                    periodo: periodo.clone(),
-                    sottotitolo: None,
-                    riferimento: p.sottotitolo.clone(),
-                    approvazioni: approvazioni.clone(),
-                },
-                periodo,
-                approvazioni,
-                tabelle: false,
-                sezioni: blocchi::sezioni(&p.sezioni, 1, "pola-", blocchi::Stile::Parti),
-                firme: firme(&p.firme),
-            }
-        });
+        let metadati = Metadati {
+            titolo: format!("{} {}", doc.titolo, periodo),
+            autore: piano.ente.nome.clone(),
+            soggetto: approvazioni.join("; "),
+            parole_chiave: vec![
+                doc.titolo.clone(),
+                "ciclo della performance".into(),
+                "D.Lgs. 150/2009".into(),
+                "Amministrazione Trasparente".into(),
+            ],
+            data: data_documento(&piano.atti, source_date_epoch, doc.anno_inizio),
+        };
         let copertina = Copertina {
             titolo: doc.titolo.clone(),
             periodo: periodo.clone(),
@@ -369,6 +277,7 @@ impl View {
                     .unwrap_or_else(|| piano.ente.nome.clone()),
                 logo: piano.ente.logo.as_deref().map(logo_path),
             },
+            diagramma: diagramma(piano, indice, &periodo),
             documento: DocumentoView {
                 titolo: doc.titolo.clone(),
                 periodo,
@@ -379,49 +288,143 @@ impl View {
                     .clone()
                     .unwrap_or_else(|| "Pianificazione".into()),
             },
-            metadati: Metadati {
-                titolo: titolo_completo,
-                autore: piano.ente.nome.clone(),
-                soggetto,
-                parole_chiave: vec![
-                    doc.titolo.clone(),
-                    "ciclo della performance".into(),
-                    "D.Lgs. 150/2009".into(),
-                    "Amministrazione Trasparente".into(),
-                ],
-                data: data_documento(&piano.atti, source_date_epoch, doc.anno_inizio),
-            },
+            metadati,
             approvazioni,
             introduzione: piano.introduzione.clone(),
             programmazione: piano.programmazione.clone(),
-            aree,
-            aziende,
+            aree: aree(piano, indice),
+            aziende: aziende(piano, indice),
             assegnazioni: piano.assegnazioni.as_ref().map(|a| assegnazioni(a, indice)),
             sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-", blocchi::Stile::Capitoli),
             numeri: NumeriCapitolo::new(
                 blocchi::numerate(&piano.sezioni) + 1,
                 piano.aziende_speciali.len(),
             ),
-            diagramma,
-            firme: firme_piano,
+            firme: firme(&piano.firme),
             tabelle: false,
             figure: false,
-            pola,
+            pola: piano
+                .pola
+                .as_ref()
+                .map(|p| pola(piano, p, source_date_epoch)),
         };
-        view.figure = blocchi::ha_figure(&view.sezioni)
-            || view
-                .pola
-                .as_ref()
-                .is_some_and(|p| blocchi::ha_figure(&p.sezioni));
-        view.tabelle = blocchi::ha_tabelle(&view.sezioni)
-            || view
-                .pola
-                .as_ref()
-                .is_some_and(|p| blocchi::ha_tabelle(&p.sezioni));
-        if let Some(p) = &mut view.pola {
-            p.tabelle = blocchi::ha_tabelle(&p.sezioni);
-        }
+        let pola_ha = |f: fn(&[blocchi::SezioneView]) -> bool| {
+            view.pola.as_ref().is_some_and(|p| f(&p.sezioni))
+        };
+        let (figure, tabelle) = (pola_ha(blocchi::ha_figure), pola_ha(blocchi::ha_tabelle));
+        view.figure = blocchi::ha_figure(&view.sezioni) || figure;
+        view.tabelle = blocchi::ha_tabelle(&view.sezioni) || tabelle;
         view
+    }
+}
+
+/// The top-level nodes of the tree, each with the schede of its descendants; nodes with
+/// the same scheda number that follow each other under one parent share a scheda.
+fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
+    let albero: Vec<(&Nodo, &Voce)> = indice
+        .con_nodi(piano)
+        .filter(|(_, v)| v.ramo == Ramo::Albero)
+        .collect();
+    albero
+        .iter()
+        .filter(|(_, v)| v.profondita == 0)
+        .map(|&(area, va)| {
+            let mut schede = Vec::new();
+            // The numbered scheda last opened, with its parent: siblings that follow with
+            // the same number are printed inside it.
+            let mut aperta: Option<(Option<usize>, String)> = None;
+            let discendenti = albero
+                .iter()
+                .filter(|(_, v)| v.profondita > 0 && v.posizione[0] == va.posizione[0]);
+            for &(nodo, voce) in discendenti {
+                if voce.livello(piano).is_some_and(|l| !l.ha_scheda()) {
+                    continue;
+                }
+                let parent = parent_label(indice, voce);
+                let mut s = scheda(piano, indice, nodo, voce, &parent);
+                let numero = nodo
+                    .scheda
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty());
+                if let Some(n) = numero {
+                    let key = (voce.padre, n.to_string());
+                    if aperta.as_ref() != Some(&key) {
+                        s.gruppo = Some(format!("Scheda {n}"));
+                    }
+                    s.scheda = Some(format!("Scheda {n}"));
+                    s.in_gruppo = true;
+                    aperta = Some(key);
+                } else {
+                    aperta = None;
+                }
+                schede.push(s);
+            }
+            AreaView {
+                codice: va.codice.clone(),
+                chiave: va.chiave.clone(),
+                etichetta: va.etichetta.clone(),
+                nome_livello: va.nome_livello.clone(),
+                titolo: area.titolo.clone(),
+                sottotitolo: area.sottotitolo.clone(),
+                schede,
+            }
+        })
+        .collect()
+}
+
+/// The controlled agencies, each with the schede of its objectives.
+fn aziende(piano: &Piano, indice: &Indice) -> Vec<AziendaView> {
+    piano
+        .aziende_speciali
+        .iter()
+        .enumerate()
+        .map(|(k, az)| AziendaView {
+            nome: az.nome.clone(),
+            plurale_livello: livello_azienda(piano, az.livello.as_ref())
+                .map(|l| l.plurale.clone())
+                .unwrap_or_default(),
+            schede: indice
+                .con_nodi(piano)
+                .filter(|(_, v)| v.ramo == Ramo::Azienda(k) && v.profondita == 0)
+                .map(|(n, v)| scheda(piano, indice, n, v, &az.nome))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The POLA, as an annex of the plan and as a document of its own.
+fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -> PolaView {
+    let periodo = periodo_di(p.anno_inizio, p.anno_fine);
+    let approvazioni: Vec<String> = p.atti.iter().map(Atto::approvazione).collect();
+    let sezioni = blocchi::sezioni(&p.sezioni, 1, "pola-", blocchi::Stile::Parti);
+    PolaView {
+        titolo: p.titolo.clone(),
+        sottotitolo: p.sottotitolo.clone(),
+        metadati: Metadati {
+            titolo: format!("{} {periodo}", p.titolo),
+            autore: piano.ente.nome.clone(),
+            soggetto: approvazioni.join("; "),
+            parole_chiave: vec![
+                p.titolo.clone(),
+                "POLA".into(),
+                "lavoro agile".into(),
+                "Amministrazione Trasparente".into(),
+            ],
+            data: data_documento(&p.atti, source_date_epoch, p.anno_inizio),
+        },
+        copertina: Copertina {
+            titolo: p.titolo.clone(),
+            periodo: periodo.clone(),
+            sottotitolo: None,
+            riferimento: p.sottotitolo.clone(),
+            approvazioni: approvazioni.clone(),
+        },
+        periodo,
+        approvazioni,
+        tabelle: blocchi::ha_tabelle(&sezioni),
+        sezioni,
+        firme: firme(&p.firme),
     }
 }
 
