@@ -9,6 +9,7 @@ mod common;
 mod diff;
 mod documento;
 mod escaping;
+mod grandi;
 mod ostile;
 mod pubblicazione;
 mod schema;
