@@ -13,6 +13,7 @@ pub mod compile;
 pub mod diag;
 pub mod diff;
 pub mod export;
+pub mod fonts;
 pub mod format;
 pub mod load;
 pub mod model;

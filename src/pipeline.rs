@@ -3,6 +3,7 @@
 
 use crate::compile::{Compiler, Job, PdfSettings};
 use crate::diag::Diagnostic;
+use crate::fonts::Fonts;
 use crate::load::{self, Loaded, PlanSource};
 use crate::render::Templates;
 use crate::timings::{Stage, Timings};
@@ -78,7 +79,8 @@ pub fn load_and_validate(
 ) -> Result<(Loaded, Catalogo, Vec<Diagnostic>), Vec<Diagnostic>> {
     let loaded = load::parse(source)?;
     let catalogo = Catalogo::build(&loaded.plan);
-    let diags = validate::validate(&loaded, &catalogo);
+    let fonts = Fonts::for_plan(std::path::Path::new(&loaded.source.name))?;
+    let diags = validate::validate(&loaded, &catalogo, &fonts);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
@@ -179,6 +181,14 @@ pub fn build_in(
             wanted.push(Documento::Pola);
         }
     }
+    // The same set the checks used (read once, kept while the folder does not change).
+    let fonts =
+        Fonts::for_plan(std::path::Path::new(&loaded.source.name)).map_err(|diagnostics| {
+            Failed {
+                diagnostics,
+                generated: None,
+            }
+        })?;
     let mut assets: Vec<(String, Vec<u8>)> = templates
         .assets()
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
@@ -347,6 +357,7 @@ pub fn build_in(
         jobs.push(Job {
             main: main.clone(),
             assets: assets.clone(),
+            fonts: fonts.clone(),
             settings: PdfSettings { ident, date },
             generated_name: generated_name.clone(),
         });
