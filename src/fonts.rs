@@ -69,8 +69,7 @@ impl Fonts {
     /// The embedded fonts and those in `dir` (`.ttf`, `.otf`, `.ttc`, `.otc`, not in
     /// subfolders); an unreadable or invalid font file is an error.
     pub fn with_folder(dir: &Path) -> Result<Arc<Fonts>, Vec<Diagnostic>> {
-        static CACHE: LazyLock<Mutex<HashMap<PathBuf, (Signature, Arc<Fonts>)>>> =
-            LazyLock::new(Default::default);
+        static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
         let files = font_files(dir).map_err(|e| {
             vec![
                 Diagnostic::error(
@@ -179,6 +178,9 @@ impl Fonts {
 
 /// What identifies the contents of a fonts folder: its font files with size and time.
 type Signature = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+/// The font sets of the folders read so far, with what their folder held then.
+type Cache = HashMap<PathBuf, (Signature, Arc<Fonts>)>;
 
 fn font_files(dir: &Path) -> std::io::Result<Signature> {
     let mut files = Vec::new();
