@@ -2,10 +2,12 @@
 //!
 //! Sections (all by default): `fasi` (time per stage, in-process, on the Brescia example
 //! and on synthetic plans 2×, 4×, 8× its size), `processo` (the release binary: wall
-//! time, CPU time and peak memory per size), `typst` (the same `.typ` through the `typst`
+//! time, CPU time and peak memory per size), `obiettivi` (the same on synthetic plans of
+//! 100, 300, 1,000 and 3,000 objectives), `typst` (the same `.typ` through the `typst`
 //! CLI, when installed), `lotto` (50 copies, 1 thread against 2), `watch` (from the edit of
 //! one target to the rewritten PDF). Prints Markdown tables on stdout; medians of several
-//! runs (`--rapido`: fewer runs).
+//! runs (`--rapido`: fewer runs). `PIANO_BIN=FILE` measures another `piano` binary than
+//! the one cargo built with the benchmark (say a dev-profile build).
 
 #[path = "sintetico/mod.rs"]
 mod sintetico;
@@ -19,7 +21,12 @@ use piano::render::Templates;
 use piano::timings::{Stage, Timings};
 
 const BRESCIA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/brescia-2021-2023.json");
-const PIANO: &str = env!("CARGO_BIN_EXE_piano");
+/// The binary measured: `PIANO_BIN`, or the one cargo built with the benchmark.
+fn piano_bin() -> String {
+    std::env::var("PIANO_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_piano").to_string())
+}
+/// Sizes of the `obiettivi` section, in objectives.
+const OBIETTIVI: [usize; 4] = [100, 300, 1000, 3000];
 const SIZES: [usize; 4] = [1, 2, 4, 8];
 /// GNU time (Debian package `time`), for the peak memory of a command.
 const TIME: &str = "/usr/bin/time";
@@ -54,6 +61,10 @@ fn main() {
     }
     if on("processo") {
         process(&plans, runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
+    }
+    if on("obiettivi") {
+        objectives(runs, work.path());
         println!("_carico medio alla fine: {}_\n", load_average());
     }
     if on("typst") {
@@ -154,12 +165,39 @@ fn process(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
     println!("| --- | ---: | ---: | ---: | ---: |");
     for (k, path) in plans {
         let out = work.join(format!("processo-{k}"));
-        let mut cmd = Command::new(PIANO);
+        let mut cmd = Command::new(piano_bin());
         cmd.arg("build").arg(path).arg("-o").arg(&out);
         let m = measure(&mut cmd, runs);
         let pages = pages(&out);
         println!(
             "| Brescia {k}× | {pages} | {} | {} | {} MB |",
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+    }
+    println!();
+}
+
+/// `piano build` on synthetic plans of 100 to 3,000 objectives (`sintetico::obiettivi`):
+/// wall time, CPU time, peak resident memory.
+fn objectives(runs: usize, work: &Path) {
+    println!(
+        "### `piano build` per numero di obiettivi (processo, mediana di {runs} esecuzioni)\n"
+    );
+    println!("| obiettivi | pagine | tempo reale | tempo CPU | memoria di picco |");
+    println!("| ---: | ---: | ---: | ---: | ---: |");
+    for n in OBIETTIVI {
+        let plan = work.join(format!("obiettivi-{n}.json"));
+        let json = serde_json::to_string_pretty(&sintetico::obiettivi(n)).expect("JSON");
+        std::fs::write(&plan, json).expect("writable temporary folder");
+        let out = work.join(format!("obiettivi-out-{n}"));
+        let mut cmd = Command::new(piano_bin());
+        cmd.arg("build").arg(&plan).arg("-o").arg(&out);
+        let m = measure(&mut cmd, runs);
+        let pages = pages_of(&out.join("piano-della-performance-2024-2026.pdf"));
+        println!(
+            "| {n} | {pages} | {} | {} | {} MB |",
             ms(m.wall),
             ms(m.cpu),
             m.peak_kb / 1024
@@ -179,7 +217,7 @@ fn typst_cli(runs: usize, work: &Path) {
     };
     let version = String::from_utf8_lossy(&version.stdout).trim().to_string();
     let out = work.join("typst");
-    let status = Command::new(PIANO)
+    let status = Command::new(piano_bin())
         .args([
             "build",
             BRESCIA,
@@ -207,7 +245,7 @@ fn typst_cli(runs: usize, work: &Path) {
         .args(["--font-path", fonts, "--ignore-system-fonts"])
         .args(["--pdf-standard", "a-2a,ua-1"]);
     let t = measure(&mut typst, runs);
-    let mut piano = Command::new(PIANO);
+    let mut piano = Command::new(piano_bin());
     piano
         .args(["build", BRESCIA, "--documento", "piano", "-o"])
         .arg(work.join("typst-piano"));
@@ -261,7 +299,7 @@ fn batch(runs: usize, work: &Path) {
         let fifty = folder(&format!("lotto-50-{variants}"), 50, variants);
         let mut walls = Vec::new();
         for (n, dir, threads) in [(10, &ten, 2), (50, &fifty, 1), (50, &fifty, 2)] {
-            let mut cmd = Command::new(PIANO);
+            let mut cmd = Command::new(piano_bin());
             cmd.arg("build")
                 .arg(dir)
                 .arg("-j")
@@ -299,7 +337,7 @@ fn watch(edits: usize, work: &Path) {
     std::fs::write(&plan, &original).expect("writable");
     let out = dir.join("out");
     let pdf = out.join("piano-della-performance-2021-2023.pdf");
-    let mut child = Command::new(PIANO)
+    let mut child = Command::new(piano_bin())
         .arg("watch")
         .arg(&plan)
         .arg("-o")
@@ -434,7 +472,12 @@ fn wait_with_usage(pid: u32) -> (bool, libc::rusage) {
 
 /// The pages of the plan's PDF in `dir`.
 fn pages(dir: &Path) -> usize {
-    let pdf = std::fs::read(dir.join("piano-della-performance-2021-2023.pdf")).unwrap_or_default();
+    pages_of(&dir.join("piano-della-performance-2021-2023.pdf"))
+}
+
+/// The pages of a PDF file.
+fn pages_of(pdf: &Path) -> usize {
+    let pdf = std::fs::read(pdf).unwrap_or_default();
     lopdf::Document::load_mem(&pdf).map_or(0, |d| d.get_pages().len())
 }
 

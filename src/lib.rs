@@ -14,6 +14,7 @@ pub mod diag;
 pub mod diff;
 pub mod documento;
 pub mod export;
+pub mod fonts;
 pub mod format;
 pub mod indice;
 pub mod load;

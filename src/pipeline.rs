@@ -9,6 +9,7 @@ use sha2::Digest as _;
 
 use crate::compile::{Compiler, Job, PdfSettings};
 use crate::diag::{Codice, Diagnostic};
+use crate::fonts::Fonts;
 use crate::indice::Indice;
 use crate::load::{self, Loaded, PlanSource};
 use crate::manifest::{Collegamento, FileDocumento, Manifest};
@@ -90,7 +91,8 @@ pub fn load_and_validate(
 ) -> Result<(Loaded, Indice, Vec<Diagnostic>), Vec<Diagnostic>> {
     let loaded = load::parse(source)?;
     let indice = Indice::build(&loaded.plan);
-    let diags = validate::validate(&loaded, &indice);
+    let fonts = Fonts::for_plan(Path::new(&loaded.source.name))?;
+    let diags = validate::validate(&loaded, &indice, &fonts);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
@@ -160,6 +162,11 @@ pub fn build_in(
         Ok(a) => a,
         Err(d) => return Err(Failed::by(diagnostics, d)),
     };
+    // The same set the checks used (read once, kept while the folder does not change).
+    let fonts = Fonts::for_plan(Path::new(&loaded.source.name)).map_err(|diagnostics| Failed {
+        diagnostics,
+        generated: None,
+    })?;
     let mut built = Built {
         outputs: Vec::new(),
         diagnostics,
@@ -170,6 +177,7 @@ pub fn build_in(
         manifest: &manifest,
         templates,
         assets: &assets,
+        fonts: &fonts,
         emit_typst: options.emit_typst,
     };
     documents.render(&mut session.compiler, &mut session.timings, &mut built)?;
@@ -267,6 +275,7 @@ struct Documents<'a> {
     manifest: &'a Manifest,
     templates: &'a Templates,
     assets: &'a [(String, Vec<u8>)],
+    fonts: &'a std::sync::Arc<Fonts>,
     emit_typst: bool,
 }
 
@@ -347,6 +356,7 @@ impl Documents<'_> {
         Job {
             main,
             assets: self.assets.to_vec(),
+            fonts: self.fonts.clone(),
             settings: PdfSettings {
                 ident: files.ident.clone(),
                 date,

@@ -2,14 +2,20 @@
 //! (references, weights, deadlines, dates, control characters, placeholders) and
 //! returns every one of them, located by JSON path.
 
+mod testi;
+
+pub use testi::MAX_LIVELLI_ELENCO;
+
 use crate::diag::{Codice, Diagnostic};
+use crate::fonts::Fonts;
 use crate::format::{Date, format_percent};
 use crate::indice::{Indice, Ramo};
 use crate::load::Loaded;
 use crate::model::{Indicatore, Livello, Nodo, Piano, TOLLERANZA_PESI, somma_pesi};
 
-/// Runs every check; diagnostics come back located and sorted by position.
-pub fn validate(loaded: &Loaded, indice: &Indice) -> Vec<Diagnostic> {
+/// Runs every check; diagnostics come back located and sorted by position. `fonts` are
+/// the fonts the documents will be set in, for the characters they lack.
+pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnostic> {
     let piano = &loaded.plan;
     let mut out = Vec::new();
     text_hygiene(&loaded.json, String::new(), &mut out);
@@ -18,6 +24,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice) -> Vec<Diagnostic> {
     aziende(piano, indice, &mut out);
     assignments(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
+    testi::annidamento(piano, &mut out);
     if let Some(pola) = &piano.pola {
         sections(&pola.sezioni, "pola.sezioni", &mut out);
     }
@@ -57,6 +64,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice) -> Vec<Diagnostic> {
         d.file = Some(loaded.source.name.clone());
         loaded.index.locate(d, &loaded.source);
     }
+    out.extend(testi::caratteri(loaded, fonts));
     out.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(&b.code)));
     out.dedup();
     out

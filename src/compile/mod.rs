@@ -3,6 +3,7 @@
 pub mod world;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
@@ -11,6 +12,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{Codice, Diagnostic, Position};
+use crate::fonts::Fonts;
 use crate::format::Date;
 use crate::render::origin_of_line;
 use crate::timings::{Stage, Timings};
@@ -39,6 +41,7 @@ pub fn compile_pdf(
     Compiler::default().compile_pdf(
         main,
         assets,
+        Fonts::embedded(),
         settings,
         generated_name,
         &mut Timings::default(),
@@ -76,6 +79,8 @@ pub struct Job {
     pub main: String,
     /// The files the source reads (the style module, images).
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The fonts it is set in.
+    pub fonts: Arc<Fonts>,
     /// The PDF export settings.
     pub settings: PdfSettings,
     /// The generated file's name, for diagnostics and for keeping its world.
@@ -92,6 +97,7 @@ impl Compiler {
         &mut self,
         main: String,
         assets: Vec<(String, Vec<u8>)>,
+        fonts: Arc<Fonts>,
         settings: &PdfSettings,
         generated_name: &str,
         timings: &mut Timings,
@@ -99,6 +105,7 @@ impl Compiler {
         let job = Job {
             main,
             assets,
+            fonts,
             settings: settings.clone(),
             generated_name: generated_name.to_string(),
         };
@@ -153,10 +160,19 @@ fn compile_job(slot: &mut Option<Slot>, job: Job, timings: &mut Timings) -> JobR
     let Job {
         main,
         assets,
+        fonts,
         settings,
         generated_name,
     } = job;
     let generated_name = generated_name.as_str();
+    // A world keeps its fonts: when they change (a font added beside the plan), it starts
+    // again.
+    if slot
+        .as_ref()
+        .is_some_and(|s| !Arc::ptr_eq(s.world.fonts(), &fonts))
+    {
+        *slot = None;
+    }
     let slot = match slot {
         Some(slot) => {
             if let Some(last) = &slot.last
@@ -170,7 +186,7 @@ fn compile_job(slot: &mut Option<Slot>, job: Job, timings: &mut Timings) -> JobR
             slot
         }
         None => slot.insert(Slot {
-            world: MemoryWorld::new(main.clone(), assets.clone()),
+            world: MemoryWorld::new(main.clone(), assets.clone(), fonts),
             last: None,
         }),
     };

@@ -1,9 +1,9 @@
-//! The Typst world: an in-memory set of files and the embedded fonts, nothing else.
+//! The Typst world: an in-memory set of files and the fonts it was given, nothing else.
 //!
 //! Trimmed from typst-cli's `world.rs`: no file system access, no packages, no clock.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -11,41 +11,8 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_kit::fonts::FontStore;
 
-/// The fonts shipped in `fonts/` and embedded in the binary (SIL OFL, see `fonts/OFL.txt`);
-/// Typst's bundled fonts follow as fallback for symbols.
-const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../../fonts/TitilliumWeb-Regular.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb-Italic.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb-Bold.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb-BoldItalic.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb-SemiBold.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb-SemiBoldItalic.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb-Light.ttf"),
-];
-
-/// The embedded fonts, parsed once per process.
-fn fonts() -> &'static FontStore {
-    static FONTS: OnceLock<FontStore> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let mut store = FontStore::new();
-        for data in FONT_FILES {
-            let bytes = Bytes::new(*data);
-            for index in 0.. {
-                let Some(font) = Font::new(bytes.clone(), index) else {
-                    break;
-                };
-                let info = font.info().clone();
-                store.push((font, info));
-            }
-        }
-        // Typst's own fonts (New Computer Modern, DejaVu Sans Mono...), only as a fallback
-        // for symbols Titillium Web lacks (arrows, comparison signs).
-        store.extend(typst_kit::fonts::embedded());
-        store
-    })
-}
+use crate::fonts::Fonts;
 
 /// The standard library, built once per process.
 fn library() -> &'static LazyHash<Library> {
@@ -56,9 +23,10 @@ fn library() -> &'static LazyHash<Library> {
 /// The path of the generated main file inside the world.
 pub const MAIN_PATH: &str = "/main.typ";
 
-/// A world made of in-memory files only.
+/// A world made of in-memory files and a set of fonts only.
 pub struct MemoryWorld {
     main: FileId,
+    fonts: Arc<Fonts>,
     sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
 }
@@ -70,10 +38,11 @@ pub fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl MemoryWorld {
-    /// A world with the given main source and extra files (Typst assets, images).
+    /// A world with the given main source, extra files (Typst assets, images) and fonts.
     pub fn new(
         main_text: String,
         extra: impl IntoIterator<Item = (String, Vec<u8>)>,
+        fonts: Arc<Fonts>,
     ) -> MemoryWorld {
         let main = file_id(MAIN_PATH).expect("the main path is a valid virtual path");
         let (texts, files) = contents(main, main_text, extra);
@@ -83,6 +52,7 @@ impl MemoryWorld {
             .collect();
         MemoryWorld {
             main,
+            fonts,
             sources,
             files,
         }
@@ -110,6 +80,11 @@ impl MemoryWorld {
             self.sources.insert(id, source);
         }
         self.files = files;
+    }
+
+    /// The fonts this world serves.
+    pub fn fonts(&self) -> &Arc<Fonts> {
+        &self.fonts
     }
 
     /// The main source, for mapping diagnostics back to lines.
@@ -160,7 +135,7 @@ impl World for MemoryWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        fonts().book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -192,7 +167,7 @@ impl World for MemoryWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().font(index)
+        self.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -9,6 +9,8 @@ pub mod svg;
 
 pub use scheda::*;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::format::{format_percent, periodo as periodo_di};
@@ -88,7 +90,9 @@ impl NumeriCapitolo {
     }
 }
 
-/// The albero della performance as nested data, with its text alternative.
+/// The albero della performance as nested data, with its text alternatives: one for the
+/// head (documents and plan) and one for each top-level branch, each branch being a figure
+/// of its own, so that no alternative of a large plan passes the PDF's string limit.
 #[derive(Debug, Serialize)]
 pub struct Diagramma {
     /// Programming documents at the top.
@@ -99,7 +103,7 @@ pub struct Diagramma {
     pub rami: Vec<NodoDiagramma>,
     /// Agencies, each a branch of its own.
     pub aziende: Vec<NodoDiagramma>,
-    /// Text alternative.
+    /// Text alternative of the head: the plan, its documents, what its branches are.
     pub alt: String,
 }
 
@@ -114,7 +118,14 @@ pub struct NodoDiagramma {
     pub titolo: String,
     /// Children.
     pub figli: Vec<NodoDiagramma>,
+    /// The branch's text alternative, on a top-level node only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
 }
+
+/// The longest text alternative, in bytes: PDF/A allows strings of at most 32,767 bytes;
+/// the rest is a margin.
+pub const MAX_ALT: usize = 32_000;
 
 /// A signature.
 #[derive(Debug, Serialize)]
@@ -490,73 +501,210 @@ fn nodo_diagramma(indice: &Indice, voce: &Voce) -> NodoDiagramma {
             .figli(voce)
             .map(|f| nodo_diagramma(indice, f))
             .collect(),
+        alt: None,
     }
 }
 
-fn describe(n: &NodoDiagramma, out: &mut Vec<String>) {
-    let head = if n.livello.is_empty() {
+/// How a node is named in a text alternative: "obiettivo strategico 1.2 «Titolo»".
+fn intestazione(n: &NodoDiagramma) -> String {
+    if n.livello.is_empty() {
         n.titolo.clone()
     } else if n.codice.is_empty() {
         format!("{} «{}»", n.livello.to_lowercase(), n.titolo)
     } else {
         format!("{} {} «{}»", n.livello.to_lowercase(), n.codice, n.titolo)
-    };
-    if n.figli.is_empty() {
-        out.push(head);
-    } else {
-        let mut children = Vec::new();
-        for f in &n.figli {
-            describe(f, &mut children);
-        }
-        out.push(format!("{head}, che comprende: {}", children.join("; ")));
     }
 }
 
-/// The albero della performance as data, and its text alternative generated from it.
+/// Plural names of the levels, by singular name, for counts ("16 obiettivi operativi").
+type Plurali = HashMap<String, String>;
+
+/// How many nodes of each level, among `nodes` and (when `deep`) their descendants:
+/// "4 obiettivi strategici e 16 obiettivi operativi".
+fn conteggio(nodes: &[NodoDiagramma], deep: bool, plurali: &Plurali) -> String {
+    fn count<'a>(n: &'a NodoDiagramma, deep: bool, counts: &mut Vec<(&'a str, usize)>) {
+        match counts.iter_mut().find(|(l, _)| *l == n.livello) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((&n.livello, 1)),
+        }
+        if deep {
+            n.figli.iter().for_each(|f| count(f, deep, counts));
+        }
+    }
+    let mut counts = Vec::new();
+    nodes.iter().for_each(|n| count(n, deep, &mut counts));
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|&(livello, k)| {
+            let nome = match plurali.get(livello) {
+                Some(p) if k > 1 => p.as_str(),
+                _ => livello,
+            };
+            let nome = if nome.is_empty() { "elementi" } else { nome };
+            format!("{k} {}", nome.to_lowercase())
+        })
+        .collect();
+    elenco(&parts)
+}
+
+/// Items joined as in a sentence: "a, b e c".
+fn elenco(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} e {last}", rest.join(", ")),
+    }
+}
+
+/// A node and its descendants down to `depth` levels below it, in words; further down,
+/// only how many there are of each level.
+fn describe(n: &NodoDiagramma, depth: usize, plurali: &Plurali) -> String {
+    let head = intestazione(n);
+    if n.figli.is_empty() {
+        head
+    } else if depth == 0 {
+        format!(
+            "{head}, che comprende {}",
+            conteggio(&n.figli, true, plurali)
+        )
+    } else {
+        let children: Vec<String> = n
+            .figli
+            .iter()
+            .map(|f| describe(f, depth - 1, plurali))
+            .collect();
+        format!("{head}, che comprende: {}", children.join("; "))
+    }
+}
+
+/// How many levels a node has below it.
+fn altezza(n: &NodoDiagramma) -> usize {
+    n.figli.iter().map(|f| altezza(f) + 1).max().unwrap_or(0)
+}
+
+/// The text alternative of a branch within [`MAX_ALT`] bytes: the whole branch when it
+/// fits; else down to fewer levels, counting the ones below; else its children one by one
+/// as long as they fit, counting the others.
+fn alt_ramo(n: &NodoDiagramma, plurali: &Plurali) -> String {
+    if n.figli.is_empty() {
+        return tronca(format!("{}.", intestazione(n)));
+    }
+    for depth in (1..=altezza(n)).rev() {
+        let s = describe(n, depth, plurali);
+        if s.len() < MAX_ALT {
+            return format!("{s}.");
+        }
+    }
+    let mut s = format!("{}: ", describe(n, 0, plurali));
+    let mut shown = 0;
+    for f in &n.figli {
+        let next = describe(f, 0, plurali);
+        // Room for the closing "; e ancora N …" (at most a few hundred bytes).
+        if s.len() + next.len() + 1000 > MAX_ALT {
+            break;
+        }
+        if shown > 0 {
+            s.push_str("; ");
+        }
+        s.push_str(&next);
+        shown += 1;
+    }
+    let rest = &n.figli[shown..];
+    if !rest.is_empty() {
+        s.push_str(&format!(
+            "; e ancora {}, descritti nel quadro di sintesi e nelle schede",
+            conteggio(rest, true, plurali)
+        ));
+    }
+    s.push('.');
+    tronca(s)
+}
+
+/// A string cut to [`MAX_ALT`] bytes at a character boundary, with an ellipsis: the last
+/// guard for texts made of what the plan says (a title of 40,000 characters).
+fn tronca(mut s: String) -> String {
+    if s.len() > MAX_ALT {
+        let mut end = MAX_ALT - '…'.len_utf8();
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+        s.push('…');
+    }
+    s
+}
+
+/// The albero della performance as data, and its text alternatives generated from it.
 fn diagramma(piano: &Piano, indice: &Indice, periodo: &str) -> Diagramma {
-    let rami: Vec<NodoDiagramma> = indice
+    let mut plurali: Plurali = piano
+        .livelli
+        .iter()
+        .map(|l| (l.nome.clone(), l.plurale.clone()))
+        .collect();
+    let mut rami: Vec<NodoDiagramma> = indice
         .radici(Ramo::Albero)
         .map(|v| nodo_diagramma(indice, v))
         .collect();
     // An agency is a branch of its own, with its objectives (not what hangs below them).
-    let aziende: Vec<NodoDiagramma> = piano
+    let mut aziende: Vec<NodoDiagramma> = piano
         .aziende_speciali
         .iter()
         .enumerate()
-        .map(|(k, az)| NodoDiagramma {
-            livello: String::new(),
-            codice: String::new(),
-            titolo: az.nome.clone(),
-            figli: indice
-                .radici(Ramo::Azienda(k))
-                .map(|o| NodoDiagramma {
-                    livello: o.nome_livello.clone(),
-                    codice: o.codice.clone(),
-                    titolo: o.titolo.clone(),
-                    figli: Vec::new(),
-                })
-                .collect(),
+        .map(|(k, az)| {
+            if let Some(l) = livello_azienda(piano, az.livello.as_ref()) {
+                plurali.insert(l.nome.clone(), l.plurale.clone());
+            }
+            NodoDiagramma {
+                livello: String::new(),
+                codice: String::new(),
+                titolo: az.nome.clone(),
+                figli: indice
+                    .radici(Ramo::Azienda(k))
+                    .map(|o| NodoDiagramma {
+                        livello: o.nome_livello.clone(),
+                        codice: o.codice.clone(),
+                        titolo: o.titolo.clone(),
+                        figli: Vec::new(),
+                        alt: None,
+                    })
+                    .collect(),
+                alt: None,
+            }
         })
         .collect();
-    let radice = format!("{} {periodo}", piano.documento.titolo);
-    let mut parts = Vec::new();
-    for r in rami.iter().chain(&aziende) {
-        describe(r, &mut parts);
+    for r in rami.iter_mut().chain(aziende.iter_mut()) {
+        r.alt = Some(alt_ramo(r, &plurali));
     }
-    let mut alt = format!("Albero della performance. {radice}",);
+    let radice = format!("{} {periodo}", piano.documento.titolo);
+    let mut alt = format!("Albero della performance. {radice}");
     if !piano.programmazione.is_empty() {
         alt.push_str(&format!(
             ", che discende da: {}",
             piano.programmazione.join(", ")
         ));
     }
-    alt.push_str(&format!(". Si articola in: {}.", parts.join(". ")));
+    let mut parti = Vec::new();
+    if !rami.is_empty() {
+        parti.push(conteggio(&rami, false, &plurali));
+    }
+    match aziende.len() {
+        0 => {}
+        1 => parti.push("1 azienda speciale".into()),
+        k => parti.push(format!("{k} aziende speciali")),
+    }
+    if !parti.is_empty() {
+        alt.push_str(&format!(
+            ". Si articola in {}; ogni ramo è descritto nella figura che lo disegna",
+            elenco(&parti)
+        ));
+    }
+    alt.push('.');
     Diagramma {
         documenti: piano.programmazione.clone(),
         radice,
         rami,
         aziende,
-        alt,
+        alt: tronca(alt),
     }
 }
 
@@ -600,5 +748,120 @@ fn assegnazioni(a: &Assegnazioni, indice: &Indice) -> AssegnazioniView {
                 ),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plan of three levels: `aree[i]` strategic objectives under area `i + 1`, each
+    /// with `operativi` operational objectives.
+    fn piano_grande(aree: &[usize], operativi: usize) -> Piano {
+        let albero: Vec<serde_json::Value> = aree
+            .iter()
+            .enumerate()
+            .map(|(a, &n)| {
+                serde_json::json!({
+                    "titolo": format!("Area {}", a + 1),
+                    "figli": (0..n).map(|s| serde_json::json!({
+                        "titolo": format!("Strategico {}.{}", a + 1, s + 1),
+                        "figli": (0..operativi).map(|o| serde_json::json!({
+                            "titolo": format!("Operativo {}.{}.{} con un titolo di media lunghezza", a + 1, s + 1, o + 1),
+                        })).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "ente": { "nome": "Comune" },
+            "documento": { "titolo": "Piano della Performance", "anno_inizio": 2024, "anno_fine": 2026 },
+            "livelli": [
+                { "nome": "Area strategica", "plurale": "Aree strategiche", "scheda": false },
+                { "nome": "Obiettivo strategico", "plurale": "Obiettivi strategici" },
+                { "nome": "Obiettivo operativo", "plurale": "Obiettivi operativi" }
+            ],
+            "programmazione": ["DUP 2024-2026"],
+            "albero": albero,
+        }))
+        .unwrap()
+    }
+
+    /// A large plan's tree: each branch has its own text alternative, none longer than a
+    /// PDF string may be (32,767 bytes); a small branch is described whole, a branch too
+    /// large for that down to its strategic objectives, with the operational ones counted.
+    #[test]
+    fn tree_alternatives_fit_the_pdf_string_limit() {
+        // Area 1: 2 × 2 = 4 objectives; area 2: 40 strategic objectives with 25 operational
+        // objectives each, 1,040 objectives in all (about 60,000 bytes described whole).
+        let piano = piano_grande(&[2, 40], 25);
+        let piano_piccolo = piano_grande(&[2], 2);
+        let small = diagramma(
+            &piano_piccolo,
+            &Indice::build(&piano_piccolo),
+            "2024 - 2026",
+        );
+        let d = diagramma(&piano, &Indice::build(&piano), "2024 - 2026");
+        assert_eq!(
+            d.alt,
+            "Albero della performance. Piano della Performance 2024 - 2026, che discende da: \
+             DUP 2024-2026. Si articola in 2 aree strategiche; ogni ramo è descritto nella \
+             figura che lo disegna."
+        );
+        assert_eq!(
+            small.rami[0].alt.as_deref(),
+            Some(
+                "area strategica 1 «Area 1», che comprende: obiettivo strategico 1.1 \
+                 «Strategico 1.1», che comprende: obiettivo operativo 1.1.1 «Operativo 1.1.1 \
+                 con un titolo di media lunghezza»; obiettivo operativo 1.1.2 «Operativo 1.1.2 \
+                 con un titolo di media lunghezza»; obiettivo strategico 1.2 «Strategico 1.2», \
+                 che comprende: obiettivo operativo 1.2.1 «Operativo 1.2.1 con un titolo di \
+                 media lunghezza»; obiettivo operativo 1.2.2 «Operativo 1.2.2 con un titolo di \
+                 media lunghezza»."
+            )
+        );
+        // Area 1 of the large plan is described whole: its 2 strategic objectives with their
+        // 25 operational objectives each.
+        let whole = d.rami[0].alt.as_deref().unwrap();
+        assert_eq!(whole.matches("obiettivo operativo 1.").count(), 50);
+        assert!(whole.ends_with(
+            "obiettivo operativo 1.2.25 «Operativo 1.2.25 con un titolo di media lunghezza»."
+        ));
+        let big = d.rami[1].alt.as_deref().unwrap();
+        assert!(big.len() <= 32_767, "{} bytes", big.len());
+        assert!(big.starts_with(
+            "area strategica 2 «Area 2», che comprende: obiettivo strategico 2.1 \
+             «Strategico 2.1», che comprende 25 obiettivi operativi; obiettivo strategico 2.2"
+        ));
+        assert!(big.ends_with(
+            "obiettivo strategico 2.40 «Strategico 2.40», che comprende 25 obiettivi operativi."
+        ));
+        // Below the figures' level, no objective has an alternative of its own.
+        assert!(d.rami[1].figli.iter().all(|f| f.alt.is_none()));
+    }
+
+    /// A branch so wide that even its children's names do not fit: as many as fit, then
+    /// how many more there are.
+    #[test]
+    fn a_branch_too_wide_to_name_is_counted() {
+        // 3,000 strategic objectives of about 70 bytes each: 210,000 bytes.
+        let piano = piano_grande(&[3000], 1);
+        let d = diagramma(&piano, &Indice::build(&piano), "2024");
+        let alt = d.rami[0].alt.as_deref().unwrap();
+        assert!(alt.len() <= 32_767, "{} bytes", alt.len());
+        assert!(alt.starts_with(
+            "area strategica 1 «Area 1», che comprende 3000 obiettivi strategici e 3000 \
+             obiettivi operativi: obiettivo strategico 1.1 «Strategico 1.1», che comprende 1 \
+             obiettivo operativo; "
+        ));
+        // The ones left out are counted: shown + left out = 3,000.
+        let shown = alt.matches("obiettivo strategico 1.").count();
+        let tail = format!(
+            "; e ancora {} obiettivi strategici e {} obiettivi operativi, descritti nel quadro \
+             di sintesi e nelle schede.",
+            3000 - shown,
+            3000 - shown
+        );
+        assert!(alt.ends_with(&tail), "{}", &alt[alt.len() - 200..]);
     }
 }

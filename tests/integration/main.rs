@@ -3,6 +3,7 @@
 mod accessibilita;
 mod batch;
 mod build;
+mod caratteri;
 mod check;
 mod cli;
 mod codici;
@@ -10,6 +11,7 @@ mod common;
 mod diff;
 mod documento;
 mod escaping;
+mod grandi;
 mod ostile;
 mod pubblicazione;
 mod schema;
