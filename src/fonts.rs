@@ -32,11 +32,11 @@ const FONT_FILES: &[&[u8]] = &[
 /// The folder beside a plan whose font files are embedded in its documents.
 pub const FOLDER: &str = "fonts";
 
-/// A set of fonts for Typst, with the union of the characters they cover.
+/// A set of fonts for Typst, with the characters each covers.
 pub struct Fonts {
     store: FontStore,
-    /// Covered code points as sorted, disjoint, inclusive ranges.
-    coverage: Vec<(u32, u32)>,
+    /// The code points each font covers (run-length encoded by Typst).
+    coverage: Vec<typst::text::Coverage>,
     /// How many of the fonts are the body's own.
     own: usize,
 }
@@ -128,19 +128,12 @@ impl Fonts {
 
     fn new(entries: impl IntoIterator<Item = (Font, FontInfo)>, own: usize) -> Fonts {
         let mut store = FontStore::new();
-        let mut points = Vec::new();
+        let mut coverage = Vec::new();
         for (font, info) in entries {
-            points.extend(info.coverage.iter());
+            // Each font's own coverage is kept as it is: flattening every font's code
+            // points into one sorted union cost more than the whole check.
+            coverage.push(info.coverage.clone());
             store.push((font, info));
-        }
-        points.sort_unstable();
-        points.dedup();
-        let mut coverage: Vec<(u32, u32)> = Vec::new();
-        for c in points {
-            match coverage.last_mut() {
-                Some((_, end)) if *end + 1 == c => *end = c,
-                _ => coverage.push((c, c)),
-            }
         }
         Fonts {
             store,
@@ -161,8 +154,7 @@ impl Fonts {
             return true;
         }
         let c = u32::from(c);
-        let i = self.coverage.partition_point(|&(_, end)| end < c);
-        self.coverage.get(i).is_some_and(|&(start, _)| start <= c)
+        self.coverage.iter().any(|cov| cov.contains(c))
     }
 
     /// The metadata of the fonts, for Typst.
