@@ -87,48 +87,46 @@ fn italian_usage(text: &str) -> String {
         .replace("Usage: ", "Uso: ")
 }
 
+/// A usage error in Italian: what is wrong, a hint, the usage line and where the help is.
 fn usage_error(e: &clap::Error) -> String {
-    let get = |kind: ContextKind| -> Vec<String> {
-        match e.get(kind) {
-            Some(ContextValue::String(s)) => vec![s.clone()],
-            Some(ContextValue::Strings(v)) => v.clone(),
-            Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
-            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
-            Some(ContextValue::Number(n)) => vec![n.to_string()],
-            _ => Vec::new(),
-        }
-    };
-    let one = |kind: ContextKind| get(kind).into_iter().next().unwrap_or_default();
-    let ticked = |v: Vec<String>| {
-        v.iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let arg = one(ContextKind::InvalidArg);
-    let value = one(ContextKind::InvalidValue);
-    let maybe = |kind: ContextKind| {
-        let s = get(kind);
-        (!s.is_empty()).then(|| format!("forse intendevi {}?", ticked(s)))
-    };
-    let (message, hint) = match e.kind() {
+    let (message, hint) = message_and_hint(e);
+    let mut out = format!("errore: {message}\n");
+    if let Some(hint) = hint {
+        out += &format!("  = suggerimento: {hint}\n");
+    }
+    let usage = italian_usage(Context(e).one(ContextKind::Usage).trim_end());
+    if !usage.is_empty() {
+        out += &format!("\n{usage}\n");
+    }
+    let command = command_of(&usage);
+    out += &format!("\nPer l'aiuto: `{command} --help`\n");
+    out
+}
+
+/// The hint for a missing or unknown command.
+const COMMANDS_HINT: &str = "i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`";
+
+/// What is wrong with the command line, in Italian, and a hint if one helps.
+fn message_and_hint(e: &clap::Error) -> (String, Option<String>) {
+    let c = Context(e);
+    let arg = c.one(ContextKind::InvalidArg);
+    let value = c.one(ContextKind::InvalidValue);
+    match e.kind() {
         ErrorKind::InvalidSubcommand => (
             format!(
                 "comando sconosciuto `{}`",
-                one(ContextKind::InvalidSubcommand)
+                c.one(ContextKind::InvalidSubcommand)
             ),
-            maybe(ContextKind::SuggestedSubcommand).or_else(|| {
-                Some("i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`".into())
-            }),
+            c.maybe(ContextKind::SuggestedSubcommand)
+                .or_else(|| Some(COMMANDS_HINT.into())),
         ),
-        ErrorKind::MissingSubcommand => (
-            "manca il comando".to_string(),
-            Some("i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`".into()),
-        ),
+        ErrorKind::MissingSubcommand => {
+            ("manca il comando".to_string(), Some(COMMANDS_HINT.into()))
+        }
         ErrorKind::UnknownArgument if arg.starts_with('-') => (
             format!("opzione sconosciuta `{arg}`"),
-            maybe(ContextKind::SuggestedArg).or_else(|| {
-                get(ContextKind::TrailingArg)
+            c.maybe(ContextKind::SuggestedArg).or_else(|| {
+                c.all(ContextKind::TrailingArg)
                     .first()
                     .map(|_| format!("per passare `{arg}` come valore, scrivi `-- {arg}`"))
             }),
@@ -139,9 +137,9 @@ fn usage_error(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidValue => (
             format!("valore `{value}` non valido per `{arg}`"),
-            maybe(ContextKind::SuggestedValue).or_else(|| {
-                let valid = get(ContextKind::ValidValue);
-                (!valid.is_empty()).then(|| format!("valori ammessi: {}", ticked(valid)))
+            c.maybe(ContextKind::SuggestedValue).or_else(|| {
+                let valid = c.all(ContextKind::ValidValue);
+                (!valid.is_empty()).then(|| format!("valori ammessi: {}", ticked(&valid)))
             }),
         ),
         ErrorKind::ValueValidation => (
@@ -149,18 +147,18 @@ fn usage_error(e: &clap::Error) -> String {
             std::error::Error::source(e).map(|s| why_invalid(&s.to_string())),
         ),
         ErrorKind::MissingRequiredArgument => {
-            let missing = get(ContextKind::InvalidArg);
+            let missing = c.all(ContextKind::InvalidArg);
             let message = if missing.len() == 1 {
-                format!("manca l'argomento obbligatorio {}", ticked(missing))
+                format!("manca l'argomento obbligatorio {}", ticked(&missing))
             } else {
-                format!("mancano gli argomenti obbligatori {}", ticked(missing))
+                format!("mancano gli argomenti obbligatori {}", ticked(&missing))
             };
             (message, None)
         }
         ErrorKind::ArgumentConflict => (
             format!(
                 "`{arg}` non si può usare insieme a {}",
-                ticked(get(ContextKind::PriorArg))
+                ticked(&c.all(ContextKind::PriorArg))
             ),
             None,
         ),
@@ -171,28 +169,58 @@ fn usage_error(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidUtf8 => ("un argomento non è un testo UTF-8 valido".into(), None),
         _ => ("riga di comando non valida".into(), None),
-    };
-    let mut out = format!("errore: {message}\n");
-    if let Some(hint) = hint {
-        out += &format!("  = suggerimento: {hint}\n");
     }
-    let usage = italian_usage(one(ContextKind::Usage).trim_end());
-    if !usage.is_empty() {
-        out += &format!("\n{usage}\n");
+}
+
+/// The context clap gives with an error, as text.
+struct Context<'e>(&'e clap::Error);
+
+impl Context<'_> {
+    /// Every value of a kind of context.
+    fn all(&self, kind: ContextKind) -> Vec<String> {
+        match self.0.get(kind) {
+            Some(ContextValue::String(s)) => vec![s.clone()],
+            Some(ContextValue::Strings(v)) => v.clone(),
+            Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+            Some(ContextValue::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
     }
-    // The command the usage is of (`piano check`), whose help says more.
+
+    /// The first value of a kind of context, empty if there is none.
+    fn one(&self, kind: ContextKind) -> String {
+        self.all(kind).into_iter().next().unwrap_or_default()
+    }
+
+    /// `forse intendevi ...?` with clap's suggestions of a kind, if it has any.
+    fn maybe(&self, kind: ContextKind) -> Option<String> {
+        let s = self.all(kind);
+        (!s.is_empty()).then(|| format!("forse intendevi {}?", ticked(&s)))
+    }
+}
+
+/// Names in backticks, separated by commas.
+fn ticked(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The command a usage line is of (`piano check`), whose help says more.
+fn command_of(usage: &str) -> String {
     let command: Vec<&str> = usage
         .trim_start_matches("Uso: ")
         .split_whitespace()
         .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase()))
         .collect();
-    let command = if command.is_empty() {
+    if command.is_empty() {
         "piano".to_string()
     } else {
         command.join(" ")
-    };
-    out += &format!("\nPer l'aiuto: `{command} --help`\n");
-    out
+    }
 }
 
 /// Why a value parser refused a value, in Italian, from its (English) error.
