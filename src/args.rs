@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::diag::ticked;
+
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
 Uso: {usage}
@@ -200,15 +202,6 @@ impl Context<'_> {
     }
 }
 
-/// Names in backticks, separated by commas.
-fn ticked(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The command a usage line is of (`piano check`), whose help says more.
 fn command_of(usage: &str) -> String {
     let command: Vec<&str> = usage
@@ -270,14 +263,11 @@ pub enum Command {
 
 /// Arguments of `piano schema`.
 #[derive(Debug, Args)]
+// Each Args struct heads its options `Opzioni`; positional arguments name their own heading.
+#[command(next_help_heading = "Opzioni")]
 pub struct SchemaArgs {
     /// Scrive lo schema nel FILE invece di stamparlo.
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "FILE",
-        help_heading = "Opzioni"
-    )]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -289,6 +279,7 @@ generato). Gli avvisi dei piani non sono mostrati: usa `piano check`.";
 
 /// Arguments of `piano diff`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct DiffArgs {
     /// Il file JSON della versione precedente del piano.
     #[arg(value_name = "VECCHIO.json", help_heading = "Argomenti")]
@@ -302,21 +293,15 @@ pub struct DiffArgs {
         long = "formato",
         value_name = "FORMATO",
         value_enum,
-        hide_possible_values = true,
-        help_heading = "Opzioni"
+        hide_possible_values = true
     )]
     pub formato: Option<FormatoProspetto>,
     /// Il file del prospetto (predefinito: `prospetto-modifiche-<titolo>-<anni>.<formato>`
     /// nella cartella corrente); senza `--formato`, il formato è quello dell'estensione.
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "FILE",
-        help_heading = "Opzioni"
-    )]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
-    #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
+    #[arg(long = "templates", value_name = "CARTELLA")]
     pub templates: Option<PathBuf>,
 }
 
@@ -342,6 +327,7 @@ un piano non è stato generato.";
 
 /// Arguments of `piano build` and `piano watch`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct BuildArgs {
     // Several files or a folder: a batch build, one output subfolder per plan.
     /// Il file JSON del piano; anche più file, o cartelle che li contengono.
@@ -353,32 +339,23 @@ pub struct BuildArgs {
         long = "output",
         value_name = "CARTELLA",
         default_value = "out",
-        hide_default_value = true,
-        help_heading = "Opzioni"
+        hide_default_value = true
     )]
     pub output: PathBuf,
     /// Scrive nella CARTELLA tutto ciò che va pubblicato in Amministrazione Trasparente:
     /// `index.html`, i PDF, i dati aperti e il file `SHA256SUMS` (al posto di `-o`).
-    #[arg(
-        long = "pubblicazione",
-        value_name = "CARTELLA",
-        help_heading = "Opzioni"
-    )]
+    #[arg(long = "pubblicazione", value_name = "CARTELLA")]
     pub pubblicazione: Option<PathBuf>,
     /// Confronta con la versione precedente del piano e segnala nei documenti (PDF e HTML)
     /// le schede e le righe modificate, citando la deliberazione di aggiornamento.
-    #[arg(
-        long = "confronta",
-        value_name = "VECCHIO.json",
-        help_heading = "Opzioni"
-    )]
+    #[arg(long = "confronta", value_name = "VECCHIO.json")]
     pub confronta: Option<PathBuf>,
     /// Scrive anche il sorgente Typst generato (.typ) accanto al PDF.
-    #[arg(long = "emit-typst", help_heading = "Opzioni")]
+    #[arg(long = "emit-typst")]
     pub emit_typst: bool,
     // Overrides are per file name: `scheda.typ.j2` in CARTELLA replaces the built-in one.
     /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
-    #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
+    #[arg(long = "templates", value_name = "CARTELLA")]
     pub templates: Option<PathBuf>,
     /// Quali documenti generare: `piano`, `pola` o `tutti` (predefinito: tutti quelli
     /// contenuti nel piano).
@@ -388,8 +365,7 @@ pub struct BuildArgs {
         value_enum,
         default_value = "tutti",
         hide_default_value = true,
-        hide_possible_values = true,
-        help_heading = "Opzioni"
+        hide_possible_values = true
     )]
     pub documento: DocumentoArg,
     /// Con più piani: quanti generarne insieme (predefinito: uno per core).
@@ -397,12 +373,11 @@ pub struct BuildArgs {
         short = 'j',
         long = "paralleli",
         value_name = "N",
-        value_parser = clap::value_parser!(u16).range(1..),
-        help_heading = "Opzioni"
+        value_parser = clap::value_parser!(u16).range(1..)
     )]
     pub paralleli: Option<u16>,
     /// Stampa su stderr il tempo di ogni fase della generazione.
-    #[arg(long = "tempi", help_heading = "Opzioni")]
+    #[arg(long = "tempi")]
     pub tempi: bool,
     /// How diagnostics are printed.
     #[command(flatten)]
@@ -433,6 +408,7 @@ impl DocumentoArg {
 
 /// Arguments of `piano check`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct CheckArgs {
     /// Il file JSON del piano.
     #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
@@ -444,34 +420,30 @@ pub struct CheckArgs {
 
 /// Arguments of `piano nuovo`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct NuovoArgs {
     /// Il file JSON da creare (non deve esistere).
     #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
     pub file: PathBuf,
     /// Il nome dell'ente.
-    #[arg(
-        long = "ente",
-        value_name = "NOME",
-        default_value = "Nome dell'ente",
-        help_heading = "Opzioni"
-    )]
+    #[arg(long = "ente", value_name = "NOME", default_value = "Nome dell'ente")]
     pub ente: String,
     /// Il primo anno del piano triennale.
     #[arg(
         long = "anno",
         value_name = "ANNO",
         default_value_t = 2027,
-        value_parser = clap::value_parser!(i32).range(1900..=2198),
-        help_heading = "Opzioni"
+        value_parser = clap::value_parser!(i32).range(1900..=2198)
     )]
     pub anno: i32,
 }
 
 /// How diagnostics are printed, shared by every command.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Opzioni")]
 pub struct DiagnosticArgs {
     /// Tratta gli avvisi come errori.
-    #[arg(long = "rigoroso", help_heading = "Opzioni")]
+    #[arg(long = "rigoroso")]
     pub strict: bool,
     /// Formato dei messaggi su stderr: `testo` per le persone (predefinito), `json` per
     /// editor e CI.
@@ -481,8 +453,7 @@ pub struct DiagnosticArgs {
         value_enum,
         default_value = "testo",
         hide_default_value = true,
-        hide_possible_values = true,
-        help_heading = "Opzioni"
+        hide_possible_values = true
     )]
     pub format: DiagnosticFormat,
 }

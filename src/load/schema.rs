@@ -7,7 +7,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diag::{Codice, Diagnostic};
+use crate::diag::{Codice, Diagnostic, ticked};
 use crate::model::Piano;
 
 /// The plan's JSON Schema, generated from the model types with the Italian descriptions
@@ -177,15 +177,6 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
         }
         _ => vec![Diagnostic::new(Codice::P002, format!("valore non valido: {e}")).at_path(path)],
     }
-}
-
-/// Names in backticks, separated by commas: `` `a`, `b` ``.
-fn ticked(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|a| format!("`{a}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Fields the schema does not have at the object at `path` (whose schema is at
