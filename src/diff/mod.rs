@@ -516,6 +516,22 @@ fn abbina_per_somiglianza(
 /// and the old position.
 type Righe<T> = Vec<((usize, u8, usize), T)>;
 
+/// The pairs of the keys found once in each version (old items, new items) that `ammesso`
+/// admits, in order.
+fn coppie_uniche<K>(
+    per_chiave: &HashMap<K, (Vec<usize>, Vec<usize>)>,
+    ammesso: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = per_chiave
+        .values()
+        .filter(|(o, n)| o.len() == 1 && n.len() == 1)
+        .map(|(o, n)| (o[0], n[0]))
+        .filter(|&(o, n)| ammesso(o, n))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
 /// Where a node hangs, in the new version's terms: a parent node, or the root of a branch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Appiglio {
@@ -709,14 +725,7 @@ impl<'a> Confronto<'a> {
                 }
             }
         }
-        let mut pairs: Vec<(usize, usize)> = by_title
-            .values()
-            .filter(|(o, n)| o.len() == 1 && n.len() == 1)
-            .map(|(o, n)| (o[0], n[0]))
-            .filter(|&(o, n)| self.ammesso_nodo(o, n))
-            .collect();
-        pairs.sort_unstable();
-        for (o, n) in pairs {
+        for (o, n) in coppie_uniche(&by_title, |o, n| self.ammesso_nodo(o, n)) {
             self.nodi.unisci(o, n);
         }
     }
@@ -756,30 +765,49 @@ impl<'a> Confronto<'a> {
         }
     }
 
+    /// Pairs the indicators, most certain rule first.
     fn abbina_indicatori(&mut self) {
-        let coppia =
-            |s: &Self, o: usize, n: usize| s.nodi.avanti[s.io[o].nodo] == Some(s.inn[n].nodo);
-        let entrambi = |s: &Self, o: usize, n: usize| {
-            s.nodi.avanti[s.io[o].nodo].is_some() && s.nodi.indietro[s.inn[n].nodo].is_some()
-        };
-        let ammesso = |s: &Self, o: usize, n: usize| {
-            !id_diversi(s.io[o].ind.id.as_ref(), s.inn[n].ind.id.as_ref())
-        };
-        // 1. The same `id`, anywhere among objectives present in both versions.
+        self.indicatori_per_id();
+        self.indicatori_per_descrizione();
+        self.indicatori_per_descrizione_unica();
+        self.indicatori_per_somiglianza();
+    }
+
+    /// Whether old indicator `o` and new indicator `n` are of the same objective.
+    fn stesso_obiettivo(&self, o: usize, n: usize) -> bool {
+        self.nodi.avanti[self.io[o].nodo] == Some(self.inn[n].nodo)
+    }
+
+    /// Whether the objectives of old indicator `o` and new indicator `n` are in both
+    /// versions.
+    fn obiettivi_in_entrambe(&self, o: usize, n: usize) -> bool {
+        self.nodi.avanti[self.io[o].nodo].is_some()
+            && self.nodi.indietro[self.inn[n].nodo].is_some()
+    }
+
+    fn ammesso_indicatore(&self, o: usize, n: usize) -> bool {
+        !id_diversi(self.io[o].ind.id.as_ref(), self.inn[n].ind.id.as_ref())
+    }
+
+    /// 1. The same `id`, anywhere among objectives present in both versions.
+    fn indicatori_per_id(&mut self) {
         for o in 0..self.io.len() {
             let Some(id) = self.io[o].ind.id.as_deref() else {
                 continue;
             };
             let found = (0..self.inn.len()).find(|&n| {
                 self.ind.libero_nuovo(n)
-                    && entrambi(self, o, n)
+                    && self.obiettivi_in_entrambe(o, n)
                     && self.inn[n].ind.id.as_deref().map(str::trim) == Some(id.trim())
             });
             if let Some(n) = found {
                 self.ind.unisci(o, n);
             }
         }
-        // 2. The same description in the same objective.
+    }
+
+    /// 2. The same description in the same objective.
+    fn indicatori_per_descrizione(&mut self) {
         for o in 0..self.io.len() {
             if !self.ind.libero_vecchio(o) {
                 continue;
@@ -787,15 +815,18 @@ impl<'a> Confronto<'a> {
             let desc = normalizza(&self.io[o].ind.descrizione);
             let found = (0..self.inn.len()).find(|&n| {
                 self.ind.libero_nuovo(n)
-                    && coppia(self, o, n)
-                    && ammesso(self, o, n)
+                    && self.stesso_obiettivo(o, n)
+                    && self.ammesso_indicatore(o, n)
                     && normalizza(&self.inn[n].ind.descrizione) == desc
             });
             if let Some(n) = found {
                 self.ind.unisci(o, n);
             }
         }
-        // 3. A description found once among the unpaired: moved to another objective.
+    }
+
+    /// 3. A description found once among the unpaired: moved to another objective.
+    fn indicatori_per_descrizione_unica(&mut self) {
         let mut by_desc: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
         for o in (0..self.io.len()).filter(|&o| self.ind.libero_vecchio(o)) {
             if self.nodi.avanti[self.io[o].nodo].is_some() {
@@ -810,17 +841,13 @@ impl<'a> Confronto<'a> {
                 e.1.push(n);
             }
         }
-        let mut pairs: Vec<(usize, usize)> = by_desc
-            .values()
-            .filter(|(o, n)| o.len() == 1 && n.len() == 1)
-            .map(|(o, n)| (o[0], n[0]))
-            .filter(|&(o, n)| ammesso(self, o, n))
-            .collect();
-        pairs.sort_unstable();
-        for (o, n) in pairs {
+        for (o, n) in coppie_uniche(&by_desc, |o, n| self.ammesso_indicatore(o, n)) {
             self.ind.unisci(o, n);
         }
-        // 4. The most similar unpaired indicator of the same objective: reworded.
+    }
+
+    /// 4. The most similar unpaired indicator of the same objective: reworded.
+    fn indicatori_per_somiglianza(&mut self) {
         for (no, nn) in self.nodi.avanti.clone().into_iter().enumerate() {
             let Some(nn) = nn else { continue };
             let old: Vec<usize> = (0..self.io.len())
@@ -832,7 +859,7 @@ impl<'a> Confronto<'a> {
             if old.is_empty() || new.is_empty() {
                 continue;
             }
-            let amm = |o: usize, n: usize| ammesso(self, o, n);
+            let amm = |o: usize, n: usize| self.ammesso_indicatore(o, n);
             let som = |o: usize, n: usize| somiglianza_indicatori(self.io[o].ind, self.inn[n].ind);
             let mut m = Abbinamento::new(self.io.len(), self.inn.len());
             abbina_per_somiglianza(&mut m, &old, &new, &amm, &som);
@@ -1008,51 +1035,14 @@ impl<'a> Confronto<'a> {
             let v = &self.vn[x.nodo];
             let Some(o) = self.ind.indietro[n] else {
                 if self.nodi.indietro[x.nodo].is_some() {
-                    righe.push((
-                        (n, 0, 0),
-                        ModificaIndicatore {
-                            generi: vec![Genere::Aggiunto],
-                            obiettivo: v.rif(false),
-                            obiettivo_prima: None,
-                            numero_prima: None,
-                            numero_dopo: Some(x.pos + 1),
-                            descrizione: testo::intero(TipoSegmento::Uguale, &x.ind.descrizione),
-                            aggiunto: Some((x.ind.clone(), self.scadenze(v, &[x.ind]))),
-                        },
-                    ));
+                    righe.push(((n, 0, 0), self.indicatore_aggiunto(x)));
                 }
                 continue;
             };
+            if let Some(m) = self.indicatore_cambiato(o, n) {
+                righe.push(((n, 0, 0), m));
+            }
             let y = &self.io[o];
-            let w = &self.vo[y.nodo];
-            let mut generi = Vec::new();
-            if self.nodi.avanti[y.nodo] != Some(x.nodo) {
-                generi.push(Genere::Spostato);
-            } else if y.pos != x.pos {
-                generi.push(Genere::Rinumerato);
-            }
-            let riformulato = y.ind.descrizione.trim() != x.ind.descrizione.trim();
-            if riformulato {
-                generi.push(Genere::Rinominato);
-            }
-            if !generi.is_empty() {
-                righe.push((
-                    (n, 0, 0),
-                    ModificaIndicatore {
-                        generi,
-                        obiettivo: v.rif(false),
-                        obiettivo_prima: Some(w.rif(true)),
-                        numero_prima: Some(y.pos + 1),
-                        numero_dopo: Some(x.pos + 1),
-                        descrizione: if riformulato {
-                            testo::confronta(&y.ind.descrizione, &x.ind.descrizione)
-                        } else {
-                            testo::intero(TipoSegmento::Uguale, &x.ind.descrizione)
-                        },
-                        aggiunto: None,
-                    },
-                ));
-            }
             self.valori(d, y.ind, x, v);
             r.tranne(
                 &Luogo::obiettivo(v.rif(false)).indicatore(x.pos),
@@ -1061,6 +1051,60 @@ impl<'a> Confronto<'a> {
                 &["descrizione", "baseline", "target", "peso"],
             );
         }
+        righe.extend(self.indicatori_eliminati());
+        righe.sort_by_key(|(k, _)| *k);
+        d.indicatori = righe.into_iter().map(|(_, m)| m).collect();
+    }
+
+    /// An indicator only in the new version, of an objective in both.
+    fn indicatore_aggiunto(&self, x: &PostoInd<'_>) -> ModificaIndicatore {
+        let v = &self.vn[x.nodo];
+        ModificaIndicatore {
+            generi: vec![Genere::Aggiunto],
+            obiettivo: v.rif(false),
+            obiettivo_prima: None,
+            numero_prima: None,
+            numero_dopo: Some(x.pos + 1),
+            descrizione: testo::intero(TipoSegmento::Uguale, &x.ind.descrizione),
+            aggiunto: Some((x.ind.clone(), self.scadenze(v, &[x.ind]))),
+        }
+    }
+
+    /// A paired indicator moved, renumbered or reworded; `None` when it is where it was,
+    /// with the same number and description.
+    fn indicatore_cambiato(&self, o: usize, n: usize) -> Option<ModificaIndicatore> {
+        let (y, x) = (&self.io[o], &self.inn[n]);
+        let mut generi = Vec::new();
+        if self.nodi.avanti[y.nodo] != Some(x.nodo) {
+            generi.push(Genere::Spostato);
+        } else if y.pos != x.pos {
+            generi.push(Genere::Rinumerato);
+        }
+        let riformulato = y.ind.descrizione.trim() != x.ind.descrizione.trim();
+        if riformulato {
+            generi.push(Genere::Rinominato);
+        }
+        if generi.is_empty() {
+            return None;
+        }
+        Some(ModificaIndicatore {
+            generi,
+            obiettivo: self.vn[x.nodo].rif(false),
+            obiettivo_prima: Some(self.vo[y.nodo].rif(true)),
+            numero_prima: Some(y.pos + 1),
+            numero_dopo: Some(x.pos + 1),
+            descrizione: if riformulato {
+                testo::confronta(&y.ind.descrizione, &x.ind.descrizione)
+            } else {
+                testo::intero(TipoSegmento::Uguale, &x.ind.descrizione)
+            },
+            aggiunto: None,
+        })
+    }
+
+    /// The indicators only in the old version, of objectives in both.
+    fn indicatori_eliminati(&self) -> Righe<ModificaIndicatore> {
+        let mut righe = Vec::new();
         for (o, y) in self.io.iter().enumerate() {
             let Some(nn) = self.nodi.avanti[y.nodo] else {
                 continue;
@@ -1081,8 +1125,7 @@ impl<'a> Confronto<'a> {
                 },
             ));
         }
-        righe.sort_by_key(|(k, _)| *k);
-        d.indicatori = righe.into_iter().map(|(_, m)| m).collect();
+        righe
     }
 
     /// The deadlines of a node's targets: its level's, then any other key in the data.
