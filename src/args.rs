@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::diag::ticked;
+
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
 Uso: {usage}
@@ -87,48 +89,46 @@ fn italian_usage(text: &str) -> String {
         .replace("Usage: ", "Uso: ")
 }
 
+/// A usage error in Italian: what is wrong, a hint, the usage line and where the help is.
 fn usage_error(e: &clap::Error) -> String {
-    let get = |kind: ContextKind| -> Vec<String> {
-        match e.get(kind) {
-            Some(ContextValue::String(s)) => vec![s.clone()],
-            Some(ContextValue::Strings(v)) => v.clone(),
-            Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
-            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
-            Some(ContextValue::Number(n)) => vec![n.to_string()],
-            _ => Vec::new(),
-        }
-    };
-    let one = |kind: ContextKind| get(kind).into_iter().next().unwrap_or_default();
-    let ticked = |v: Vec<String>| {
-        v.iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let arg = one(ContextKind::InvalidArg);
-    let value = one(ContextKind::InvalidValue);
-    let maybe = |kind: ContextKind| {
-        let s = get(kind);
-        (!s.is_empty()).then(|| format!("forse intendevi {}?", ticked(s)))
-    };
-    let (message, hint) = match e.kind() {
+    let (message, hint) = message_and_hint(e);
+    let mut out = format!("errore: {message}\n");
+    if let Some(hint) = hint {
+        out += &format!("  = suggerimento: {hint}\n");
+    }
+    let usage = italian_usage(Context(e).one(ContextKind::Usage).trim_end());
+    if !usage.is_empty() {
+        out += &format!("\n{usage}\n");
+    }
+    let command = command_of(&usage);
+    out += &format!("\nPer l'aiuto: `{command} --help`\n");
+    out
+}
+
+/// The hint for a missing or unknown command.
+const COMMANDS_HINT: &str = "i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`";
+
+/// What is wrong with the command line, in Italian, and a hint if one helps.
+fn message_and_hint(e: &clap::Error) -> (String, Option<String>) {
+    let c = Context(e);
+    let arg = c.one(ContextKind::InvalidArg);
+    let value = c.one(ContextKind::InvalidValue);
+    match e.kind() {
         ErrorKind::InvalidSubcommand => (
             format!(
                 "comando sconosciuto `{}`",
-                one(ContextKind::InvalidSubcommand)
+                c.one(ContextKind::InvalidSubcommand)
             ),
-            maybe(ContextKind::SuggestedSubcommand).or_else(|| {
-                Some("i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`".into())
-            }),
+            c.maybe(ContextKind::SuggestedSubcommand)
+                .or_else(|| Some(COMMANDS_HINT.into())),
         ),
-        ErrorKind::MissingSubcommand => (
-            "manca il comando".to_string(),
-            Some("i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`".into()),
-        ),
+        ErrorKind::MissingSubcommand => {
+            ("manca il comando".to_string(), Some(COMMANDS_HINT.into()))
+        }
         ErrorKind::UnknownArgument if arg.starts_with('-') => (
             format!("opzione sconosciuta `{arg}`"),
-            maybe(ContextKind::SuggestedArg).or_else(|| {
-                get(ContextKind::TrailingArg)
+            c.maybe(ContextKind::SuggestedArg).or_else(|| {
+                c.all(ContextKind::TrailingArg)
                     .first()
                     .map(|_| format!("per passare `{arg}` come valore, scrivi `-- {arg}`"))
             }),
@@ -139,9 +139,9 @@ fn usage_error(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidValue => (
             format!("valore `{value}` non valido per `{arg}`"),
-            maybe(ContextKind::SuggestedValue).or_else(|| {
-                let valid = get(ContextKind::ValidValue);
-                (!valid.is_empty()).then(|| format!("valori ammessi: {}", ticked(valid)))
+            c.maybe(ContextKind::SuggestedValue).or_else(|| {
+                let valid = c.all(ContextKind::ValidValue);
+                (!valid.is_empty()).then(|| format!("valori ammessi: {}", ticked(&valid)))
             }),
         ),
         ErrorKind::ValueValidation => (
@@ -149,18 +149,18 @@ fn usage_error(e: &clap::Error) -> String {
             std::error::Error::source(e).map(|s| why_invalid(&s.to_string())),
         ),
         ErrorKind::MissingRequiredArgument => {
-            let missing = get(ContextKind::InvalidArg);
+            let missing = c.all(ContextKind::InvalidArg);
             let message = if missing.len() == 1 {
-                format!("manca l'argomento obbligatorio {}", ticked(missing))
+                format!("manca l'argomento obbligatorio {}", ticked(&missing))
             } else {
-                format!("mancano gli argomenti obbligatori {}", ticked(missing))
+                format!("mancano gli argomenti obbligatori {}", ticked(&missing))
             };
             (message, None)
         }
         ErrorKind::ArgumentConflict => (
             format!(
                 "`{arg}` non si può usare insieme a {}",
-                ticked(get(ContextKind::PriorArg))
+                ticked(&c.all(ContextKind::PriorArg))
             ),
             None,
         ),
@@ -171,28 +171,49 @@ fn usage_error(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidUtf8 => ("un argomento non è un testo UTF-8 valido".into(), None),
         _ => ("riga di comando non valida".into(), None),
-    };
-    let mut out = format!("errore: {message}\n");
-    if let Some(hint) = hint {
-        out += &format!("  = suggerimento: {hint}\n");
     }
-    let usage = italian_usage(one(ContextKind::Usage).trim_end());
-    if !usage.is_empty() {
-        out += &format!("\n{usage}\n");
+}
+
+/// The context clap gives with an error, as text.
+struct Context<'e>(&'e clap::Error);
+
+impl Context<'_> {
+    /// Every value of a kind of context.
+    fn all(&self, kind: ContextKind) -> Vec<String> {
+        match self.0.get(kind) {
+            Some(ContextValue::String(s)) => vec![s.clone()],
+            Some(ContextValue::Strings(v)) => v.clone(),
+            Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+            Some(ContextValue::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
     }
-    // The command the usage is of (`piano check`), whose help says more.
+
+    /// The first value of a kind of context, empty if there is none.
+    fn one(&self, kind: ContextKind) -> String {
+        self.all(kind).into_iter().next().unwrap_or_default()
+    }
+
+    /// `forse intendevi ...?` with clap's suggestions of a kind, if it has any.
+    fn maybe(&self, kind: ContextKind) -> Option<String> {
+        let s = self.all(kind);
+        (!s.is_empty()).then(|| format!("forse intendevi {}?", ticked(&s)))
+    }
+}
+
+/// The command a usage line is of (`piano check`), whose help says more.
+fn command_of(usage: &str) -> String {
     let command: Vec<&str> = usage
         .trim_start_matches("Uso: ")
         .split_whitespace()
         .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase()))
         .collect();
-    let command = if command.is_empty() {
+    if command.is_empty() {
         "piano".to_string()
     } else {
         command.join(" ")
-    };
-    out += &format!("\nPer l'aiuto: `{command} --help`\n");
-    out
+    }
 }
 
 /// Why a value parser refused a value, in Italian, from its (English) error.
@@ -242,14 +263,11 @@ pub enum Command {
 
 /// Arguments of `piano schema`.
 #[derive(Debug, Args)]
+// Each Args struct heads its options `Opzioni`; positional arguments name their own heading.
+#[command(next_help_heading = "Opzioni")]
 pub struct SchemaArgs {
     /// Scrive lo schema nel FILE invece di stamparlo.
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "FILE",
-        help_heading = "Opzioni"
-    )]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -261,6 +279,7 @@ generato). Gli avvisi dei piani non sono mostrati: usa `piano check`.";
 
 /// Arguments of `piano diff`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct DiffArgs {
     /// Il file JSON della versione precedente del piano.
     #[arg(value_name = "VECCHIO.json", help_heading = "Argomenti")]
@@ -274,21 +293,15 @@ pub struct DiffArgs {
         long = "formato",
         value_name = "FORMATO",
         value_enum,
-        hide_possible_values = true,
-        help_heading = "Opzioni"
+        hide_possible_values = true
     )]
     pub formato: Option<FormatoProspetto>,
     /// Il file del prospetto (predefinito: `prospetto-modifiche-<titolo>-<anni>.<formato>`
     /// nella cartella corrente); senza `--formato`, il formato è quello dell'estensione.
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "FILE",
-        help_heading = "Opzioni"
-    )]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
-    #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
+    #[arg(long = "templates", value_name = "CARTELLA")]
     pub templates: Option<PathBuf>,
 }
 
@@ -314,6 +327,7 @@ un piano non è stato generato.";
 
 /// Arguments of `piano build` and `piano watch`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct BuildArgs {
     // Several files or a folder: a batch build, one output subfolder per plan.
     /// Il file JSON del piano; anche più file, o cartelle che li contengono.
@@ -325,32 +339,23 @@ pub struct BuildArgs {
         long = "output",
         value_name = "CARTELLA",
         default_value = "out",
-        hide_default_value = true,
-        help_heading = "Opzioni"
+        hide_default_value = true
     )]
     pub output: PathBuf,
     /// Scrive nella CARTELLA tutto ciò che va pubblicato in Amministrazione Trasparente:
     /// `index.html`, i PDF, i dati aperti e il file `SHA256SUMS` (al posto di `-o`).
-    #[arg(
-        long = "pubblicazione",
-        value_name = "CARTELLA",
-        help_heading = "Opzioni"
-    )]
+    #[arg(long = "pubblicazione", value_name = "CARTELLA")]
     pub pubblicazione: Option<PathBuf>,
     /// Confronta con la versione precedente del piano e segnala nei documenti (PDF e HTML)
     /// le schede e le righe modificate, citando la deliberazione di aggiornamento.
-    #[arg(
-        long = "confronta",
-        value_name = "VECCHIO.json",
-        help_heading = "Opzioni"
-    )]
+    #[arg(long = "confronta", value_name = "VECCHIO.json")]
     pub confronta: Option<PathBuf>,
     /// Scrive anche il sorgente Typst generato (.typ) accanto al PDF.
-    #[arg(long = "emit-typst", help_heading = "Opzioni")]
+    #[arg(long = "emit-typst")]
     pub emit_typst: bool,
     // Overrides are per file name: `scheda.typ.j2` in CARTELLA replaces the built-in one.
     /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
-    #[arg(long = "templates", value_name = "CARTELLA", help_heading = "Opzioni")]
+    #[arg(long = "templates", value_name = "CARTELLA")]
     pub templates: Option<PathBuf>,
     /// Quali documenti generare: `piano`, `pola` o `tutti` (predefinito: tutti quelli
     /// contenuti nel piano).
@@ -360,8 +365,7 @@ pub struct BuildArgs {
         value_enum,
         default_value = "tutti",
         hide_default_value = true,
-        hide_possible_values = true,
-        help_heading = "Opzioni"
+        hide_possible_values = true
     )]
     pub documento: DocumentoArg,
     /// Con più piani: quanti generarne insieme (predefinito: uno per core).
@@ -369,12 +373,11 @@ pub struct BuildArgs {
         short = 'j',
         long = "paralleli",
         value_name = "N",
-        value_parser = clap::value_parser!(u16).range(1..),
-        help_heading = "Opzioni"
+        value_parser = clap::value_parser!(u16).range(1..)
     )]
     pub paralleli: Option<u16>,
     /// Stampa su stderr il tempo di ogni fase della generazione.
-    #[arg(long = "tempi", help_heading = "Opzioni")]
+    #[arg(long = "tempi")]
     pub tempi: bool,
     /// How diagnostics are printed.
     #[command(flatten)]
@@ -405,6 +408,7 @@ impl DocumentoArg {
 
 /// Arguments of `piano check`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct CheckArgs {
     /// Il file JSON del piano.
     #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
@@ -416,34 +420,30 @@ pub struct CheckArgs {
 
 /// Arguments of `piano nuovo`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
 pub struct NuovoArgs {
     /// Il file JSON da creare (non deve esistere).
     #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
     pub file: PathBuf,
     /// Il nome dell'ente.
-    #[arg(
-        long = "ente",
-        value_name = "NOME",
-        default_value = "Nome dell'ente",
-        help_heading = "Opzioni"
-    )]
+    #[arg(long = "ente", value_name = "NOME", default_value = "Nome dell'ente")]
     pub ente: String,
     /// Il primo anno del piano triennale.
     #[arg(
         long = "anno",
         value_name = "ANNO",
         default_value_t = 2027,
-        value_parser = clap::value_parser!(i32).range(1900..=2198),
-        help_heading = "Opzioni"
+        value_parser = clap::value_parser!(i32).range(1900..=2198)
     )]
     pub anno: i32,
 }
 
 /// How diagnostics are printed, shared by every command.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Opzioni")]
 pub struct DiagnosticArgs {
     /// Tratta gli avvisi come errori.
-    #[arg(long = "rigoroso", help_heading = "Opzioni")]
+    #[arg(long = "rigoroso")]
     pub strict: bool,
     /// Formato dei messaggi su stderr: `testo` per le persone (predefinito), `json` per
     /// editor e CI.
@@ -453,8 +453,7 @@ pub struct DiagnosticArgs {
         value_enum,
         default_value = "testo",
         hide_default_value = true,
-        hide_possible_values = true,
-        help_heading = "Opzioni"
+        hide_possible_values = true
     )]
     pub format: DiagnosticFormat,
 }

@@ -485,6 +485,15 @@ pub fn summary(errors: usize, warnings: usize) -> String {
     format!("{e}, {w}")
 }
 
+/// Names in backticks, separated by commas, as messages quote a list: `` `a`, `b` ``.
+pub fn ticked(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::indice::{Indice, Ramo};
-use crate::model::{Atto, Indicatore, Livello, Nodo, Peso, Piano, Target};
+use crate::model::{Atto, Dirigente, Indicatore, Livello, Nodo, Peso, Piano, Target};
 use generico::Raccolta;
 pub use generico::{Luogo, Passo};
 pub use testo::{Segmento, TipoSegmento};
@@ -474,6 +474,14 @@ impl Abbinamento {
     fn libero_nuovo(&self, n: usize) -> bool {
         self.indietro[n].is_none()
     }
+    /// Where an unpaired old item goes among the new ones: after the counterpart of the
+    /// nearest paired item before it.
+    fn posto_eliminato(&self, o: usize) -> usize {
+        (0..o)
+            .rev()
+            .find_map(|p| self.avanti[p])
+            .map_or(0, |n| n + 1)
+    }
 }
 
 /// Pairs unpaired siblings by similarity: the most similar pairs first, ties to the pair
@@ -501,6 +509,27 @@ fn abbina_per_somiglianza(
     for (_, _, _, o, n) in candidati {
         m.unisci(o, n);
     }
+}
+
+/// Changes keyed by where they go in the new version: the position of the new item (of
+/// the one after which a removed item goes), 0 for a present item or 1 for a removed one,
+/// and the old position.
+type Righe<T> = Vec<((usize, u8, usize), T)>;
+
+/// The pairs of the keys found once in each version (old items, new items) that `ammesso`
+/// admits, in order.
+fn coppie_uniche<K>(
+    per_chiave: &HashMap<K, (Vec<usize>, Vec<usize>)>,
+    ammesso: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = per_chiave
+        .values()
+        .filter(|(o, n)| o.len() == 1 && n.len() == 1)
+        .map(|(o, n)| (o[0], n[0]))
+        .filter(|&(o, n)| ammesso(o, n))
+        .collect();
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Where a node hangs, in the new version's terms: a parent node, or the root of a branch.
@@ -696,14 +725,7 @@ impl<'a> Confronto<'a> {
                 }
             }
         }
-        let mut pairs: Vec<(usize, usize)> = by_title
-            .values()
-            .filter(|(o, n)| o.len() == 1 && n.len() == 1)
-            .map(|(o, n)| (o[0], n[0]))
-            .filter(|&(o, n)| self.ammesso_nodo(o, n))
-            .collect();
-        pairs.sort_unstable();
-        for (o, n) in pairs {
+        for (o, n) in coppie_uniche(&by_title, |o, n| self.ammesso_nodo(o, n)) {
             self.nodi.unisci(o, n);
         }
     }
@@ -743,30 +765,49 @@ impl<'a> Confronto<'a> {
         }
     }
 
+    /// Pairs the indicators, most certain rule first.
     fn abbina_indicatori(&mut self) {
-        let coppia =
-            |s: &Self, o: usize, n: usize| s.nodi.avanti[s.io[o].nodo] == Some(s.inn[n].nodo);
-        let entrambi = |s: &Self, o: usize, n: usize| {
-            s.nodi.avanti[s.io[o].nodo].is_some() && s.nodi.indietro[s.inn[n].nodo].is_some()
-        };
-        let ammesso = |s: &Self, o: usize, n: usize| {
-            !id_diversi(s.io[o].ind.id.as_ref(), s.inn[n].ind.id.as_ref())
-        };
-        // 1. The same `id`, anywhere among objectives present in both versions.
+        self.indicatori_per_id();
+        self.indicatori_per_descrizione();
+        self.indicatori_per_descrizione_unica();
+        self.indicatori_per_somiglianza();
+    }
+
+    /// Whether old indicator `o` and new indicator `n` are of the same objective.
+    fn stesso_obiettivo(&self, o: usize, n: usize) -> bool {
+        self.nodi.avanti[self.io[o].nodo] == Some(self.inn[n].nodo)
+    }
+
+    /// Whether the objectives of old indicator `o` and new indicator `n` are in both
+    /// versions.
+    fn obiettivi_in_entrambe(&self, o: usize, n: usize) -> bool {
+        self.nodi.avanti[self.io[o].nodo].is_some()
+            && self.nodi.indietro[self.inn[n].nodo].is_some()
+    }
+
+    fn ammesso_indicatore(&self, o: usize, n: usize) -> bool {
+        !id_diversi(self.io[o].ind.id.as_ref(), self.inn[n].ind.id.as_ref())
+    }
+
+    /// 1. The same `id`, anywhere among objectives present in both versions.
+    fn indicatori_per_id(&mut self) {
         for o in 0..self.io.len() {
             let Some(id) = self.io[o].ind.id.as_deref() else {
                 continue;
             };
             let found = (0..self.inn.len()).find(|&n| {
                 self.ind.libero_nuovo(n)
-                    && entrambi(self, o, n)
+                    && self.obiettivi_in_entrambe(o, n)
                     && self.inn[n].ind.id.as_deref().map(str::trim) == Some(id.trim())
             });
             if let Some(n) = found {
                 self.ind.unisci(o, n);
             }
         }
-        // 2. The same description in the same objective.
+    }
+
+    /// 2. The same description in the same objective.
+    fn indicatori_per_descrizione(&mut self) {
         for o in 0..self.io.len() {
             if !self.ind.libero_vecchio(o) {
                 continue;
@@ -774,15 +815,18 @@ impl<'a> Confronto<'a> {
             let desc = normalizza(&self.io[o].ind.descrizione);
             let found = (0..self.inn.len()).find(|&n| {
                 self.ind.libero_nuovo(n)
-                    && coppia(self, o, n)
-                    && ammesso(self, o, n)
+                    && self.stesso_obiettivo(o, n)
+                    && self.ammesso_indicatore(o, n)
                     && normalizza(&self.inn[n].ind.descrizione) == desc
             });
             if let Some(n) = found {
                 self.ind.unisci(o, n);
             }
         }
-        // 3. A description found once among the unpaired: moved to another objective.
+    }
+
+    /// 3. A description found once among the unpaired: moved to another objective.
+    fn indicatori_per_descrizione_unica(&mut self) {
         let mut by_desc: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
         for o in (0..self.io.len()).filter(|&o| self.ind.libero_vecchio(o)) {
             if self.nodi.avanti[self.io[o].nodo].is_some() {
@@ -797,17 +841,13 @@ impl<'a> Confronto<'a> {
                 e.1.push(n);
             }
         }
-        let mut pairs: Vec<(usize, usize)> = by_desc
-            .values()
-            .filter(|(o, n)| o.len() == 1 && n.len() == 1)
-            .map(|(o, n)| (o[0], n[0]))
-            .filter(|&(o, n)| ammesso(self, o, n))
-            .collect();
-        pairs.sort_unstable();
-        for (o, n) in pairs {
+        for (o, n) in coppie_uniche(&by_desc, |o, n| self.ammesso_indicatore(o, n)) {
             self.ind.unisci(o, n);
         }
-        // 4. The most similar unpaired indicator of the same objective: reworded.
+    }
+
+    /// 4. The most similar unpaired indicator of the same objective: reworded.
+    fn indicatori_per_somiglianza(&mut self) {
         for (no, nn) in self.nodi.avanti.clone().into_iter().enumerate() {
             let Some(nn) = nn else { continue };
             let old: Vec<usize> = (0..self.io.len())
@@ -819,7 +859,7 @@ impl<'a> Confronto<'a> {
             if old.is_empty() || new.is_empty() {
                 continue;
             }
-            let amm = |o: usize, n: usize| ammesso(self, o, n);
+            let amm = |o: usize, n: usize| self.ammesso_indicatore(o, n);
             let som = |o: usize, n: usize| somiglianza_indicatori(self.io[o].ind, self.inn[n].ind);
             let mut m = Abbinamento::new(self.io.len(), self.inn.len());
             abbina_per_somiglianza(&mut m, &old, &new, &amm, &som);
@@ -837,84 +877,104 @@ impl<'a> Confronto<'a> {
 
     /// Objectives: structure changes, own weight, and the fields without identity.
     fn obiettivi(&self, d: &mut Differenze, r: &mut Raccolta) {
-        let mut righe: Vec<((usize, u8, usize), ModificaObiettivo)> = Vec::new();
+        let mut righe: Righe<ModificaObiettivo> = Vec::new();
         for (n, v) in self.vn.iter().enumerate() {
             let Some(o) = self.nodi.indietro[n] else {
-                righe.push((
-                    (n, 0, 0),
-                    ModificaObiettivo {
-                        generi: vec![Genere::Aggiunto],
-                        livello: self.nome_livello(v),
-                        prima: None,
-                        dopo: Some(v.rif(false)),
-                        titolo: testo::intero(TipoSegmento::Uguale, &v.nodo.titolo),
-                        aggiunto: Some((v.nodo.peso, v.nodo.indicatori.len())),
-                        spostato: None,
-                    },
-                ));
+                righe.push(((n, 0, 0), self.obiettivo_aggiunto(v)));
                 continue;
             };
-            let w = &self.vo[o];
-            let mut generi = Vec::new();
-            let mut spostato = None;
-            if self.appiglio_vecchio(o) != Some(self.appiglio_nuovo(n)) {
-                generi.push(Genere::Spostato);
-                spostato = Some((
-                    Self::genitore(self.old, &self.vo, o, true),
-                    Self::genitore(self.new, &self.vn, n, false),
-                ));
-            } else if w.codice != v.codice {
-                generi.push(Genere::Rinumerato);
+            if let Some(m) = self.obiettivo_cambiato(o, n) {
+                righe.push(((n, 0, 0), m));
             }
-            let rinominato = w.nodo.titolo.trim() != v.nodo.titolo.trim();
-            if rinominato {
-                generi.push(Genere::Rinominato);
-            }
-            if !generi.is_empty() {
-                righe.push((
-                    (n, 0, 0),
-                    ModificaObiettivo {
-                        generi,
-                        livello: self.nome_livello(v),
-                        prima: Some(w.rif(true)),
-                        dopo: Some(v.rif(false)),
-                        titolo: if rinominato {
-                            testo::confronta(&w.nodo.titolo, &v.nodo.titolo)
-                        } else {
-                            testo::intero(TipoSegmento::Uguale, &v.nodo.titolo)
-                        },
-                        aggiunto: None,
-                        spostato,
-                    },
-                ));
-            }
-            if w.nodo.peso != v.nodo.peso {
-                d.valori.push(ModificaValore {
-                    obiettivo: v.rif(false),
-                    indicatore: None,
-                    titolo: v.nodo.titolo.clone(),
-                    voce: Voce::PesoObiettivo,
-                    prima: w.nodo.peso.map(Valore::Percentuale),
-                    dopo: v.nodo.peso.map(Valore::Percentuale),
-                });
-            }
-            r.tranne(
-                &Luogo::obiettivo(v.rif(false)),
-                serde_json::to_value(w.nodo).ok().as_ref(),
-                serde_json::to_value(v.nodo).ok().as_ref(),
-                &["titolo", "peso", "indicatori", "figli"],
-            );
+            self.peso_e_campi_obiettivo(o, n, d, r);
         }
+        righe.extend(self.obiettivi_eliminati());
+        self.campi_aziende(r);
+        righe.sort_by_key(|(k, _)| *k);
+        d.obiettivi = righe.into_iter().map(|(_, m)| m).collect();
+    }
+
+    /// An objective only in the new version.
+    fn obiettivo_aggiunto(&self, v: &Posto<'_>) -> ModificaObiettivo {
+        ModificaObiettivo {
+            generi: vec![Genere::Aggiunto],
+            livello: self.nome_livello(v),
+            prima: None,
+            dopo: Some(v.rif(false)),
+            titolo: testo::intero(TipoSegmento::Uguale, &v.nodo.titolo),
+            aggiunto: Some((v.nodo.peso, v.nodo.indicatori.len())),
+            spostato: None,
+        }
+    }
+
+    /// A paired objective moved, renumbered or renamed; `None` when it is where it was,
+    /// with the same code and title.
+    fn obiettivo_cambiato(&self, o: usize, n: usize) -> Option<ModificaObiettivo> {
+        let (w, v) = (&self.vo[o], &self.vn[n]);
+        let mut generi = Vec::new();
+        let mut spostato = None;
+        if self.appiglio_vecchio(o) != Some(self.appiglio_nuovo(n)) {
+            generi.push(Genere::Spostato);
+            spostato = Some((
+                Self::genitore(self.old, &self.vo, o, true),
+                Self::genitore(self.new, &self.vn, n, false),
+            ));
+        } else if w.codice != v.codice {
+            generi.push(Genere::Rinumerato);
+        }
+        let rinominato = w.nodo.titolo.trim() != v.nodo.titolo.trim();
+        if rinominato {
+            generi.push(Genere::Rinominato);
+        }
+        if generi.is_empty() {
+            return None;
+        }
+        Some(ModificaObiettivo {
+            generi,
+            livello: self.nome_livello(v),
+            prima: Some(w.rif(true)),
+            dopo: Some(v.rif(false)),
+            titolo: if rinominato {
+                testo::confronta(&w.nodo.titolo, &v.nodo.titolo)
+            } else {
+                testo::intero(TipoSegmento::Uguale, &v.nodo.titolo)
+            },
+            aggiunto: None,
+            spostato,
+        })
+    }
+
+    /// A paired objective's own weight, and its fields without identity.
+    fn peso_e_campi_obiettivo(&self, o: usize, n: usize, d: &mut Differenze, r: &mut Raccolta) {
+        let (w, v) = (&self.vo[o], &self.vn[n]);
+        if w.nodo.peso != v.nodo.peso {
+            d.valori.push(ModificaValore {
+                obiettivo: v.rif(false),
+                indicatore: None,
+                titolo: v.nodo.titolo.clone(),
+                voce: Voce::PesoObiettivo,
+                prima: w.nodo.peso.map(Valore::Percentuale),
+                dopo: v.nodo.peso.map(Valore::Percentuale),
+            });
+        }
+        r.tranne(
+            &Luogo::obiettivo(v.rif(false)),
+            serde_json::to_value(w.nodo).ok().as_ref(),
+            serde_json::to_value(v.nodo).ok().as_ref(),
+            &["titolo", "peso", "indicatori", "figli"],
+        );
+    }
+
+    /// The objectives only in the old version, each keyed after the new node that follows
+    /// its nearest paired predecessor.
+    fn obiettivi_eliminati(&self) -> Righe<ModificaObiettivo> {
+        let mut righe = Vec::new();
         for (o, w) in self.vo.iter().enumerate() {
             if self.nodi.avanti[o].is_some() {
                 continue;
             }
-            let anchor = (0..o)
-                .rev()
-                .find_map(|p| self.nodi.avanti[p])
-                .map_or(0, |n| n + 1);
             righe.push((
-                (anchor, 1, o),
+                (self.nodi.posto_eliminato(o), 1, o),
                 ModificaObiettivo {
                     generi: vec![Genere::Eliminato],
                     livello: self.nome_livello(w),
@@ -926,8 +986,12 @@ impl<'a> Confronto<'a> {
                 },
             ));
         }
-        // The agencies' own fields (name, level...): of those in both versions, and of
-        // those added or removed (whose objectives are listed above).
+        righe
+    }
+
+    /// The agencies' own fields (name, level...): of those in both versions, and of those
+    /// added or removed (whose objectives are listed with the objectives).
+    fn campi_aziende(&self, r: &mut Raccolta) {
         let senza_obiettivi = &["obiettivi"];
         let (jo, jn) = (
             serde_json::to_value(&self.old.aziende_speciali).unwrap_or_default(),
@@ -953,8 +1017,6 @@ impl<'a> Confronto<'a> {
                 r.tranne(&luogo, None, Some(b), senza_obiettivi);
             }
         }
-        righe.sort_by_key(|(k, _)| *k);
-        d.obiettivi = righe.into_iter().map(|(_, m)| m).collect();
     }
 
     /// The parent, or the branch (first level, an agency) of a top node.
@@ -968,56 +1030,19 @@ impl<'a> Confronto<'a> {
 
     /// Indicators of objectives present in both versions: structure, values, other fields.
     fn indicatori(&self, d: &mut Differenze, r: &mut Raccolta) {
-        let mut righe: Vec<((usize, u8, usize), ModificaIndicatore)> = Vec::new();
+        let mut righe: Righe<ModificaIndicatore> = Vec::new();
         for (n, x) in self.inn.iter().enumerate() {
             let v = &self.vn[x.nodo];
             let Some(o) = self.ind.indietro[n] else {
                 if self.nodi.indietro[x.nodo].is_some() {
-                    righe.push((
-                        (n, 0, 0),
-                        ModificaIndicatore {
-                            generi: vec![Genere::Aggiunto],
-                            obiettivo: v.rif(false),
-                            obiettivo_prima: None,
-                            numero_prima: None,
-                            numero_dopo: Some(x.pos + 1),
-                            descrizione: testo::intero(TipoSegmento::Uguale, &x.ind.descrizione),
-                            aggiunto: Some((x.ind.clone(), self.scadenze(v, &[x.ind]))),
-                        },
-                    ));
+                    righe.push(((n, 0, 0), self.indicatore_aggiunto(x)));
                 }
                 continue;
             };
+            if let Some(m) = self.indicatore_cambiato(o, n) {
+                righe.push(((n, 0, 0), m));
+            }
             let y = &self.io[o];
-            let w = &self.vo[y.nodo];
-            let mut generi = Vec::new();
-            if self.nodi.avanti[y.nodo] != Some(x.nodo) {
-                generi.push(Genere::Spostato);
-            } else if y.pos != x.pos {
-                generi.push(Genere::Rinumerato);
-            }
-            let riformulato = y.ind.descrizione.trim() != x.ind.descrizione.trim();
-            if riformulato {
-                generi.push(Genere::Rinominato);
-            }
-            if !generi.is_empty() {
-                righe.push((
-                    (n, 0, 0),
-                    ModificaIndicatore {
-                        generi,
-                        obiettivo: v.rif(false),
-                        obiettivo_prima: Some(w.rif(true)),
-                        numero_prima: Some(y.pos + 1),
-                        numero_dopo: Some(x.pos + 1),
-                        descrizione: if riformulato {
-                            testo::confronta(&y.ind.descrizione, &x.ind.descrizione)
-                        } else {
-                            testo::intero(TipoSegmento::Uguale, &x.ind.descrizione)
-                        },
-                        aggiunto: None,
-                    },
-                ));
-            }
             self.valori(d, y.ind, x, v);
             r.tranne(
                 &Luogo::obiettivo(v.rif(false)).indicatore(x.pos),
@@ -1026,6 +1051,60 @@ impl<'a> Confronto<'a> {
                 &["descrizione", "baseline", "target", "peso"],
             );
         }
+        righe.extend(self.indicatori_eliminati());
+        righe.sort_by_key(|(k, _)| *k);
+        d.indicatori = righe.into_iter().map(|(_, m)| m).collect();
+    }
+
+    /// An indicator only in the new version, of an objective in both.
+    fn indicatore_aggiunto(&self, x: &PostoInd<'_>) -> ModificaIndicatore {
+        let v = &self.vn[x.nodo];
+        ModificaIndicatore {
+            generi: vec![Genere::Aggiunto],
+            obiettivo: v.rif(false),
+            obiettivo_prima: None,
+            numero_prima: None,
+            numero_dopo: Some(x.pos + 1),
+            descrizione: testo::intero(TipoSegmento::Uguale, &x.ind.descrizione),
+            aggiunto: Some((x.ind.clone(), self.scadenze(v, &[x.ind]))),
+        }
+    }
+
+    /// A paired indicator moved, renumbered or reworded; `None` when it is where it was,
+    /// with the same number and description.
+    fn indicatore_cambiato(&self, o: usize, n: usize) -> Option<ModificaIndicatore> {
+        let (y, x) = (&self.io[o], &self.inn[n]);
+        let mut generi = Vec::new();
+        if self.nodi.avanti[y.nodo] != Some(x.nodo) {
+            generi.push(Genere::Spostato);
+        } else if y.pos != x.pos {
+            generi.push(Genere::Rinumerato);
+        }
+        let riformulato = y.ind.descrizione.trim() != x.ind.descrizione.trim();
+        if riformulato {
+            generi.push(Genere::Rinominato);
+        }
+        if generi.is_empty() {
+            return None;
+        }
+        Some(ModificaIndicatore {
+            generi,
+            obiettivo: self.vn[x.nodo].rif(false),
+            obiettivo_prima: Some(self.vo[y.nodo].rif(true)),
+            numero_prima: Some(y.pos + 1),
+            numero_dopo: Some(x.pos + 1),
+            descrizione: if riformulato {
+                testo::confronta(&y.ind.descrizione, &x.ind.descrizione)
+            } else {
+                testo::intero(TipoSegmento::Uguale, &x.ind.descrizione)
+            },
+            aggiunto: None,
+        })
+    }
+
+    /// The indicators only in the old version, of objectives in both.
+    fn indicatori_eliminati(&self) -> Righe<ModificaIndicatore> {
+        let mut righe = Vec::new();
         for (o, y) in self.io.iter().enumerate() {
             let Some(nn) = self.nodi.avanti[y.nodo] else {
                 continue;
@@ -1033,12 +1112,8 @@ impl<'a> Confronto<'a> {
             if self.ind.avanti[o].is_some() {
                 continue;
             }
-            let anchor = (0..o)
-                .rev()
-                .find_map(|p| self.ind.avanti[p])
-                .map_or(0, |n| n + 1);
             righe.push((
-                (anchor, 1, o),
+                (self.ind.posto_eliminato(o), 1, o),
                 ModificaIndicatore {
                     generi: vec![Genere::Eliminato],
                     obiettivo: self.vn[nn].rif(false),
@@ -1050,8 +1125,7 @@ impl<'a> Confronto<'a> {
                 },
             ));
         }
-        righe.sort_by_key(|(k, _)| *k);
-        d.indicatori = righe.into_iter().map(|(_, m)| m).collect();
+        righe
     }
 
     /// The deadlines of a node's targets: its level's, then any other key in the data.
@@ -1145,57 +1219,201 @@ impl<'a> Confronto<'a> {
 
     /// Assignments: per manager and objective (by identity, whatever code it has now).
     fn assegnazioni(&self, d: &mut Differenze, r: &mut Raccolta) {
-        let nessuno = Vec::new();
-        let dir_o = self
-            .old
-            .assegnazioni
-            .as_ref()
-            .map_or(&nessuno, |a| &a.dirigenti);
-        let dir_n = self
-            .new
-            .assegnazioni
-            .as_ref()
-            .map_or(&nessuno, |a| &a.dirigenti);
         let (jo, jn) = (
             serde_json::to_value(&self.old.assegnazioni).unwrap_or_default(),
             serde_json::to_value(&self.new.assegnazioni).unwrap_or_default(),
         );
         let luogo = Luogo::default().campo("assegnazioni");
         r.tranne(&luogo, Some(&jo), Some(&jn), &["dirigenti"]);
-        let (ko, kn) = (chiavi(&self.vo), chiavi(&self.vn));
-        let vecchie: Vec<Assegnata> = dir_o
-            .iter()
-            .enumerate()
-            .flat_map(|(i, x)| x.obiettivi.iter().enumerate().map(move |(k, a)| (i, k, a)))
-            .map(|(i, k, a)| Assegnata {
-                dirigente: i,
-                indice: k,
-                chiave: self.chiave_vecchia(&ko, &a.obiettivo),
-                peso: a.peso,
-            })
-            .collect();
-        let nuove: Vec<Assegnata> = dir_n
-            .iter()
-            .enumerate()
-            .flat_map(|(j, x)| x.obiettivi.iter().enumerate().map(move |(k, a)| (j, k, a)))
-            .map(|(j, k, a)| Assegnata {
-                dirigente: j,
-                indice: k,
-                chiave: match kn.get(a.obiettivo.trim()) {
-                    Some(&n) => Chiave::Nuovo(n),
-                    None => Chiave::Testo(a.obiettivo.trim().to_string()),
-                },
-                peso: a.peso,
-            })
-            .collect();
-        let mut dm = Abbinamento::new(dir_o.len(), dir_n.len());
-        for (i, a) in dir_o.iter().enumerate() {
-            let found = (0..dir_n.len())
-                .find(|&j| dm.libero_nuovo(j) && normalizza(&dir_n[j].nome) == normalizza(&a.nome));
-            if let Some(j) = found {
-                dm.unisci(i, j);
+        let assegnazioni = Assegnazioni::new(self, luogo, jo.get("dirigenti"), jn.get("dirigenti"));
+        d.assegnazioni = assegnazioni.righe(r);
+    }
+}
+
+/// The managers of both versions, their assigned objectives and how they pair: what the
+/// changes to the assignments are read from.
+struct Assegnazioni<'c> {
+    c: &'c Confronto<'c>,
+    /// The managers of the old version.
+    dir_o: &'c [Dirigente],
+    /// The managers of the new version.
+    dir_n: &'c [Dirigente],
+    /// The old managers as JSON, for the places of the changes.
+    lo: Option<&'c Value>,
+    /// The new managers as JSON.
+    ln: Option<&'c Value>,
+    /// Where the assignments are in a plan.
+    luogo: Luogo,
+    /// Every objective in the old managers' lists.
+    vecchie: Vec<Assegnata>,
+    /// Every objective in the new managers' lists.
+    nuove: Vec<Assegnata>,
+    /// Old manager ↔ new manager, by name.
+    dm: Abbinamento,
+    /// The old assignment each new one continues.
+    continua: Continuazioni,
+}
+
+impl<'c> Assegnazioni<'c> {
+    fn new(
+        c: &'c Confronto<'c>,
+        luogo: Luogo,
+        lo: Option<&'c Value>,
+        ln: Option<&'c Value>,
+    ) -> Self {
+        let (dir_o, dir_n) = (dirigenti(c.old), dirigenti(c.new));
+        let (ko, kn) = (chiavi(&c.vo), chiavi(&c.vn));
+        let vecchie = assegnate(dir_o, |k| c.chiave_vecchia(&ko, k));
+        let nuove = assegnate(dir_n, |k| match kn.get(k.trim()) {
+            Some(&n) => Chiave::Nuovo(n),
+            None => Chiave::Testo(k.trim().to_string()),
+        });
+        let dm = abbina_dirigenti(dir_o, dir_n);
+        let continua = Continuazioni::new(&vecchie, &nuove, &dm);
+        Assegnazioni {
+            c,
+            dir_o,
+            dir_n,
+            lo,
+            ln,
+            luogo,
+            vecchie,
+            nuove,
+            dm,
+            continua,
+        }
+    }
+
+    /// The changes, manager by manager of the new version, then the objectives of the
+    /// removed managers; the other fields of managers and assignments go to `r`.
+    fn righe(&self, r: &mut Raccolta) -> Vec<ModificaAssegnazione> {
+        let mut righe = Vec::new();
+        for j in 0..self.dir_n.len() {
+            for k in (0..self.nuove.len()).filter(|&k| self.nuove[k].dirigente == j) {
+                righe.extend(self.nuova(k, r));
+            }
+            let i = self.dm.indietro[j];
+            r.tranne(
+                &self.dirigente(self.ln, j),
+                i.and_then(|i| elemento(self.lo, i)),
+                elemento(self.ln, j),
+                &["obiettivi"],
+            );
+            if let Some(i) = i {
+                righe.extend(self.tolte(|e| e.dirigente == i));
             }
         }
+        for i in 0..self.dir_o.len() {
+            if self.dm.avanti[i].is_none() {
+                r.tranne(
+                    &self.dirigente(self.lo, i),
+                    elemento(self.lo, i),
+                    None,
+                    &["obiettivi"],
+                );
+            }
+        }
+        righe.extend(self.tolte(|e| self.dm.avanti[e.dirigente].is_none()));
+        righe
+    }
+
+    /// The change of the `k`th new assignment, if any; its other fields go to `r`.
+    fn nuova(&self, k: usize, r: &mut Raccolta) -> Option<ModificaAssegnazione> {
+        let e = &self.nuove[k];
+        let x = &self.dir_n[e.dirigente];
+        let (vecchia, genere) = self.genere(k);
+        if let Some(i) = vecchia {
+            // The assignment's other fields (the title as the office reads it...).
+            let (a, b) = (
+                &self.dir_o[self.vecchie[i].dirigente].obiettivi[self.vecchie[i].indice],
+                &x.obiettivi[e.indice],
+            );
+            let dove = self.dirigente(self.ln, e.dirigente).elemento(
+                "obiettivi",
+                e.indice,
+                Some(b.obiettivo.trim()),
+            );
+            r.tranne(
+                &dove,
+                serde_json::to_value(a).ok().as_ref(),
+                serde_json::to_value(b).ok().as_ref(),
+                &["obiettivo", "peso"],
+            );
+        }
+        match (vecchia, genere) {
+            (Some(i), GenereAssegnazione::PesoModificato) if self.vecchie[i].peso == e.peso => None,
+            (vecchia, genere) => Some(ModificaAssegnazione {
+                dirigente: persona(x),
+                obiettivo: self.c.descrivi(&e.chiave),
+                genere,
+                prima: vecchia.map(|i| self.vecchie[i].peso),
+                dopo: Some(e.peso),
+                percorso: self.percorso(self.ln, e),
+            }),
+        }
+    }
+
+    /// The old assignment the `k`th new one continues, if any, and what happened to it.
+    fn genere(&self, k: usize) -> (Option<usize>, GenereAssegnazione) {
+        match (self.continua.stessa[k], self.continua.da[k]) {
+            (Some(i), _) => (Some(i), GenereAssegnazione::PesoModificato),
+            (None, Some(i)) => (
+                Some(i),
+                GenereAssegnazione::Riassegnato(persona(&self.dir_o[self.vecchie[i].dirigente])),
+            ),
+            (None, None) => (None, GenereAssegnazione::Assegnato),
+        }
+    }
+
+    /// The old assignments that no new one continues and `scelta` picks, in order.
+    fn tolte(
+        &self,
+        scelta: impl Fn(&Assegnata) -> bool,
+    ) -> impl Iterator<Item = ModificaAssegnazione> {
+        self.vecchie
+            .iter()
+            .enumerate()
+            .filter(move |&(k, e)| !self.continua.usata[k] && scelta(e))
+            .map(|(_, e)| ModificaAssegnazione {
+                dirigente: persona(&self.dir_o[e.dirigente]),
+                obiettivo: self.c.descrivi(&e.chiave),
+                genere: GenereAssegnazione::NonPiuAssegnato,
+                prima: Some(e.peso),
+                dopo: None,
+                percorso: self.percorso(self.lo, e),
+            })
+    }
+
+    /// Where the `i`th manager of the version whose managers are `l` is.
+    fn dirigente(&self, l: Option<&Value>, i: usize) -> Luogo {
+        let v = elemento(l, i).cloned().unwrap_or_default();
+        self.luogo
+            .elemento("dirigenti", i, v.get("nome").and_then(Value::as_str))
+    }
+
+    /// JSON path of an assignment in the version whose managers are `l`.
+    fn percorso(&self, l: Option<&Value>, e: &Assegnata) -> String {
+        format!(
+            "{}.obiettivi[{}]",
+            self.dirigente(l, e.dirigente).percorso,
+            e.indice
+        )
+    }
+}
+
+/// Which old assignment each new one continues.
+struct Continuazioni {
+    /// Per new assignment, the old one of the same manager and objective.
+    stessa: Vec<Option<usize>>,
+    /// Per new assignment without one, the old one of the same objective from another
+    /// manager.
+    da: Vec<Option<usize>>,
+    /// Per old assignment, whether a new one continues it.
+    usata: Vec<bool>,
+}
+
+impl Continuazioni {
+    fn new(vecchie: &[Assegnata], nuove: &[Assegnata], dm: &Abbinamento) -> Self {
         let mut usata = vec![false; vecchie.len()];
         let trova = |usata: &mut Vec<bool>, e: &Assegnata, stesso: bool| {
             let i = (0..vecchie.len()).find(|&i| {
@@ -1219,111 +1437,58 @@ impl<'a> Confronto<'a> {
                 }
             })
             .collect();
-        let persona = |x: &crate::model::Dirigente| Persona {
-            titolo: x.titolo.clone(),
-            nome: x.nome.clone(),
-        };
-        let (lo, ln) = (jo.get("dirigenti"), jn.get("dirigenti"));
-        let dirigente = |l: Option<&Value>, i: usize| {
-            let v = l.and_then(|l| l.get(i)).cloned().unwrap_or_default();
-            luogo.elemento("dirigenti", i, v.get("nome").and_then(Value::as_str))
-        };
-        let percorso = |l: Option<&Value>, e: &Assegnata| {
-            format!(
-                "{}.obiettivi[{}]",
-                dirigente(l, e.dirigente).percorso,
-                e.indice
-            )
-        };
-        let tolta = |e: &Assegnata| ModificaAssegnazione {
-            dirigente: persona(&dir_o[e.dirigente]),
-            obiettivo: self.descrivi(&e.chiave),
-            genere: GenereAssegnazione::NonPiuAssegnato,
-            prima: Some(e.peso),
-            dopo: None,
-            percorso: percorso(lo, e),
-        };
-        let mut righe = Vec::new();
-        for (j, x) in dir_n.iter().enumerate() {
-            for (k, e) in nuove.iter().enumerate().filter(|(_, e)| e.dirigente == j) {
-                let riga = |genere, prima| ModificaAssegnazione {
-                    dirigente: persona(x),
-                    obiettivo: self.descrivi(&e.chiave),
-                    genere,
-                    prima,
-                    dopo: Some(e.peso),
-                    percorso: percorso(ln, e),
-                };
-                let (vecchia, genere) = match (stessa[k], da[k]) {
-                    (Some(i), _) => (Some(i), GenereAssegnazione::PesoModificato),
-                    (None, Some(i)) => (
-                        Some(i),
-                        GenereAssegnazione::Riassegnato(persona(&dir_o[vecchie[i].dirigente])),
-                    ),
-                    (None, None) => (None, GenereAssegnazione::Assegnato),
-                };
-                if let Some(i) = vecchia {
-                    // The assignment's other fields (the title as the office reads it...).
-                    let (a, b) = (
-                        &dir_o[vecchie[i].dirigente].obiettivi[vecchie[i].indice],
-                        &x.obiettivi[e.indice],
-                    );
-                    let dove =
-                        dirigente(ln, j).elemento("obiettivi", e.indice, Some(b.obiettivo.trim()));
-                    r.tranne(
-                        &dove,
-                        serde_json::to_value(a).ok().as_ref(),
-                        serde_json::to_value(b).ok().as_ref(),
-                        &["obiettivo", "peso"],
-                    );
-                }
-                match (vecchia, genere) {
-                    (Some(i), GenereAssegnazione::PesoModificato) if vecchie[i].peso == e.peso => {}
-                    (vecchia, genere) => {
-                        righe.push(riga(genere, vecchia.map(|i| vecchie[i].peso)));
-                    }
-                }
-            }
-            match dm.indietro[j] {
-                Some(i) => {
-                    r.tranne(
-                        &dirigente(ln, j),
-                        lo.and_then(|l| l.get(i)),
-                        ln.and_then(|l| l.get(j)),
-                        &["obiettivi"],
-                    );
-                    for (k, e) in vecchie.iter().enumerate() {
-                        if !usata[k] && e.dirigente == i {
-                            righe.push(tolta(e));
-                        }
-                    }
-                }
-                None => r.tranne(
-                    &dirigente(ln, j),
-                    None,
-                    ln.and_then(|l| l.get(j)),
-                    &["obiettivi"],
-                ),
-            }
-        }
-        for (i, _) in dir_o.iter().enumerate() {
-            if dm.avanti[i].is_some() {
-                continue;
-            }
-            r.tranne(
-                &dirigente(lo, i),
-                lo.and_then(|l| l.get(i)),
-                None,
-                &["obiettivi"],
-            );
-        }
-        for (k, e) in vecchie.iter().enumerate() {
-            if !usata[k] && dm.avanti[e.dirigente].is_none() {
-                righe.push(tolta(e));
-            }
-        }
-        d.assegnazioni = righe;
+        Continuazioni { stessa, da, usata }
     }
+}
+
+/// The managers of a version (none without assignments).
+fn dirigenti(piano: &Piano) -> &[Dirigente] {
+    piano
+        .assegnazioni
+        .as_ref()
+        .map(|a| a.dirigenti.as_slice())
+        .unwrap_or_default()
+}
+
+/// Every objective in the managers' lists, in order, with the key `chiave` gives it.
+fn assegnate(dirigenti: &[Dirigente], chiave: impl Fn(&str) -> Chiave) -> Vec<Assegnata> {
+    dirigenti
+        .iter()
+        .enumerate()
+        .flat_map(|(i, x)| x.obiettivi.iter().enumerate().map(move |(k, a)| (i, k, a)))
+        .map(|(i, k, a)| Assegnata {
+            dirigente: i,
+            indice: k,
+            chiave: chiave(&a.obiettivo),
+            peso: a.peso,
+        })
+        .collect()
+}
+
+/// Managers pair by name.
+fn abbina_dirigenti(dir_o: &[Dirigente], dir_n: &[Dirigente]) -> Abbinamento {
+    let mut dm = Abbinamento::new(dir_o.len(), dir_n.len());
+    for (i, a) in dir_o.iter().enumerate() {
+        let found = (0..dir_n.len())
+            .find(|&j| dm.libero_nuovo(j) && normalizza(&dir_n[j].nome) == normalizza(&a.nome));
+        if let Some(j) = found {
+            dm.unisci(i, j);
+        }
+    }
+    dm
+}
+
+/// A manager as the changes name them.
+fn persona(x: &Dirigente) -> Persona {
+    Persona {
+        titolo: x.titolo.clone(),
+        nome: x.nome.clone(),
+    }
+}
+
+/// The `i`th element of a JSON array, if any.
+fn elemento(l: Option<&Value>, i: usize) -> Option<&Value> {
+    l.and_then(|l| l.get(i))
 }
 
 /// An assigned objective, in the new version's terms where it still exists.

@@ -381,13 +381,37 @@ fn quanti(n: usize, s: &str, p: &str) -> String {
 
 /// One table per kind of change that occurs.
 fn sezioni(d: &Differenze) -> Vec<Sezione> {
-    use Ruolo::*;
-    let sezione =
-        |titolo, didascalia, colonne: &[(&'static str, Option<f64>, Ruolo)], righe| Sezione {
-            titolo,
-            didascalia,
-            legenda: false,
-            colonne: colonne
+    let mut out = vec![
+        ATTI.sezione(d.atti.iter().map(riga_atto).collect()),
+        OBIETTIVI.sezione(d.obiettivi.iter().map(riga_obiettivo).collect()),
+        INDICATORI.sezione(d.indicatori.iter().map(riga_indicatore).collect()),
+        VALORI.sezione(d.valori.iter().map(riga_valore).collect()),
+        ASSEGNAZIONI.sezione(d.assegnazioni.iter().map(riga_assegnazione).collect()),
+        TESTI.sezione(d.testi.iter().map(riga_testo).collect()),
+        ALTRE.sezione(d.altre.iter().map(riga_campo).collect()),
+    ];
+    out.retain(|s| !s.righe.is_empty());
+    out
+}
+
+/// How the table of one kind of change looks: its heading, caption, legend and columns
+/// (header, width, role on the terminal).
+struct Forma {
+    titolo: &'static str,
+    didascalia: &'static str,
+    legenda: bool,
+    colonne: &'static [(&'static str, Option<f64>, Ruolo)],
+}
+
+impl Forma {
+    /// The section of these rows.
+    fn sezione(&self, righe: Vec<Riga>) -> Sezione {
+        Sezione {
+            titolo: self.titolo,
+            didascalia: self.didascalia,
+            legenda: self.legenda,
+            colonne: self
+                .colonne
                 .iter()
                 .map(|&(titolo, larghezza, ruolo)| Colonna {
                     titolo,
@@ -396,92 +420,95 @@ fn sezioni(d: &Differenze) -> Vec<Sezione> {
                 })
                 .collect(),
             righe,
-        };
-    let testi = Sezione {
-        legenda: true,
-        ..sezione(
-            "Testi",
-            "Testi modificati",
-            &[("Dove", Some(0.3), Capo), ("Modifiche", Some(1.0), Nota)],
-            d.testi.iter().map(riga_testo).collect(),
-        )
-    };
-    let mut out = vec![
-        sezione(
-            "Atti",
-            "Atti aggiunti, eliminati o modificati",
-            &[
-                ("Modifica", None, Capo),
-                ("Atto", Some(1.0), Testo),
-                ("Oggetto", Some(1.0), Nota),
-            ],
-            d.atti.iter().map(riga_atto).collect(),
-        ),
-        sezione(
-            "Obiettivi",
-            "Obiettivi aggiunti, eliminati, spostati, rinumerati o rinominati",
-            &[
-                ("Modifica", None, Capo),
-                ("Livello", None, Capo),
-                ("Codice prima", None, CodicePrima("")),
-                ("Codice dopo", None, CodiceDopo),
-                ("Obiettivo", Some(1.0), Testo),
-                ("Note", Some(0.7), Nota),
-            ],
-            d.obiettivi.iter().map(riga_obiettivo).collect(),
-        ),
-        sezione(
-            "Indicatori",
-            "Indicatori aggiunti, eliminati, spostati, rinumerati o riformulati",
-            &[
-                ("Modifica", None, Capo),
-                ("Obiettivo", None, Capo),
-                ("N. prima", None, CodicePrima("indicatore")),
-                ("N. dopo", None, CodiceDopo),
-                ("Indicatore", Some(1.0), Testo),
-                ("Note", Some(0.8), Nota),
-            ],
-            d.indicatori.iter().map(riga_indicatore).collect(),
-        ),
-        sezione(
-            "Target, baseline e pesi",
-            "Target, baseline e pesi modificati",
-            &[
-                ("Obiettivo", None, Capo),
-                ("Indicatore", Some(1.0), Capo),
-                ("Voce", None, Voce),
-                ("Prima", None, Prima),
-                ("Dopo", None, Dopo),
-            ],
-            d.valori.iter().map(riga_valore).collect(),
-        ),
-        sezione(
-            "Assegnazioni ai dirigenti",
-            "Obiettivi assegnati, tolti, riassegnati o con peso modificato",
-            &[
-                ("Dirigente", None, Capo),
-                ("Obiettivo", Some(1.0), Testo),
-                ("Modifica", None, Voce),
-                ("Prima", None, Prima),
-                ("Dopo", None, Dopo),
-            ],
-            d.assegnazioni.iter().map(riga_assegnazione).collect(),
-        ),
-        testi,
-        sezione(
-            "Altre modifiche",
-            "Altri valori modificati",
-            &[
-                ("Dove", Some(0.8), Capo),
-                ("Prima", Some(1.0), Prima),
-                ("Dopo", Some(1.0), Dopo),
-            ],
-            d.altre.iter().map(riga_campo).collect(),
-        ),
-    ];
-    out.retain(|s| !s.righe.is_empty());
-    out
+        }
+    }
 }
+
+const ATTI: Forma = Forma {
+    titolo: "Atti",
+    didascalia: "Atti aggiunti, eliminati o modificati",
+    legenda: false,
+    colonne: &[
+        ("Modifica", None, Ruolo::Capo),
+        ("Atto", Some(1.0), Ruolo::Testo),
+        ("Oggetto", Some(1.0), Ruolo::Nota),
+    ],
+};
+
+const OBIETTIVI: Forma = Forma {
+    titolo: "Obiettivi",
+    didascalia: "Obiettivi aggiunti, eliminati, spostati, rinumerati o rinominati",
+    legenda: false,
+    colonne: &[
+        ("Modifica", None, Ruolo::Capo),
+        ("Livello", None, Ruolo::Capo),
+        ("Codice prima", None, Ruolo::CodicePrima("")),
+        ("Codice dopo", None, Ruolo::CodiceDopo),
+        ("Obiettivo", Some(1.0), Ruolo::Testo),
+        ("Note", Some(0.7), Ruolo::Nota),
+    ],
+};
+
+const INDICATORI: Forma = Forma {
+    titolo: "Indicatori",
+    didascalia: "Indicatori aggiunti, eliminati, spostati, rinumerati o riformulati",
+    legenda: false,
+    colonne: &[
+        ("Modifica", None, Ruolo::Capo),
+        ("Obiettivo", None, Ruolo::Capo),
+        ("N. prima", None, Ruolo::CodicePrima("indicatore")),
+        ("N. dopo", None, Ruolo::CodiceDopo),
+        ("Indicatore", Some(1.0), Ruolo::Testo),
+        ("Note", Some(0.8), Ruolo::Nota),
+    ],
+};
+
+const VALORI: Forma = Forma {
+    titolo: "Target, baseline e pesi",
+    didascalia: "Target, baseline e pesi modificati",
+    legenda: false,
+    colonne: &[
+        ("Obiettivo", None, Ruolo::Capo),
+        ("Indicatore", Some(1.0), Ruolo::Capo),
+        ("Voce", None, Ruolo::Voce),
+        ("Prima", None, Ruolo::Prima),
+        ("Dopo", None, Ruolo::Dopo),
+    ],
+};
+
+const ASSEGNAZIONI: Forma = Forma {
+    titolo: "Assegnazioni ai dirigenti",
+    didascalia: "Obiettivi assegnati, tolti, riassegnati o con peso modificato",
+    legenda: false,
+    colonne: &[
+        ("Dirigente", None, Ruolo::Capo),
+        ("Obiettivo", Some(1.0), Ruolo::Testo),
+        ("Modifica", None, Ruolo::Voce),
+        ("Prima", None, Ruolo::Prima),
+        ("Dopo", None, Ruolo::Dopo),
+    ],
+};
+
+const TESTI: Forma = Forma {
+    titolo: "Testi",
+    didascalia: "Testi modificati",
+    legenda: true,
+    colonne: &[
+        ("Dove", Some(0.3), Ruolo::Capo),
+        ("Modifiche", Some(1.0), Ruolo::Nota),
+    ],
+};
+
+const ALTRE: Forma = Forma {
+    titolo: "Altre modifiche",
+    didascalia: "Altri valori modificati",
+    legenda: false,
+    colonne: &[
+        ("Dove", Some(0.8), Ruolo::Capo),
+        ("Prima", Some(1.0), Ruolo::Prima),
+        ("Dopo", Some(1.0), Ruolo::Dopo),
+    ],
+};
 
 /// A cell of plain text.
 fn cella(testo: impl Into<String>) -> Vec<Segmento> {

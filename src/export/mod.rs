@@ -454,17 +454,22 @@ mod tests {
         .unwrap()
     }
 
-    #[test]
-    fn every_csv_column_is_a_described_field_of_the_data_package_in_order() {
-        let piano = piano();
-        let manifest = crate::manifest::Manifest::new(&piano, &[], false).unwrap();
+    /// The plan's manifest and the open-data files it names.
+    fn open_data(piano: &Piano) -> (crate::manifest::Manifest, Vec<Output>) {
+        let manifest = crate::manifest::Manifest::new(piano, &[], false).unwrap();
         let files = outputs(
-            &piano,
-            &Indice::build(&piano),
+            piano,
+            &Indice::build(piano),
             manifest.dati.as_ref().unwrap(),
             &manifest.licenza,
         )
         .unwrap();
+        (manifest, files)
+    }
+
+    #[test]
+    fn every_csv_column_is_a_described_field_of_the_data_package_in_order() {
+        let (manifest, files) = open_data(&piano());
         let bytes = |name: &str| &files.iter().find(|f| f.name == name).unwrap().bytes;
         let package: Value = serde_json::from_slice(bytes("datapackage.json")).unwrap();
         let docs = crate::load::schema::doc_comments(include_str!("mod.rs"));
@@ -512,14 +517,7 @@ mod tests {
     fn an_empty_table_still_has_its_header() {
         let mut piano = piano();
         piano.assegnazioni = None;
-        let manifest = crate::manifest::Manifest::new(&piano, &[], false).unwrap();
-        let files = outputs(
-            &piano,
-            &Indice::build(&piano),
-            manifest.dati.as_ref().unwrap(),
-            &manifest.licenza,
-        )
-        .unwrap();
+        let (_, files) = open_data(&piano);
         let csv = &files
             .iter()
             .find(|f| f.name.ends_with("-assegnazioni.csv"))

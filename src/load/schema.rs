@@ -7,7 +7,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diag::{Codice, Diagnostic};
+use crate::diag::{Codice, Diagnostic, ticked};
 use crate::model::Piano;
 
 /// The plan's JSON Schema, generated from the model types with the Italian descriptions
@@ -136,76 +136,18 @@ fn hint_for_alternatives(path: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// One schema error of `json` as diagnostics in Italian (one per unexpected field).
 fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
     let path = pointer_to_path(json, &e.instance_path().to_string());
     let instance = e.instance();
     match e.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let allowed = allowed_properties(&e.schema_path().to_string());
-            unexpected
-                .iter()
-                .map(|field| {
-                    let hint = match super::closest(field, &allowed) {
-                        Some(c) => format!("forse intendevi `{c}`?"),
-                        None if allowed.is_empty() => "togli questo campo".to_string(),
-                        None => format!(
-                            "i campi ammessi qui sono: {}",
-                            allowed
-                                .iter()
-                                .map(|a| format!("`{a}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
-                    let p = if path.is_empty() {
-                        field.clone()
-                    } else {
-                        format!("{path}.{field}")
-                    };
-                    Diagnostic::new(
-                        Codice::P004,
-                        format!("questo campo non è previsto: `{field}`"),
-                    )
-                    .at_path(p)
-                    .with_hint(hint)
-                })
-                .collect()
+            unexpected_fields(&path, unexpected, &e.schema_path().to_string())
         }
         ValidationErrorKind::Required { property } => {
-            let field = property.as_str().unwrap_or_default();
-            vec![
-                Diagnostic::new(
-                    Codice::P003,
-                    format!("manca il campo obbligatorio `{field}`"),
-                )
-                .at_path(if path.is_empty() {
-                    "(radice)".to_string()
-                } else {
-                    path
-                })
-                .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto")),
-            ]
+            vec![missing_field(path, property.as_str().unwrap_or_default())]
         }
-        ValidationErrorKind::Type { kind } => {
-            let expected = match kind {
-                TypeKind::Single(t) => type_name(*t).to_string(),
-                TypeKind::Multiple(set) => set
-                    .iter()
-                    .map(type_name)
-                    .collect::<Vec<_>>()
-                    .join(" oppure "),
-            };
-            vec![
-                Diagnostic::new(
-                    Codice::P002,
-                    format!(
-                        "tipo non valido: trovato {}, atteso {expected}",
-                        found(instance)
-                    ),
-                )
-                .at_path(path),
-            ]
-        }
+        ValidationErrorKind::Type { kind } => vec![wrong_type(path, kind, instance)],
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
@@ -213,84 +155,16 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
                 .flatten()
                 .filter_map(|o| o.as_str().map(str::to_string))
                 .collect();
-            let value = instance.as_str().unwrap_or_default().to_string();
-            let hint = match super::closest(&value, &allowed) {
-                Some(c) => format!("forse intendevi `{c}`?"),
-                None => format!(
-                    "valori ammessi: {}",
-                    allowed
-                        .iter()
-                        .map(|a| format!("`{a}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            vec![
-                Diagnostic::new(
-                    Codice::P005,
-                    format!("valore non ammesso: {}", found(instance)),
-                )
-                .at_path(path)
-                .with_hint(hint),
-            ]
+            vec![not_allowed(path, instance, &allowed)]
         }
-        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
-            let is_min = matches!(e.kind(), ValidationErrorKind::Minimum { .. });
-            let (msg, hint) = if path.contains("peso") {
-                (
-                    "percentuale fuori dall'intervallo 0–100",
-                    "i pesi sono percentuali: 40 significa 40%",
-                )
-            } else {
-                ("valore fuori dall'intervallo ammesso", "")
-            };
-            let bound = if is_min {
-                format!("minimo {limit}")
-            } else {
-                format!("massimo {limit}")
-            };
-            let d = Diagnostic::new(
-                Codice::P013,
-                format!("{msg}: trovato {} ({bound})", found(instance)),
-            )
-            .at_path(path);
-            vec![if hint.is_empty() {
-                d
-            } else {
-                d.with_hint(hint)
-            }]
+        ValidationErrorKind::Minimum { limit } => {
+            vec![out_of_range(path, instance, &format!("minimo {limit}"))]
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            vec![out_of_range(path, instance, &format!("massimo {limit}"))]
         }
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
-            // A unit enum with documented variants is a `oneOf` of `const` strings.
-            let consts = const_alternatives(&e.schema_path().to_string());
-            if !consts.is_empty() {
-                let value = instance.as_str().unwrap_or_default().to_string();
-                let hint = match super::closest(&value, &consts) {
-                    Some(c) => format!("forse intendevi `{c}`?"),
-                    None => format!(
-                        "valori ammessi: {}",
-                        consts
-                            .iter()
-                            .map(|a| format!("`{a}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                return vec![
-                    Diagnostic::new(
-                        Codice::P005,
-                        format!("valore non ammesso: {}", found(instance)),
-                    )
-                    .at_path(path)
-                    .with_hint(hint),
-                ];
-            }
-            let (msg, hint) = hint_for_alternatives(&path);
-            vec![
-                Diagnostic::new(Codice::P002, format!("{msg}: trovato {}", found(instance)))
-                    .at_path(path)
-                    .with_hint(hint),
-            ]
+            vec![no_alternative(path, instance, &e.schema_path().to_string())]
         }
         ValidationErrorKind::OneOfMultipleValid { .. } => {
             vec![
@@ -303,6 +177,117 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
         }
         _ => vec![Diagnostic::new(Codice::P002, format!("valore non valido: {e}")).at_path(path)],
     }
+}
+
+/// Fields the schema does not have at the object at `path` (whose schema is at
+/// `schema_path`), each with the closest allowed name or the list of them.
+fn unexpected_fields(path: &str, unexpected: &[String], schema_path: &str) -> Vec<Diagnostic> {
+    let allowed = allowed_properties(schema_path);
+    unexpected
+        .iter()
+        .map(|field| {
+            let hint = match super::closest(field, &allowed) {
+                Some(c) => format!("forse intendevi `{c}`?"),
+                None if allowed.is_empty() => "togli questo campo".to_string(),
+                None => format!("i campi ammessi qui sono: {}", ticked(&allowed)),
+            };
+            let p = if path.is_empty() {
+                field.clone()
+            } else {
+                format!("{path}.{field}")
+            };
+            Diagnostic::new(
+                Codice::P004,
+                format!("questo campo non è previsto: `{field}`"),
+            )
+            .at_path(p)
+            .with_hint(hint)
+        })
+        .collect()
+}
+
+/// A required `field` missing from the object at `path`.
+fn missing_field(path: String, field: &str) -> Diagnostic {
+    Diagnostic::new(
+        Codice::P003,
+        format!("manca il campo obbligatorio `{field}`"),
+    )
+    .at_path(if path.is_empty() {
+        "(radice)".to_string()
+    } else {
+        path
+    })
+    .with_hint(format!("aggiungi `\"{field}\": ...` a questo oggetto"))
+}
+
+/// A value of another JSON type than the schema's.
+fn wrong_type(path: String, kind: &TypeKind, instance: &Value) -> Diagnostic {
+    let expected = match kind {
+        TypeKind::Single(t) => type_name(*t).to_string(),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(type_name)
+            .collect::<Vec<_>>()
+            .join(" oppure "),
+    };
+    Diagnostic::new(
+        Codice::P002,
+        format!(
+            "tipo non valido: trovato {}, atteso {expected}",
+            found(instance)
+        ),
+    )
+    .at_path(path)
+}
+
+/// A value that is none of the `allowed` strings, with the closest one or the list.
+fn not_allowed(path: String, instance: &Value, allowed: &[String]) -> Diagnostic {
+    let value = instance.as_str().unwrap_or_default().to_string();
+    let hint = match super::closest(&value, allowed) {
+        Some(c) => format!("forse intendevi `{c}`?"),
+        None => format!("valori ammessi: {}", ticked(allowed)),
+    };
+    Diagnostic::new(
+        Codice::P005,
+        format!("valore non ammesso: {}", found(instance)),
+    )
+    .at_path(path)
+    .with_hint(hint)
+}
+
+/// A number beyond its `bound` (`minimo 0`); a weight is a percentage.
+fn out_of_range(path: String, instance: &Value, bound: &str) -> Diagnostic {
+    let (msg, hint) = if path.contains("peso") {
+        (
+            "percentuale fuori dall'intervallo 0–100",
+            "i pesi sono percentuali: 40 significa 40%",
+        )
+    } else {
+        ("valore fuori dall'intervallo ammesso", "")
+    };
+    let d = Diagnostic::new(
+        Codice::P013,
+        format!("{msg}: trovato {} ({bound})", found(instance)),
+    )
+    .at_path(path);
+    if hint.is_empty() {
+        d
+    } else {
+        d.with_hint(hint)
+    }
+}
+
+/// A value that matches none of the forms of a `oneOf`/`anyOf` (at `schema_path`).
+fn no_alternative(path: String, instance: &Value, schema_path: &str) -> Diagnostic {
+    // A unit enum with documented variants is a `oneOf` of `const` strings.
+    let consts = const_alternatives(schema_path);
+    if !consts.is_empty() {
+        return not_allowed(path, instance, &consts);
+    }
+    let (msg, hint) = hint_for_alternatives(&path);
+    Diagnostic::new(Codice::P002, format!("{msg}: trovato {}", found(instance)))
+        .at_path(path)
+        .with_hint(hint)
 }
 
 /// The `///` comments of a source file, each joined as schemars joins a doc comment into
