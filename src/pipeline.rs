@@ -189,7 +189,7 @@ pub fn build_in(
         let base = std::path::Path::new(&loaded.source.name)
             .parent()
             .unwrap_or(std::path::Path::new("."));
-        match std::fs::read(base.join(file)) {
+        match crate::load::logo::read(base, file) {
             Ok(bytes) => assets.push((world_path.clone(), bytes)),
             Err(e) => {
                 let mut d = Diagnostic::error(

@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, LineIndex};
 use crate::model::Piano;
 
 pub mod descrizioni;
+pub mod logo;
 pub mod schema;
 
 /// The text of a plan file and the name it is reported under.
