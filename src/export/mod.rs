@@ -275,9 +275,10 @@ fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> anyhow::Result<Vec<u8
         .map_err(|e| anyhow::anyhow!("scrittura CSV: {e}"))
 }
 
-/// `text`, after a `'` if a spreadsheet would read it as a formula.
+/// `text`, after a `'` if a spreadsheet would read it as a formula. A lone sign (the
+/// comparator `=`, the `-` of a target that does not apply) runs nothing and stays.
 fn neutralised(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.chars().nth(1).is_some() && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -499,6 +500,8 @@ mod tests {
             "\rx",
             "a=b",
             " =x",
+            "=",
+            "-",
         ]
         .into_iter()
         .map(|t| R {
@@ -510,7 +513,7 @@ mod tests {
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
             "t,n\r\n'=1+1,-2.5\r\n'+39 030,-2.5\r\n'-2,-2.5\r\n'@SOMMA(A1),-2.5\r\n\
-             '\tx,-2.5\r\n\"'\rx\",-2.5\r\na=b,-2.5\r\n =x,-2.5\r\n"
+             '\tx,-2.5\r\n\"'\rx\",-2.5\r\na=b,-2.5\r\n =x,-2.5\r\n=,-2.5\r\n-,-2.5\r\n"
         );
     }
 
