@@ -88,6 +88,7 @@ pub(crate) fn build_one(
         .confronta
         .as_ref()
         .map(|o| (o.name.clone(), o.text.clone()));
+    session.compiler.set_time_limit(args.time_limit());
     let result = pipeline::build_in(session, source, templates, &options);
     let (outputs, mut diags, generated) = match result {
         Ok(b) => (Some(b.outputs), b.diagnostics, None),
