@@ -379,9 +379,29 @@ pub struct BuildArgs {
     /// Stampa su stderr il tempo di ogni fase della generazione.
     #[arg(long = "tempi")]
     pub tempi: bool,
+    // A loop in a user's template must not hang the build: past the limit the composition
+    // is given up (error T004) and the process ends.
+    /// Il tempo massimo per comporre ciascun documento, in secondi (predefinito: 120);
+    /// oltre, la generazione si ferma con un errore.
+    #[arg(
+        long = "limite-tempo",
+        value_name = "SECONDI",
+        default_value_t = 120,
+        hide_default_value = true,
+        value_parser = clap::value_parser!(u32).range(1..),
+        help_heading = "Opzioni"
+    )]
+    pub limite_tempo: u32,
     /// How diagnostics are printed.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+}
+
+impl BuildArgs {
+    /// How long the composition of one document may take.
+    pub fn time_limit(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.limite_tempo))
+    }
 }
 
 /// Which documents `piano build` produces.

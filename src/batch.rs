@@ -3,7 +3,7 @@
 //! stop the others; a summary closes the run.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -72,6 +72,19 @@ pub fn jobs(args: &[PathBuf], output: &Path) -> anyhow::Result<Vec<Job>> {
             );
         }
     }
+    for job in &jobs {
+        let plain = job
+            .subdir
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        if !plain || job.subdir.as_os_str().is_empty() {
+            anyhow::bail!(
+                "dal nome del file `{}` non si ricava una cartella dentro `{}`: rinomina il file",
+                job.plan.display(),
+                output.display()
+            );
+        }
+    }
     let mut seen: HashMap<&Path, &Path> = HashMap::new();
     for job in &jobs {
         if let Some(other) = seen.insert(&job.subdir, &job.plan) {
@@ -100,16 +113,17 @@ pub fn run(
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
-    // Typst's own parallel work (page runs, the plan and its POLA) runs on a pool of as
-    // many threads as asked. The plans are not jobs of that pool but are handed out one at
-    // a time to as many plain threads: a pool thread that waits inside one plan's layout
-    // may pick up any queued job of its pool, so with the plans queued there it would
-    // start plan after plan before finishing the first, and memory would grow with the
-    // number of plans. This way at most `threads` plans are in flight.
-    let pool = rayon::ThreadPoolBuilder::new()
+    // Typst's own parallel work (page runs) runs on rayon's global pool, made of as many
+    // threads as asked (each document is composed on a thread of its own, which uses that
+    // pool; if the pool already exists it is kept as it is). The plans are not jobs of
+    // the pool but are handed out one at a time to as many plain threads: a pool thread
+    // that waits inside one plan's layout may pick up any queued job of its pool, so with
+    // the plans queued there it would start plan after plan before finishing the first,
+    // and memory would grow with the number of plans. This way at most `threads` plans
+    // are in flight.
+    let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .build()
-        .context("impossibile avviare i thread di lavoro")?;
+        .build_global();
     let bar = progress_bar(jobs.len());
     let start = Instant::now();
     let built = AtomicUsize::new(0);
@@ -119,14 +133,8 @@ pub fn run(
         for _ in 0..threads.min(jobs.len()) {
             scope.spawn(|| {
                 while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let outcome = pool
-                        .install(|| {
-                            config.build_one(
-                                &job.plan,
-                                &root.join(&job.subdir),
-                                &mut Session::default(),
-                            )
-                        })
+                    let outcome = config
+                        .build_one(&job.plan, &root.join(&job.subdir), &mut Session::default())
                         .unwrap_or_else(|e| {
                             Outcome::failed(crate::cmd::failure_text(config.diagnostics.format, &e))
                         });
@@ -252,6 +260,28 @@ mod tests {
         ];
         let err = jobs(&args, Path::new("out")).unwrap_err().to_string();
         assert!(err.contains("stessa cartella"), "{err}");
+    }
+
+    #[test]
+    fn output_subfolders_never_leave_the_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["...json", "..json"] {
+            let plan = dir.path().join(name);
+            std::fs::write(&plan, "{}").unwrap();
+            let ok = dir.path().join("buono.json");
+            std::fs::write(&ok, "{}").unwrap();
+            let err = jobs(&[ok, plan], &dir.path().join("out"))
+                .map(|j| format!("{j:?}"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(&format!(
+                    "dal nome del file `{}`",
+                    dir.path().join(name).display()
+                )),
+                "{name}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -246,10 +246,12 @@ fn assets(
         let base = Path::new(&loaded.source.name)
             .parent()
             .unwrap_or(Path::new("."));
-        let path = base.join(file);
-        read.push(path.clone());
-        match std::fs::read(&path) {
-            Ok(bytes) => assets.push((world_path.clone(), bytes)),
+        match crate::load::logo::read(base, file) {
+            Ok(bytes) => {
+                // Read from inside the plan's folder (`load::logo` confines it).
+                read.push(base.join(file));
+                assets.push((world_path.clone(), bytes));
+            }
             Err(e) => {
                 let mut d = Diagnostic::new(
                     Codice::P070,

@@ -27,6 +27,8 @@ pub struct BuildConfig {
     pub diagnostics: DiagnosticArgs,
     /// Whether to print the time of each stage.
     pub tempi: bool,
+    /// How long one document's composition may take (`--limite-tempo`).
+    pub limite_tempo: std::time::Duration,
 }
 
 impl BuildConfig {
@@ -60,6 +62,7 @@ impl BuildConfig {
             confronta: args.confronta.clone(),
             diagnostics: args.diagnostics.clone(),
             tempi: args.tempi,
+            limite_tempo: args.time_limit(),
         })
     }
 
@@ -90,6 +93,7 @@ impl BuildConfig {
         if let Some(old) = &self.options.confronta {
             sources.add(old.clone());
         }
+        session.compiler.set_time_limit(self.limite_tempo);
         let result = pipeline::build_in(session, source, &self.templates, &self.options);
         let (outputs, mut diags, generated) = match result {
             Ok(b) => {

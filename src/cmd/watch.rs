@@ -2,7 +2,7 @@
 //! or the plan compared against changes. The Typst worlds live across rebuilds, so Typst
 //! reparses and lays out again only what changed (typst-cli's `watch.rs`, trimmed).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -51,6 +51,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     loop {
         let dipendenze = rebuild(&mut config, plan, &mut session, first);
         first = false;
+        if crate::compile::abandoned() {
+            // The composition still running cannot be stopped: only ending the process does.
+            eprintln!("una composizione non è finita entro il limite: `piano watch` termina");
+            return Ok(ExitCode::from(1));
+        }
         // The caches are global: without eviction they would keep every version.
         comemo::evict(CACHE_AGE);
         files.update(&dipendenze);
@@ -97,7 +102,9 @@ fn rebuild(
 /// The files a build depends on, and the file system watcher over their folders.
 ///
 /// Folders are watched rather than files: editors often save by writing a new file and
-/// renaming it over the old one, which ends a watch on the old file.
+/// renaming it over the old one, which ends a watch on the old file. A folder that is
+/// deleted ends its watch too: until it comes back, its nearest existing ancestor is
+/// watched instead, and when it is there again it is watched again and the plan rebuilt.
 struct Watched {
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
@@ -105,8 +112,9 @@ struct Watched {
     files: HashSet<PathBuf>,
     /// The templates folder: any change below it triggers a rebuild.
     templates: Option<PathBuf>,
-    /// Folders currently watched, and how.
-    folders: HashSet<(PathBuf, bool)>,
+    /// Folders currently watched: whether recursively, and which folder is there (a folder
+    /// deleted and made again under the same name is another one, not watched).
+    folders: HashMap<PathBuf, (bool, Option<Identity>)>,
 }
 
 impl Watched {
@@ -119,7 +127,7 @@ impl Watched {
             events,
             files: HashSet::new(),
             templates: config.templates_dir.as_deref().map(absolute),
-            folders: HashSet::new(),
+            folders: HashMap::new(),
         };
         for file in std::iter::once(plan).chain(config.confronta.as_deref()) {
             watched.files.insert(absolute(file));
@@ -134,30 +142,73 @@ impl Watched {
                     plan_folder.display()
                 )
             })?;
-        watched.folders.insert((plan_folder, false));
+        watched
+            .folders
+            .insert(plan_folder.clone(), (false, identity(&plan_folder)));
+        watched.watch_folders();
         Ok(watched)
     }
 
     /// Watches what the last build read: the plan's logo may have been added or moved.
     fn update(&mut self, dipendenze: &[PathBuf]) {
         self.files.extend(dipendenze.iter().map(|f| absolute(f)));
-        let mut wanted: HashSet<(PathBuf, bool)> =
+        self.watch_folders();
+    }
+
+    /// The folders the build depends on, and whether each is watched recursively.
+    fn wanted(&self) -> HashMap<PathBuf, bool> {
+        let mut wanted: HashMap<PathBuf, bool> =
             self.files.iter().map(|f| (parent(f), false)).collect();
         if let Some(t) = &self.templates {
-            wanted.insert((t.clone(), true));
+            wanted.insert(t.clone(), true);
         }
-        for (folder, recursive) in wanted.difference(&self.folders.clone()) {
-            let mode = if *recursive {
+        wanted
+    }
+
+    /// Watches every folder the build depends on that is there and not yet watched (or
+    /// was deleted and made again), and the nearest existing ancestor of those that are
+    /// not there; stops watching the rest. Returns whether a folder the build depends on
+    /// is newly watched: what it holds may have changed unseen.
+    fn watch_folders(&mut self) -> bool {
+        let wanted = self.wanted();
+        let mut targets: HashMap<PathBuf, bool> = HashMap::new();
+        for (folder, recursive) in &wanted {
+            if folder.is_dir() {
+                targets.insert(folder.clone(), *recursive);
+            } else if let Some(ancestor) = folder.ancestors().skip(1).find(|a| a.is_dir()) {
+                targets.entry(ancestor.to_path_buf()).or_insert(false);
+            }
+        }
+        let stale: Vec<PathBuf> = self
+            .folders
+            .iter()
+            .filter(|(folder, (recursive, id))| {
+                targets.get(*folder) != Some(recursive) || identity(folder) != *id
+            })
+            .map(|(folder, _)| folder.clone())
+            .collect();
+        for folder in stale {
+            // The watch of a deleted folder has already ended: an error here says so.
+            let _ = self.watcher.unwatch(&folder);
+            self.folders.remove(&folder);
+        }
+        let mut renewed = false;
+        for (folder, recursive) in targets {
+            if self.folders.contains_key(&folder) {
+                continue;
+            }
+            let mode = if recursive {
                 RecursiveMode::Recursive
             } else {
                 RecursiveMode::NonRecursive
             };
-            // A folder that does not exist (yet) cannot be watched: the build reports the
-            // missing file, and the next change to the plan tries again.
-            if self.watcher.watch(folder, mode).is_ok() {
-                self.folders.insert((folder.clone(), *recursive));
+            let id = identity(&folder);
+            if self.watcher.watch(&folder, mode).is_ok() {
+                renewed |= wanted.contains_key(&folder);
+                self.folders.insert(folder, (recursive, id));
             }
         }
+        renewed
     }
 
     /// Waits for a change to a file the build depends on, then for the files to be quiet.
@@ -168,6 +219,11 @@ impl Watched {
                 .recv()
                 .context("l'osservazione dei file si è interrotta")?;
             if !self.relevant(&event) {
+                // A folder the build depends on (or one above it) was made or deleted:
+                // watch again; if a folder came back, what it holds is new.
+                if self.structural(&event) && self.watch_folders() {
+                    return Ok(());
+                }
                 continue;
             }
             let start = Instant::now();
@@ -182,6 +238,18 @@ impl Watched {
             }
             return Ok(());
         }
+    }
+
+    /// Whether the event touches a folder the build depends on or one above it.
+    fn structural(&self, event: &notify::Result<Event>) -> bool {
+        let Ok(event) = event else {
+            return true;
+        };
+        let wanted = self.wanted();
+        event
+            .paths
+            .iter()
+            .any(|p| wanted.keys().any(|folder| folder.starts_with(p)))
     }
 
     /// Whether the event says that a file the build depends on was closed after writing:
@@ -207,6 +275,23 @@ impl Watched {
         event.paths.iter().any(|p| {
             self.files.contains(p) || self.templates.as_ref().is_some_and(|t| p.starts_with(t))
         })
+    }
+}
+
+/// Which folder is at a path: device and inode where there are such things.
+type Identity = (u64, u64);
+
+/// The identity of the folder at `path`, if one is there.
+fn identity(path: &Path) -> Option<Identity> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_dir().then_some((0, 0))
     }
 }
 

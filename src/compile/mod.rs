@@ -4,6 +4,9 @@ pub mod world;
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
@@ -48,12 +51,41 @@ pub fn compile_pdf(
     )
 }
 
+/// How long the composition of one document may take unless told otherwise
+/// (`--limite-tempo`): the largest plans take a few seconds.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(120);
+
+/// The stack of the threads that compose, as large as a main thread's.
+const STACK: usize = 8 * 1024 * 1024;
+
+/// Set once a composition has been given up: its thread cannot be stopped and runs on
+/// until the process ends.
+static ABANDONED: AtomicBool = AtomicBool::new(false);
+
+/// Whether a composition has been given up for running past the time limit: the process
+/// should end, since the thread still composing cannot be stopped.
+pub fn abandoned() -> bool {
+    ABANDONED.load(Ordering::Relaxed)
+}
+
 /// Compiles documents, keeping one Typst world per generated file across builds: a
 /// rebuild after a small change reuses Typst's parsing and memoized layout of whatever
 /// did not change (as long as the memoization caches are not evicted in between).
-#[derive(Default)]
+///
+/// Each document is composed on a thread of its own, given up after the time limit: a
+/// loop in a user's template must not hang the build.
 pub struct Compiler {
     slots: HashMap<String, Slot>,
+    limit: Duration,
+}
+
+impl Default for Compiler {
+    fn default() -> Compiler {
+        Compiler {
+            slots: HashMap::new(),
+            limit: DEFAULT_TIME_LIMIT,
+        }
+    }
 }
 
 /// The world of one generated document, and its last successful build.
@@ -90,7 +122,23 @@ pub struct Job {
 /// The PDF of one document and its warnings, or its errors.
 pub type JobResult = Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
+/// What a composing thread hands back: the world, the result and the time spent.
+type Done = (Option<Slot>, JobResult, Timings);
+
+/// A document being composed on its own thread.
+struct Running {
+    name: String,
+    /// The template the generated file comes from, for the message if it takes too long.
+    template: String,
+    done: Result<Receiver<Done>, std::io::Error>,
+}
+
 impl Compiler {
+    /// Sets how long the composition of one document may take.
+    pub fn set_time_limit(&mut self, limit: Duration) {
+        self.limit = limit;
+    }
+
     /// Like [`compile_pdf`], in the world kept for `generated_name`, adding the time
     /// spent in layout and in PDF export to `timings`.
     pub fn compile_pdf(
@@ -109,48 +157,113 @@ impl Compiler {
             settings: settings.clone(),
             generated_name: generated_name.to_string(),
         };
-        let mut slot = self.slots.remove(generated_name);
-        let result = compile_job(&mut slot, job, timings);
-        if let Some(slot) = slot {
-            self.slots.insert(generated_name.to_string(), slot);
-        }
-        result
+        self.compile_all(vec![job], timings)
+            .pop()
+            .unwrap_or_else(|| Err(Vec::new()))
     }
 
-    /// Compiles several documents at once, each in its own world, in parallel on the
-    /// threads of the current rayon pool (with one thread, one after the other). The
-    /// results come in the order of `jobs`. The stages of the documents add up in
-    /// `timings`; the time they overlapped is recorded there too, so that the total
-    /// stays the wall time.
+    /// Compiles several documents at once, each in its own world and on its own thread
+    /// (Typst spreads its own parallel work over the rayon pool). The results come in the
+    /// order of `jobs`; a document not done within the time limit is an error (T004).
+    /// The stages of the documents add up in `timings`; the time they overlapped is
+    /// recorded there too, so that the total stays the wall time.
     pub fn compile_all(&mut self, jobs: Vec<Job>, timings: &mut Timings) -> Vec<JobResult> {
-        use rayon::prelude::*;
-        let work: Vec<(Option<Slot>, Job)> = jobs
+        let start = Instant::now();
+        let deadline = start + self.limit;
+        let running: Vec<Running> = jobs
             .into_iter()
-            .map(|job| (self.slots.remove(&job.generated_name), job))
-            .collect();
-        let start = std::time::Instant::now();
-        let done: Vec<(String, Option<Slot>, JobResult, Timings)> = work
-            .into_par_iter()
-            .map(|(mut slot, job)| {
-                let name = job.generated_name.clone();
-                let mut own = Timings::default();
-                let result = compile_job(&mut slot, job, &mut own);
-                (name, slot, result, own)
+            .map(|job| {
+                let slot = self.slots.remove(&job.generated_name);
+                spawn(slot, job)
             })
             .collect();
-        let wall = start.elapsed();
         let mut spent = Timings::default();
-        let mut results = Vec::with_capacity(done.len());
-        for (name, slot, result, own) in done {
+        let mut results = Vec::with_capacity(running.len());
+        for run in running {
+            let (slot, result, own) = self.finish(run, deadline);
             spent.add(&own);
-            if let Some(slot) = slot {
+            results.push(result);
+            if let Some((name, slot)) = slot {
                 self.slots.insert(name, slot);
             }
-            results.push(result);
         }
+        let wall = start.elapsed();
         spent.overlapped(spent.total().saturating_sub(wall));
         timings.add(&spent);
         results
+    }
+
+    /// Waits for a document until `deadline`: its world (to keep), result and times.
+    fn finish(
+        &self,
+        run: Running,
+        deadline: Instant,
+    ) -> (Option<(String, Slot)>, JobResult, Timings) {
+        let Running {
+            name,
+            template,
+            done,
+        } = run;
+        let receiver = match done {
+            Ok(r) => r,
+            Err(e) => {
+                let d = Diagnostic::new(
+                    Codice::T002,
+                    format!("impossibile avviare la composizione di `{name}`: {e}"),
+                );
+                return (None, Err(vec![d]), Timings::default());
+            }
+        };
+        let wait = deadline.saturating_duration_since(Instant::now());
+        match receiver.recv_timeout(wait) {
+            Ok((slot, result, own)) => (slot.map(|s| (name, s)), result, own),
+            Err(RecvTimeoutError::Timeout) => {
+                ABANDONED.store(true, Ordering::Relaxed);
+                let mut d = Diagnostic::new(
+                    Codice::T004,
+                    format!(
+                        "la composizione di `{name}` (modello `{template}`) non è finita entro \
+                         il limite di {} s",
+                        self.limit.as_secs_f64()
+                    ),
+                )
+                .with_hint(
+                    "un modello può contenere un ciclo che non finisce; se il documento è solo \
+                     molto grande, alza il limite con `--limite-tempo SECONDI`",
+                );
+                d.file = Some(name);
+                (None, Err(vec![d]), Timings::default())
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                let d = Diagnostic::new(
+                    Codice::T002,
+                    format!("la composizione di `{name}` si è interrotta per un errore interno"),
+                );
+                (None, Err(vec![d]), Timings::default())
+            }
+        }
+    }
+}
+
+/// Starts composing a document on a thread of its own.
+fn spawn(mut slot: Option<Slot>, job: Job) -> Running {
+    let name = job.generated_name.clone();
+    let template = origin_of_line(&job.main, 1).unwrap_or_else(|| name.clone());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let done = std::thread::Builder::new()
+        .name(format!("composizione {name}"))
+        .stack_size(STACK)
+        .spawn(move || {
+            let mut own = Timings::default();
+            let result = compile_job(&mut slot, job, &mut own);
+            // The receiver is gone if the document was given up: nothing to do.
+            let _ = tx.send((slot, result, own));
+        })
+        .map(|_| rx);
+    Running {
+        name,
+        template,
+        done,
     }
 }
 

@@ -75,13 +75,14 @@ codici! {
     P051 => Errore, "POLA: più lavoratori agili che dipendenti in un mese";
     P052 => Errore, "POLA: fase o anno non previsti nel programma di sviluppo o negli indicatori";
     P060 => Errore, "richiesto il POLA (`--documento pola`) ma il piano non lo contiene";
-    P070 => Errore, "il logo indicato in `ente.logo` non si riesce a leggere";
+    P070 => Errore, "il logo indicato in `ente.logo` non si riesce a leggere, è fuori dalla cartella del piano, è troppo grande o dichiara dimensioni eccessive (vedi [Limiti e confini](#limiti-e-confini))";
     P071 => Errore, "un file della cartella `fonts` accanto al piano non è un font leggibile";
     P081 => Errore, "un carattere che nessun font ha (riga e colonna del carattere, codice Unicode)";
     P082 => Errore, "un elenco Markdown annidato su più di 8 livelli";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";
+    T004 => Errore, "composizione di un documento non finita entro `--limite-tempo` (predefinito 120 s)";
     E001 => Errore, "dati aperti non generati (errore interno del programma)";
 }
 

@@ -285,18 +285,40 @@ pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
     }
 }
 
+/// The rows as CSV, columns in the order of `header`. A text that a spreadsheet would
+/// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+/// written after a `'`, as OWASP recommends against CSV injection; numbers are written as
+/// they are, and the JSON keeps every text as it is.
 fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    if rows.is_empty() {
-        w.write_record(header)?;
-    }
+    w.write_record(header)?;
     for r in rows {
-        w.serialize(r)?;
+        let row = serde_json::to_value(r)?;
+        let mut record = Vec::with_capacity(header.len());
+        for name in header {
+            record.push(match row.get(name) {
+                Some(serde_json::Value::String(s)) => neutralised(s),
+                Some(serde_json::Value::Null) => String::new(),
+                Some(other) => other.to_string(),
+                None => anyhow::bail!("la colonna `{name}` non è un campo della riga"),
+            });
+        }
+        w.write_record(&record)?;
     }
     w.into_inner()
         .map_err(|e| anyhow::anyhow!("scrittura CSV: {e}"))
+}
+
+/// `text`, after a `'` if a spreadsheet would read it as a formula. A lone sign (the
+/// comparator `=`, the `-` of a target that does not apply) runs nothing and stays.
+fn neutralised(text: &str) -> String {
+    if text.chars().nth(1).is_some() && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// A field of the data package: a CSV column, with its type and description.
@@ -535,6 +557,39 @@ mod tests {
             .split("\r\n")
             .next()
             .unwrap()
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
+        #[derive(Serialize)]
+        struct R {
+            t: String,
+            n: f64,
+        }
+        let rows: Vec<R> = [
+            "=1+1",
+            "+39 030",
+            "-2",
+            "@SOMMA(A1)",
+            "\tx",
+            "\rx",
+            "a=b",
+            " =x",
+            "=",
+            "-",
+        ]
+        .into_iter()
+        .map(|t| R {
+            t: t.into(),
+            n: -2.5,
+        })
+        .collect();
+        let bytes = csv_bytes(&rows, &["t", "n"]).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "t,n\r\n'=1+1,-2.5\r\n'+39 030,-2.5\r\n'-2,-2.5\r\n'@SOMMA(A1),-2.5\r\n\
+             '\tx,-2.5\r\n\"'\rx\",-2.5\r\na=b,-2.5\r\n =x,-2.5\r\n=,-2.5\r\n-,-2.5\r\n"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::diag::{Codice, Diagnostic, Position, SourceFile};
 use crate::model::Piano;
 
+pub mod logo;
 pub mod schema;
 
 /// The text of a plan file, the name it is reported under and its line index, shared by

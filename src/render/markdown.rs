@@ -83,7 +83,7 @@ pub fn to_typst(source: &str) -> String {
                 sink(&mut out, &mut item_buf).push(']');
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                sink(&mut out, &mut item_buf).push_str(&markup(&t))
+                push_text(sink(&mut out, &mut item_buf), &t)
             }
             Event::SoftBreak => sink(&mut out, &mut item_buf).push(' '),
             Event::HardBreak => sink(&mut out, &mut item_buf).push_str("#linebreak()"),
@@ -91,6 +91,24 @@ pub fn to_typst(source: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// Appends escaped text. Right after a call (`#strong[...]`, `#link(...)[...]`,
+/// `#linebreak()`) Typst would read a following `;` as the end of the call and drop it, and
+/// a `(` or `[` as more arguments: a punctuation mark there is escaped, so it prints.
+fn push_text(sink: &mut String, text: &str) {
+    let escaped = markup(text);
+    let after_call = sink.ends_with(']') || sink.ends_with(')');
+    if after_call
+        && !escaped.starts_with('\\')
+        && escaped
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    {
+        sink.push('\\');
+    }
+    sink.push_str(&escaped);
 }
 
 #[cfg(test)]
@@ -103,6 +121,16 @@ mod tests {
             to_typst("Uno **due** *tre*.\n\nQuattro"),
             "Uno #strong[due] #emph[tre]\\.\n\nQuattro"
         );
+    }
+
+    #[test]
+    fn punctuation_after_a_call_is_escaped() {
+        assert_eq!(to_typst("servizi *online*;"), "servizi #emph[online]\\;");
+        assert_eq!(
+            to_typst("[sito](https://x.it)(nota)"),
+            "#link(\"https://x.it\")[sito]\\(nota)"
+        );
+        assert_eq!(to_typst("**a** b"), "#strong[a] b");
     }
 
     #[test]

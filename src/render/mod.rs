@@ -88,6 +88,18 @@ const BUILTIN: &[(&str, &str)] = &[
 /// Marker every template writes on its first line, so a Typst error can name it.
 const ORIGIN_MARKER: &str = "// modello: ";
 
+/// The largest file a templates folder may hold.
+pub const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The most a template may print; the built-in ones print a few megabytes for the
+/// largest plans.
+pub const MAX_OUTPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// How many instructions one rendering may run (minijinja's fuel): over a thousand times
+/// what the built-in templates need for the example plans (about 30 000), so that only a
+/// loop that never ends, or nearly, runs out.
+pub const FUEL: u64 = 50_000_000;
+
 /// A set of templates and assets: the built-in ones, overridden file by file.
 #[derive(Debug, Clone)]
 pub struct Templates {
@@ -109,6 +121,9 @@ impl Templates {
     }
 
     /// The built-in templates with every file of `dir` replacing the one of the same name.
+    ///
+    /// Every file must be a regular file of at most [`MAX_TEMPLATE_BYTES`]; a link or any
+    /// other kind of entry is an error naming it, rather than being silently skipped.
     pub fn with_overrides(dir: &Path) -> anyhow::Result<Templates> {
         let mut t = Templates::builtin();
         if !dir.is_dir() {
@@ -117,19 +132,26 @@ impl Templates {
         for entry in WalkDir::new(dir).sort_by_file_name() {
             let entry =
                 entry.with_context(|| format!("impossibile leggere `{}`", dir.display()))?;
-            if !entry.file_type().is_file() {
+            let path = entry.path();
+            let kind = entry.file_type();
+            if kind.is_dir() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            if kind.is_symlink() {
+                anyhow::bail!(
+                    "il modello `{}` è un collegamento simbolico, che non viene seguito: \
+                     copia il file nella cartella dei modelli",
+                    path.display()
+                );
+            }
+            if !kind.is_file() {
+                anyhow::bail!("il modello `{}` non è un file", path.display());
+            }
+            let rel = path.strip_prefix(dir).unwrap_or(path);
             let name = rel.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(entry.path()).with_context(|| {
-                format!(
-                    "impossibile leggere il modello `{}`",
-                    entry.path().display()
-                )
-            })?;
+            let text = read_template(path)?;
             t.overridden
-                .insert(name.clone(), entry.path().display().to_string());
+                .insert(name.clone(), path.display().to_string());
             t.files.insert(name, text);
         }
         Ok(t)
@@ -145,6 +167,7 @@ impl Templates {
 
     fn environment(&self) -> Result<Environment<'_>, Diagnostic> {
         let mut env = Environment::new();
+        env.set_fuel(Some(FUEL));
         let syntax = minijinja::syntax::SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -219,14 +242,44 @@ impl Templates {
         Ok(env)
     }
 
-    /// Renders template `name` with `view` as context.
+    /// Renders template `name` with `view` as context, within [`FUEL`] instructions and
+    /// [`MAX_OUTPUT_BYTES`] of output.
     pub fn render<T: serde::Serialize>(&self, name: &str, view: &T) -> Result<String, Diagnostic> {
         let env = self.environment()?;
+        let mut out = Capped::default();
         let result = match env.get_template(name) {
-            Ok(t) => t.render(Value::from(Serde(view))),
+            Ok(t) => t
+                .render_captured_to(Value::from(Serde(view)), &mut out)
+                .map(|_| ()),
             Err(e) => Err(e),
         };
-        result.map_err(|e| self.template_error(name, &e))
+        match result {
+            Ok(()) => Ok(String::from_utf8(out.bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+            Err(_) if out.full => {
+                let mut d = Diagnostic::new(
+                    Codice::T001,
+                    format!(
+                        "il modello `{name}` produce più di {} MB di testo",
+                        MAX_OUTPUT_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_hint(
+                    "un ciclo del modello stampa troppo: controlla i cicli e le ripetizioni",
+                );
+                d.file = Some(self.file_of(name));
+                Err(d)
+            }
+            Err(e) => Err(self.template_error(name, &e)),
+        }
+    }
+
+    /// The file a template is reported under: its own path if overridden.
+    fn file_of(&self, name: &str) -> String {
+        self.overridden
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("modelli/{name}"))
     }
 
     fn template_error(&self, name: &str, outer: &Error) -> Diagnostic {
@@ -237,20 +290,20 @@ impl Templates {
             e = inner;
         }
         let file = e.name().unwrap_or(name).to_string();
-        let detail = e
-            .detail()
-            .map(str::to_string)
-            .unwrap_or_else(|| e.kind().to_string());
+        let detail = match e.kind() {
+            ErrorKind::OutOfFuel => format!(
+                "il modello esegue più di {FUEL} istruzioni: un ciclo non finisce o è troppo lungo"
+            ),
+            _ => e
+                .detail()
+                .map(str::to_string)
+                .unwrap_or_else(|| e.kind().to_string()),
+        };
         let mut d = Diagnostic::new(
             Codice::T001,
             format!("errore nel modello `{file}`: {detail}"),
         );
-        d.file = Some(
-            self.overridden
-                .get(&file)
-                .cloned()
-                .unwrap_or_else(|| format!("modelli/{file}")),
-        );
+        d.file = Some(self.file_of(&file));
         d.position = e.line().map(|line| Position { line, column: 1 });
         if let Some(src) = self.files.get(&file)
             && let Some(r) = e.range()
@@ -267,6 +320,55 @@ impl Templates {
     /// The text of a template or asset, for printing excerpts.
     pub fn source(&self, name: &str) -> Option<&str> {
         self.files.get(name).map(String::as_str)
+    }
+}
+
+/// Reads a file of the templates folder, refusing one larger than [`MAX_TEMPLATE_BYTES`]
+/// (also one that grows while it is read).
+fn read_template(path: &Path) -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let too_big = || {
+        anyhow::anyhow!(
+            "il modello `{}` supera il massimo di {} MB",
+            path.display(),
+            MAX_TEMPLATE_BYTES / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("impossibile leggere il modello `{}`", path.display()))?;
+    if file.metadata().is_ok_and(|m| m.len() > MAX_TEMPLATE_BYTES) {
+        return Err(too_big());
+    }
+    let mut text = String::new();
+    file.take(MAX_TEMPLATE_BYTES + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("impossibile leggere il modello `{}`", path.display()))?;
+    if text.len() as u64 > MAX_TEMPLATE_BYTES {
+        return Err(too_big());
+    }
+    Ok(text)
+}
+
+/// The output of a rendering, refusing to grow past [`MAX_OUTPUT_BYTES`].
+#[derive(Default)]
+struct Capped {
+    bytes: Vec<u8>,
+    /// Whether the output reached the limit (the rendering then fails).
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.full = true;
+            return Err(std::io::Error::other("limite del testo prodotto"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -94,3 +94,31 @@ fn an_edit_rebuilds_the_pdf_and_an_error_does_not_stop_watching() {
     let text = squash(&pdf_text(&second));
     assert!(text.contains(">=17") && !text.contains(">=15"), "{text}");
 }
+
+#[test]
+fn the_plan_folder_deleted_and_created_again_is_watched_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("piano");
+    std::fs::create_dir(&folder).unwrap();
+    let plan = folder.join("piano.json");
+    let out = dir.path().join("out");
+    let mut json = read_json(&minimo());
+    std::fs::write(&plan, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let pdf = out.join("piano-della-performance-2024-2026.pdf");
+
+    let mut watch = Watching::start(&plan, &out, dir.path());
+    watch.wait_for_lines("generato in ", 1);
+
+    // The folder goes (a checkout of another branch, a restore from a backup): the plan
+    // cannot be read, and the build says so.
+    std::fs::remove_dir_all(&folder).unwrap();
+    watch.wait_for_lines("non generato (", 1);
+
+    // It comes back with a changed plan: the PDF is rebuilt from it.
+    std::fs::create_dir(&folder).unwrap();
+    json["albero"][0]["figli"][0]["indicatori"][0]["target"]["2024"] = ">= 19".into();
+    std::fs::write(&plan, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    watch.wait_for_lines("generato in ", 2);
+    let text = squash(&pdf_text(&std::fs::read(&pdf).unwrap()));
+    assert!(text.contains(">=19"), "{text}");
+}
