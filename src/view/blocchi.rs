@@ -482,14 +482,9 @@ fn num_col(titolo: &str, formato: Formato, decimali: u8) -> Colonna {
     }
 }
 
-/// The monthly table (months as columns, as the plans print it) with the derived share of
-/// agile workers and the yearly figures, and a bar chart of that share.
-fn serie_mensile(m: &SerieMensile) -> Vec<BloccoView> {
-    let mut colonne = vec![testo_col(&m.titolo)];
-    colonne.extend(m.mesi.iter().map(|x| num_col(&x.mese, Formato::Numero, 0)));
-    colonne.push(num_col(&format!("Anno {}", m.anno), Formato::Numero, 0));
-    let share: Vec<f64> = m
-        .mesi
+/// The share of agile workers among employees, month by month (0 where there are none).
+fn quote_agili(m: &SerieMensile) -> Vec<f64> {
+    m.mesi
         .iter()
         .map(|x| {
             if x.dipendenti == 0 {
@@ -498,7 +493,12 @@ fn serie_mensile(m: &SerieMensile) -> Vec<BloccoView> {
                 f64::from(x.lavoratori_agili) * 100.0 / f64::from(x.dipendenti)
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The rows of the monthly table: the counts as given, then the share computed from them,
+/// each with its year's mean or total.
+fn righe_mensili(m: &SerieMensile, share: &[f64]) -> Vec<Vec<String>> {
     let n = m.mesi.len().max(1) as f64;
     let avg =
         |f: &dyn Fn(&crate::model::MeseLavoroAgile) -> f64| m.mesi.iter().map(f).sum::<f64>() / n;
@@ -509,7 +509,7 @@ fn serie_mensile(m: &SerieMensile) -> Vec<BloccoView> {
         r.push(year);
         r
     };
-    let righe = vec![
+    vec![
         row(
             "N° dipendenti totali",
             m.mesi
@@ -559,7 +559,17 @@ fn serie_mensile(m: &SerieMensile) -> Vec<BloccoView> {
                 .collect(),
             format!("media {}%", format_number(share.iter().sum::<f64>() / n, 1)),
         ),
-    ];
+    ]
+}
+
+/// The monthly table (months as columns, as the plans print it) with the derived share of
+/// agile workers and the yearly figures, and a bar chart of that share.
+fn serie_mensile(m: &SerieMensile) -> Vec<BloccoView> {
+    let mut colonne = vec![testo_col(&m.titolo)];
+    colonne.extend(m.mesi.iter().map(|x| num_col(&x.mese, Formato::Numero, 0)));
+    colonne.push(num_col(&format!("Anno {}", m.anno), Formato::Numero, 0));
+    let share = quote_agili(m);
+    let righe = righe_mensili(m, &share);
     let intestazioni: Vec<String> = colonne.iter().map(|c| c.titolo.clone()).collect();
     let mut larghezze = vec![9.0];
     larghezze.extend(std::iter::repeat_n(2.2, m.mesi.len()));
