@@ -7,24 +7,13 @@ mod sintetico;
 
 use crate::common::*;
 
-/// The `Alt` entries of a PDF's structure tree.
-fn alternatives(pdf: &[u8]) -> Vec<String> {
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    doc.objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter_map(|d| d.get(b"Alt").ok())
-        .map(decode_pdf_string)
-        .collect()
-}
-
 #[test]
 fn a_plan_of_a_thousand_objectives_builds() {
     // 40 areas, each with 5 strategic objectives of 4 operational objectives: 1,000
     // objectives. Its tree described as one text would be about 140,000 bytes.
     let (_dir, path) = plan_file(&sintetico::obiettivi(1000));
     let pdf = build_pdf(&path);
-    let alts = alternatives(&pdf);
+    let alts = alt_texts(&pdf);
     // The head of the tree and its 40 branches.
     let tree: Vec<&String> = alts
         .iter()
