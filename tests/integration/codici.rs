@@ -78,21 +78,7 @@ fn plan() -> serde_json::Value {
 fn build(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("piano.json");
     std::fs::write(&path, serde_json::to_string_pretty(&plan()).unwrap()).unwrap();
-    let out = dir.join("out");
-    let run = piano(&[
-        "build",
-        path.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--emit-typst",
-    ]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    out
+    build_into(&path, "-o", dir.join("out"), &["--emit-typst"])
 }
 
 const STEM: &str = "piano-della-performance-2024";

@@ -307,15 +307,11 @@ pub fn built_html(path: &Path, name: &str) -> String {
     std::fs::read_to_string(out.join(name)).unwrap()
 }
 
-/// Runs `piano build PLAN --pubblicazione DIR/NAME` and returns the publication folder.
-pub fn publish_into(plan: &Path, dir: &Path, name: &str) -> PathBuf {
-    let out = dir.join(name);
-    let run = piano(&[
-        "build",
-        plan.to_str().unwrap(),
-        "--pubblicazione",
-        out.to_str().unwrap(),
-    ]);
+/// Runs `piano build PLAN FLAG OUT EXTRA...`, asserting exit code 0, and returns `out`.
+pub fn build_into(plan: &Path, flag: &str, out: PathBuf, extra: &[&str]) -> PathBuf {
+    let mut args = vec!["build", plan.to_str().unwrap(), flag, out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = piano(&args);
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -323,4 +319,9 @@ pub fn publish_into(plan: &Path, dir: &Path, name: &str) -> PathBuf {
         String::from_utf8_lossy(&run.stderr)
     );
     out
+}
+
+/// Runs `piano build PLAN --pubblicazione DIR/NAME` and returns the publication folder.
+pub fn publish_into(plan: &Path, dir: &Path, name: &str) -> PathBuf {
+    build_into(plan, "--pubblicazione", dir.join(name), &[])
 }
