@@ -115,6 +115,31 @@ pub struct Sezione {
     #[serde(default)]
     #[schemars(description = "Le sottosezioni")]
     pub sezioni: Vec<Sezione>,
+    /// Where the section goes: before (default) or after the planning chapter; for a
+    /// section of a node, before its scheda, after its scheda, or after its children.
+    #[serde(default)]
+    #[schemars(
+        description = "Dove va la sezione: nel documento `prima` (se assente) o `dopo` il capitolo di pianificazione; in un nodo `prima` della sua scheda (se assente), `dopo_scheda` (prima dei figli) o `dopo` (dopo i figli)"
+    )]
+    pub posizione: Option<PosizioneSezione>,
+}
+
+/// Where a narrative section is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "Posizione di una sezione")]
+pub enum PosizioneSezione {
+    /// Before the planning chapter, or before the node's scheda.
+    #[schemars(description = "Prima del capitolo di pianificazione, o prima della scheda del nodo")]
+    Prima,
+    /// After the node's own scheda, before its children (sections of a node only).
+    #[schemars(
+        description = "Dopo la scheda del nodo, prima dei suoi figli (solo nelle sezioni di un nodo)"
+    )]
+    DopoScheda,
+    /// After the planning chapter, or after the node's children.
+    #[schemars(description = "Dopo il capitolo di pianificazione, o dopo i figli del nodo")]
+    Dopo,
 }
 
 /// A block of content in a section.
@@ -697,12 +722,64 @@ pub struct Documento {
         description = "Titolo del capitolo di pianificazione; se assente, \"Pianificazione\""
     )]
     pub titolo_capitolo: Option<String>,
+    /// Number of the planning chapter, when the plan is one chapter of a larger document
+    /// ("Capitolo 3 – Servizi"); by default it follows the sections before it.
+    #[serde(default)]
+    #[schemars(
+        description = "Numero del capitolo di pianificazione, quando il piano è un capitolo di un documento più ampio (\"Capitolo 3 – Servizi\"); se assente, segue le sezioni che lo precedono"
+    )]
+    pub numero_capitolo: Option<u32>,
+    /// Headings inside the planning chapter; defaults to today's.
+    #[serde(default)]
+    #[schemars(
+        description = "I titoli delle parti del capitolo di pianificazione (albero, quadro di sintesi, schede, assegnazioni); se assenti, quelli predefiniti"
+    )]
+    pub intestazioni: Option<Intestazioni>,
+    /// Whether the data is illustrative (not from a real act): the cover and the page say so.
+    #[serde(default)]
+    #[schemars(
+        description = "Se i dati sono illustrativi (non tratti da un atto reale): la copertina e la pagina HTML lo dichiarano"
+    )]
+    pub illustrativo: Option<bool>,
     /// Licence of the open data (an SPDX identifier); defaults to `CC-BY-4.0`.
     #[serde(default)]
     #[schemars(
         description = "Licenza dei dati aperti, come identificativo SPDX; se assente, \"CC-BY-4.0\""
     )]
     pub licenza_dati: Option<String>,
+}
+
+/// The headings of the parts of the planning chapter. An empty string leaves the heading out
+/// (the part itself stays).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "I titoli delle parti del capitolo di pianificazione; una stringa vuota omette il titolo (la parte resta)"
+)]
+pub struct Intestazioni {
+    /// Heading of the tree diagram; defaults to "Albero della performance".
+    #[serde(default)]
+    #[schemars(
+        description = "Titolo del diagramma dell'albero; se assente, \"Albero della performance\""
+    )]
+    pub albero: Option<String>,
+    /// Heading of the summary tables; defaults to "Obiettivi e indicatori: quadro di sintesi".
+    #[serde(default)]
+    #[schemars(
+        description = "Titolo del quadro di sintesi; se assente, \"Obiettivi e indicatori: quadro di sintesi\""
+    )]
+    pub sintesi: Option<String>,
+    /// Heading of the schede; defaults to "Schede obiettivi".
+    #[serde(default)]
+    #[schemars(description = "Titolo delle schede; se assente, \"Schede obiettivi\"")]
+    pub schede: Option<String>,
+    /// Heading of the assignments, `{anno}` standing for their year; defaults to
+    /// "Assegnazione degli obiettivi {anno} ai dirigenti".
+    #[serde(default)]
+    #[schemars(
+        description = "Titolo delle assegnazioni, con `{anno}` al posto dell'anno; se assente, \"Assegnazione degli obiettivi {anno} ai dirigenti\""
+    )]
+    pub assegnazioni: Option<String>,
 }
 
 /// Kind of act in the plan's life.
@@ -843,6 +920,48 @@ pub struct Livello {
         description = "Se i nodi di questo livello hanno un codice (\"1.2\"); se assente, sì. Con `false` il codice compare solo per i nodi che hanno un proprio `numero`"
     )]
     pub numerato: Option<bool>,
+    /// Column headings of the tables where this level's nodes are rows (the indicators of
+    /// its schede; the actions' table when the level has no scheda).
+    #[serde(default)]
+    #[schemars(
+        description = "Le intestazioni delle colonne delle tabelle di questo livello (indicatori della scheda, o tabella delle azioni se il livello non ha scheda); se assenti, quelle predefinite"
+    )]
+    pub colonne: Option<Colonne>,
+}
+
+/// Column headings of a level's tables; each defaults to today's heading.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Le intestazioni delle colonne di un livello; ognuna ha un valore predefinito"
+)]
+pub struct Colonne {
+    /// Indicator column ("Indicatore: descrizione e cosa misura").
+    #[serde(default)]
+    #[schemars(description = "Colonna dell'indicatore, ad esempio \"Indicatore\"")]
+    pub indicatore: Option<String>,
+    /// Baseline column ("Target storico di riferimento").
+    #[serde(default)]
+    #[schemars(description = "Colonna del valore di partenza, ad esempio \"Baseline\"")]
+    pub baseline: Option<String>,
+    /// Target columns, `{scadenza}` standing for the deadline ("Target {scadenza}").
+    #[serde(default)]
+    #[schemars(
+        description = "Colonne dei target, con `{scadenza}` al posto della scadenza, ad esempio \"Target {scadenza}\""
+    )]
+    pub target: Option<String>,
+    /// Weight column ("Peso").
+    #[serde(default)]
+    #[schemars(description = "Colonna del peso, ad esempio \"Peso\"")]
+    pub peso: Option<String>,
+    /// Offices column ("Servizi/Uffici").
+    #[serde(default)]
+    #[schemars(description = "Colonna degli uffici, ad esempio \"Responsabile\"")]
+    pub uffici: Option<String>,
+    /// Period column of the actions ("Periodo").
+    #[serde(default)]
+    #[schemars(description = "Colonna del periodo delle azioni, ad esempio \"Tempi\"")]
+    pub periodo: Option<String>,
 }
 
 /// How a node's achievement combines its own indicators and its children.
@@ -930,6 +1049,30 @@ pub struct Nodo {
     #[serde(default)]
     #[schemars(description = "Gli indicatori dell'obiettivo")]
     pub indicatori: Vec<Indicatore>,
+    /// Targets of the node itself, when it is its own measure (a Risultato atteso): one
+    /// implicit indicator, printed once, worded by the title.
+    #[serde(default)]
+    #[schemars(
+        description = "Target del nodo stesso, quando è esso stesso la misura (un Risultato atteso), per scadenza: un indicatore implicito, stampato una volta sola"
+    )]
+    pub target: BTreeMap<String, Target>,
+    /// Baseline of the node's own targets.
+    #[serde(default)]
+    #[schemars(description = "Valore di partenza dei target del nodo stesso")]
+    pub baseline: Option<Target>,
+    /// Period of an action ("giugno 2024", "da marzo 2024").
+    #[serde(default)]
+    #[schemars(
+        description = "Periodo di un'azione, ad esempio \"giugno 2024\" o \"da marzo 2024\""
+    )]
+    pub periodo: Option<String>,
+    /// Group heading of an action ("Linee di azione istituzionali"); consecutive siblings
+    /// with the same group are printed under one heading.
+    #[serde(default)]
+    #[schemars(
+        description = "Gruppo dell'azione, ad esempio \"Linee di azione istituzionali\": fratelli consecutivi con lo stesso gruppo sono stampati sotto un solo titolo, senza un livello in più nell'albero"
+    )]
+    pub gruppo: Option<String>,
     /// Financial resources.
     #[serde(default)]
     #[schemars(description = "Le risorse finanziarie")]
@@ -938,6 +1081,13 @@ pub struct Nodo {
     #[serde(default)]
     #[schemars(description = "Note stampate in fondo alla scheda (Markdown ridotto)")]
     pub note: Option<String>,
+    /// Narrative sections of the node (scenario, context, tools, funding), before its
+    /// scheda, after it, or after its children.
+    #[serde(default)]
+    #[schemars(
+        description = "Sezioni narrative del nodo (scenario, contesto normativo, strumenti, finanziamenti), stampate prima della sua scheda, dopo, o dopo i suoi figli (vedi `posizione`)"
+    )]
+    pub sezioni: Vec<Sezione>,
     /// Children at the next level.
     #[serde(default)]
     #[schemars(
