@@ -36,4 +36,17 @@ pub struct Copertina {
     pub riferimento: Option<String>,
     /// Lines of approval.
     pub approvazioni: Vec<String>,
+    /// When the data is illustrative, the notice that says so (cover and page header).
+    pub avvertenza: Option<String>,
+}
+
+/// The notice on the cover of a document built from illustrative data.
+pub const AVVERTENZA_ILLUSTRATIVO: &str =
+    "Documento illustrativo: i dati non sono tratti da un atto adottato dall'ente";
+
+/// The notice for a plan whose `documento.illustrativo` is true.
+pub fn avvertenza(illustrativo: Option<bool>) -> Option<String> {
+    illustrativo
+        .unwrap_or(false)
+        .then(|| AVVERTENZA_ILLUSTRATIVO.to_string())
 }

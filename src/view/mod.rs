@@ -276,6 +276,7 @@ impl View {
             sottotitolo: doc.sottotitolo.clone(),
             riferimento: doc.riferimento_normativo.clone(),
             approvazioni: approvazioni.clone(),
+            avvertenza: crate::documento::avvertenza(doc.illustrativo),
         };
         let mut view = View {
             copertina,
@@ -430,6 +431,7 @@ fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -
             sottotitolo: None,
             riferimento: p.sottotitolo.clone(),
             approvazioni: approvazioni.clone(),
+            avvertenza: crate::documento::avvertenza(piano.documento.illustrativo),
         },
         periodo,
         approvazioni,
