@@ -1006,7 +1006,14 @@ impl<'a> Confronto<'a> {
             &Luogo::obiettivo(v.rif(false)),
             serde_json::to_value(w.nodo).ok().as_ref(),
             serde_json::to_value(v.nodo).ok().as_ref(),
-            &["titolo", "peso", "indicatori", "figli", "target", "baseline"],
+            &[
+                "titolo",
+                "peso",
+                "indicatori",
+                "figli",
+                "target",
+                "baseline",
+            ],
         );
     }
 

@@ -79,7 +79,8 @@ impl Segni {
             s.indicatori.insert((r.chiave.clone(), n));
         }
         let propri = diff.valori.iter().filter(|v| {
-            v.indicatore.is_none() && matches!(v.voce, super::Voce::Target(_) | super::Voce::Baseline)
+            v.indicatore.is_none()
+                && matches!(v.voce, super::Voce::Target(_) | super::Voce::Baseline)
         });
         for v in propri {
             s.target.insert(v.obiettivo.chiave.clone());

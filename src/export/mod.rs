@@ -266,13 +266,7 @@ pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
             &voce.nome_livello,
             azienda,
         ));
-        indicatori(
-            &voce.chiave,
-            nodo,
-            livello,
-            piano,
-            &mut righe_ind,
-        );
+        indicatori(&voce.chiave, nodo, livello, piano, &mut righe_ind);
     }
     let assegnazioni = piano
         .assegnazioni

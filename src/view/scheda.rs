@@ -520,9 +520,9 @@ pub(super) fn scheda(
         uffici_azioni: azioni
             .iter()
             .any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
-        baseline_azioni: azioni_nodi.iter().any(|n| {
-            n.baseline.is_some() || n.indicatori.iter().any(|i| i.baseline.is_some())
-        }),
+        baseline_azioni: azioni_nodi
+            .iter()
+            .any(|n| n.baseline.is_some() || n.indicatori.iter().any(|i| i.baseline.is_some())),
         pesi_azioni: azioni_nodi
             .iter()
             .any(|n| n.indicatori.iter().any(|i| i.peso.is_some())),
@@ -623,39 +623,44 @@ fn azioni<'a>(
                 descrizione: String::new(),
                 baseline: testo_o_trattino(baseline),
                 peso: "-".into(),
-                valori: scadenze.iter().map(|s| testo_o_trattino(target.get(s))).collect(),
+                valori: scadenze
+                    .iter()
+                    .map(|s| testo_o_trattino(target.get(s)))
+                    .collect(),
                 uffici: n.uffici.clone(),
                 righe_uffici: 1,
                 modificato: false,
             });
             let mut righe: Vec<RigaAzione> = propri
                 .into_iter()
-                .chain(n.indicatori.iter().enumerate().map(|(k, ind)| RigaAzione {
-                    numero: Some(k + 1),
-                    descrizione: ind.descrizione.clone(),
-                    baseline: ind
-                        .baseline
-                        .as_ref()
-                        .map_or_else(|| "-".into(), |b| b.testo()),
-                    peso: match &ind.peso {
-                        Some(crate::model::Peso::Unico(v)) => format_percent(*v),
-                        Some(crate::model::Peso::PerScadenza(_)) => scadenze
+                .chain(n.indicatori.iter().enumerate().map(|(k, ind)| {
+                    RigaAzione {
+                        numero: Some(k + 1),
+                        descrizione: ind.descrizione.clone(),
+                        baseline: ind
+                            .baseline
+                            .as_ref()
+                            .map_or_else(|| "-".into(), |b| b.testo()),
+                        peso: match &ind.peso {
+                            Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+                            Some(crate::model::Peso::PerScadenza(_)) => scadenze
+                                .iter()
+                                .filter_map(|s| {
+                                    ind.peso_at(s)
+                                        .map(|p| format!("{s}: {}", format_percent(p)))
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            None => "-".into(),
+                        },
+                        valori: scadenze
                             .iter()
-                            .filter_map(|s| {
-                                ind.peso_at(s)
-                                    .map(|p| format!("{s}: {}", format_percent(p)))
-                            })
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        None => "-".into(),
-                    },
-                    valori: scadenze
-                        .iter()
-                        .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
-                        .collect(),
-                    uffici: ind.uffici.clone(),
-                    righe_uffici: 1,
-                    modificato: false,
+                            .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
+                            .collect(),
+                        uffici: ind.uffici.clone(),
+                        righe_uffici: 1,
+                        modificato: false,
+                    }
                 }))
                 .collect();
             if righe.is_empty() {
@@ -742,4 +747,273 @@ fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
         view.anni = anni.to_vec();
     }
     view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The schede of a plan with the given levels and tree, for 2024–2026.
+    fn schede(livelli: serde_json::Value, extra: serde_json::Value) -> Vec<SchedaView> {
+        let mut plan = json!({
+            "ente": { "nome": "Comune di Prova" },
+            "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2026 },
+            "livelli": livelli,
+        });
+        for (k, v) in extra.as_object().unwrap() {
+            plan[k] = v.clone();
+        }
+        let piano: Piano = serde_json::from_value(plan).unwrap();
+        let indice = Indice::build(&piano);
+        crate::view::View::build(&piano, &indice, None)
+            .aree
+            .into_iter()
+            .flat_map(|a| a.schede)
+            .collect()
+    }
+
+    fn etichette(s: &[ScadenzaView]) -> Vec<&str> {
+        s.iter().map(|c| c.etichetta.as_str()).collect()
+    }
+
+    /// Without `colonne`, today's headings; with them, the plan's, each table from the
+    /// level of its rows: the indicators' from the scheda's level, the actions' from the
+    /// actions' level.
+    #[test]
+    fn headings_come_from_the_level_of_the_rows() {
+        let albero = json!({ "albero": [{ "titolo": "Area", "figli": [{
+            "titolo": "Obiettivo",
+            "indicatori": [{ "descrizione": "pratiche", "target": { "2024": "1" } }],
+            "figli": [{ "titolo": "Azione", "indicatori": [{ "descrizione": "x" }] }]
+        }] }] });
+        let predefinite = schede(
+            json!([
+                { "nome": "Area", "plurale": "Aree", "scheda": false },
+                { "nome": "Obiettivo", "plurale": "Obiettivi" },
+                { "nome": "Azione", "plurale": "Azioni", "scheda": false }
+            ]),
+            albero.clone(),
+        );
+        let s = &predefinite[0];
+        assert_eq!(
+            s.colonne.indicatore,
+            "Indicatore: descrizione e cosa misura"
+        );
+        assert_eq!(s.colonne.baseline, "Target storico di riferimento");
+        assert_eq!(s.colonne.peso, "Peso");
+        assert_eq!(
+            etichette(&s.scadenze),
+            [
+                "Risultato atteso al 2024",
+                "Risultato atteso al 2025",
+                "Risultato atteso al 2026"
+            ]
+        );
+        assert_eq!(s.scadenze[0].peso, "Peso al 2024");
+        assert_eq!(s.colonne_azioni.indicatore, "Indicatore");
+        assert_eq!(s.colonne_azioni.baseline, "Target storico");
+        assert_eq!(s.colonne_azioni.uffici, "Servizi/Uffici");
+        assert_eq!(s.colonne_azioni.periodo, "Periodo");
+        assert_eq!(
+            etichette(&s.scadenze_azioni),
+            ["Target 2024", "Target 2025", "Target 2026"]
+        );
+
+        let proprie = schede(
+            json!([
+                { "nome": "Area", "plurale": "Aree", "scheda": false,
+                  "colonne": { "indicatore": "Non usata" } },
+                { "nome": "Obiettivo", "plurale": "Obiettivi",
+                  "colonne": { "indicatore": "Indicatore", "target": "Target {scadenza}", "peso": "Peso %" } },
+                { "nome": "Azione", "plurale": "Azioni", "scheda": false, "scadenze": ["30/6", "31/12"],
+                  "colonne": { "baseline": "Baseline", "target": "Valore atteso", "uffici": "Responsabile", "periodo": "Tempi" } }
+            ]),
+            albero,
+        );
+        let s = &proprie[0];
+        assert_eq!(s.colonne.indicatore, "Indicatore");
+        assert_eq!(s.colonne.baseline, "Target storico di riferimento");
+        assert_eq!(
+            etichette(&s.scadenze),
+            ["Target 2024", "Target 2025", "Target 2026"]
+        );
+        assert_eq!(s.scadenze[1].peso, "Peso % al 2025");
+        assert_eq!(s.colonne_azioni.indicatore, "Indicatore");
+        assert_eq!(s.colonne_azioni.baseline, "Baseline");
+        assert_eq!(s.colonne_azioni.uffici, "Responsabile");
+        assert_eq!(s.colonne_azioni.periodo, "Tempi");
+        // A heading without `{scadenza}` over two columns gets the deadline after it.
+        assert_eq!(
+            etichette(&s.scadenze_azioni),
+            ["Valore atteso 30/6", "Valore atteso 31/12"]
+        );
+        assert_eq!(
+            intestazione_scadenza("Valore atteso", "2024", 1),
+            "Valore atteso"
+        );
+    }
+
+    /// A column empty in every row is left out: baseline and weight of the indicators, and
+    /// in the actions' table the indicator column when no action has an indicator.
+    #[test]
+    fn columns_empty_in_every_row_are_left_out() {
+        let livelli = json!([
+            { "nome": "Area", "plurale": "Aree", "scheda": false },
+            { "nome": "Obiettivo", "plurale": "Obiettivi" },
+            { "nome": "Azione", "plurale": "Azioni", "scheda": false }
+        ]);
+        let s = &schede(
+            livelli.clone(),
+            json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
+                "indicatori": [
+                    { "descrizione": "a", "target": { "2024": "1" } },
+                    { "descrizione": "b", "target": { "2024": "2" } }
+                ],
+                "figli": [{ "titolo": "Azione", "target": { "2024": "SI" } }]
+            }] }] }),
+        )[0];
+        assert!(!s.baseline_indicatori && !s.pesi_indicatori);
+        assert!(!s.indicatore_azioni && !s.baseline_azioni && !s.pesi_azioni);
+        assert!(!s.uffici_azioni);
+        let s = &schede(
+            livelli,
+            json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
+                "indicatori": [
+                    { "descrizione": "a", "target": { "2024": "1" } },
+                    { "descrizione": "b", "baseline": "0", "peso": 100, "target": { "2024": "2" } }
+                ],
+                "figli": [
+                    { "titolo": "Prima", "target": { "2024": "SI" } },
+                    { "titolo": "Seconda", "indicatori": [{ "descrizione": "c", "uffici": ["Ragioneria"] }] }
+                ]
+            }] }] }),
+        )[0];
+        assert!(s.baseline_indicatori && s.pesi_indicatori);
+        assert_eq!(s.indicatori[0].baseline, "-");
+        assert_eq!(s.indicatori[0].peso, "-");
+        assert!(s.indicatore_azioni && s.uffici_azioni);
+    }
+
+    /// The table of how an objective's achievement splits between its indicators and its
+    /// children is shown only when the plan states `ponderazione`; the children's codes are
+    /// the index's: none for an unnumbered level, the node's own `numero` when it has one.
+    #[test]
+    fn the_weighting_table_follows_the_plans_rule_and_codes() {
+        let livelli = json!([
+            { "nome": "Area", "plurale": "Aree", "scheda": false },
+            { "nome": "Obiettivo strategico", "plurale": "Obiettivi strategici" },
+            { "nome": "Obiettivo operativo", "plurale": "Obiettivi operativi", "numerato": false }
+        ]);
+        let albero = json!([{ "titolo": "Area", "figli": [{ "titolo": "Strategico",
+            "indicatori": [{ "descrizione": "pratiche", "target": { "2024": "1" } }],
+            "figli": [
+                { "titolo": "Senza numero", "peso": 60 },
+                { "titolo": "Con numero", "numero": "B7", "peso": 40 }
+            ]
+        }] }]);
+        let senza = schede(livelli.clone(), json!({ "albero": albero.clone() }));
+        assert!(senza[0].ponderazione.is_none());
+
+        let con = schede(
+            livelli,
+            json!({ "albero": albero, "ponderazione": { "quota_indicatori": 40 } }),
+        );
+        let p = con[0].ponderazione.as_ref().unwrap();
+        assert_eq!(p.quota_indicatori, "40,00%");
+        assert_eq!(p.indicatori, ["pratiche"]);
+        let figli: Vec<(&str, &str, &str, &str)> = p
+            .figli
+            .iter()
+            .map(|f| {
+                let (c, t) = (f.codice.as_str(), f.titolo.as_str());
+                (c, t, f.peso.as_str(), f.peso_effettivo.as_str())
+            })
+            .collect();
+        // 60% and 40% of the children's 60%: 36% and 24%.
+        assert_eq!(
+            figli,
+            [
+                ("", "Senza numero", "60,00%", "36,00%"),
+                ("B7", "Con numero", "40,00%", "24,00%")
+            ]
+        );
+    }
+
+    /// A node with its own targets is its own measure: a target table in its scheda (no
+    /// indicator worded by its title), a row with an empty indicator cell in its parent's
+    /// actions' table, and an unnumbered row in the summary worded by its title.
+    #[test]
+    fn own_targets_are_one_implicit_indicator_printed_once() {
+        let s = &schede(
+            json!([
+                { "nome": "Obiettivo", "plurale": "Obiettivi", "scheda": false },
+                { "nome": "Risultato atteso", "plurale": "Risultati attesi" },
+                { "nome": "Linea di azione", "plurale": "Linee di azione", "scheda": false }
+            ]),
+            json!({ "albero": [{ "titolo": "Obiettivo", "figli": [{ "titolo": "Più servizi online",
+                "baseline": "12%",
+                "target": { "2024": "30%", "2026": 70 },
+                "indicatori": [{ "descrizione": "accessi", "target": { "2024": "1000" } }],
+                "figli": [
+                    { "titolo": "Pagamenti", "uffici": ["Ufficio piattaforme"],
+                      "target": { "2025": "100 enti" },
+                      "indicatori": [{ "descrizione": "enti aderenti", "target": { "2024": "50" } }] },
+                    { "titolo": "Linee guida" }
+                ]
+            }] }] }),
+        )[0];
+        let t = s.target.as_ref().unwrap();
+        assert_eq!(t.baseline.as_deref(), Some("12%"));
+        assert_eq!(t.valori, ["30%", "-", "70"]);
+        assert_eq!(s.indicatori.len(), 1);
+        assert_eq!(s.indicatori[0].descrizione, "accessi");
+
+        let righe: Vec<(Option<usize>, &str, &str, Vec<&str>)> = s
+            .azioni
+            .iter()
+            .flat_map(|a| &a.righe)
+            .map(|r| {
+                let valori = r.valori.iter().map(String::as_str).collect();
+                (
+                    r.numero,
+                    r.descrizione.as_str(),
+                    r.baseline.as_str(),
+                    valori,
+                )
+            })
+            .collect();
+        assert_eq!(
+            righe,
+            [
+                (None, "", "-", vec!["-", "100 enti", "-"]),
+                (Some(1), "enti aderenti", "-", vec!["50", "-", "-"]),
+                (None, "-", "-", vec!["-", "-", "-"]),
+            ]
+        );
+        assert_eq!(s.azioni[0].righe[0].uffici, ["Ufficio piattaforme"]);
+        assert!(s.indicatore_azioni);
+
+        let sintesi: Vec<(Option<usize>, &str, Vec<&str>)> = s
+            .sintesi
+            .iter()
+            .map(|r| {
+                let valori = r.valori.iter().map(String::as_str).collect();
+                (r.numero, r.descrizione.as_str(), valori)
+            })
+            .collect();
+        assert_eq!(
+            sintesi,
+            [
+                (None, "Più servizi online", vec!["30%", "-", "70"]),
+                (Some(1), "accessi", vec!["1000", "-", "-"]),
+                (
+                    None,
+                    "Linea di azione 1.1.1: Pagamenti",
+                    vec!["-", "100 enti", "-"]
+                ),
+                (Some(2), "enti aderenti", vec!["50", "-", "-"]),
+            ]
+        );
+    }
 }

@@ -12,6 +12,7 @@ mod diff;
 mod documento;
 mod escaping;
 mod grandi;
+mod indicatori;
 mod ostile;
 mod pubblicazione;
 mod schema;
