@@ -313,6 +313,7 @@ fn own_targets_are_compared_by_diff() {
     let mut new = old.clone();
     new["albero"][0]["figli"][0]["target"]["2025"] = "55%".into();
     new["albero"][0]["figli"][0]["baseline"] = "15%".into();
+    new["albero"][0]["figli"][0]["figli"][0]["target"]["2026"] = "250 enti".into();
     let piano_di =
         |v: &Value| -> piano::model::Piano { serde_json::from_value(v.clone()).unwrap() };
     let d = piano::diff::confronta(&piano_di(&old), &piano_di(&new));
@@ -320,7 +321,8 @@ fn own_targets_are_compared_by_diff() {
         d.percorsi(),
         [
             "albero[0].figli[0].baseline",
-            "albero[0].figli[0].target.2025"
+            "albero[0].figli[0].target.2025",
+            "albero[0].figli[0].figli[0].target.2026"
         ]
     );
     assert!(d.valori.iter().all(|v| v.indicatore.is_none()));
@@ -370,7 +372,15 @@ fn own_targets_are_compared_by_diff() {
         "{s11}"
     );
     assert!(
-        s11.contains("baseline modificato; target al 2025 modificato"),
+        s11.contains(
+            "baseline modificato; target al 2025 modificato; Linea di azione 1.1.1: Piattaforma \
+             unica dei pagamenti: target al 2026 modificato"
+        ),
+        "{s11}"
+    );
+    // The action's row has no indicator cell: the mark follows its last target.
+    assert!(
+        s11.contains("<td>250 enti <span class=\"mod\">(modificato)</span></td>"),
         "{s11}"
     );
 }
