@@ -324,6 +324,11 @@ fn node(
         out,
     );
     let scadenze = livello.scadenze_effettive(&piano.documento);
+    // A node that is its own measure: its targets follow its level's deadlines.
+    if !nodo.target.is_empty() || nodo.baseline.is_some() {
+        let what = format!("l'obiettivo {code}");
+        target_deadlines(&nodo.target, &scadenze, path, &what, out);
+    }
     for (k, ind) in nodo.indicatori.iter().enumerate() {
         indicator(
             ind,
@@ -371,22 +376,13 @@ fn indicator(
                 .at_path(format!("{path}.descrizione")),
         );
     }
-    let keys_hint = format!(
-        "le scadenze di questo livello sono: {}",
-        scadenze.join(", ")
+    let keys_hint = target_deadlines(
+        &ind.target,
+        scadenze,
+        path,
+        &format!("l'indicatore {} di {code}", k + 1),
+        out,
     );
-    for key in ind.target.keys() {
-        if !scadenze.contains(key) {
-            out.push(
-                Diagnostic::new(
-                    Codice::P011,
-                    format!("scadenza `{key}` non prevista per questo livello"),
-                )
-                .at_path(format!("{path}.target.{key}"))
-                .with_hint(keys_hint.clone()),
-            );
-        }
-    }
     if let Some(crate::model::Peso::PerScadenza(map)) = &ind.peso {
         for key in map.keys() {
             if !scadenze.contains(key) {
@@ -401,18 +397,44 @@ fn indicator(
             }
         }
     }
-    for s in scadenze.iter().filter(|s| !ind.target.contains_key(*s)) {
+}
+
+/// The deadlines of the targets of `what` (an indicator, or a node that is its own
+/// measure) at `path`: each key among the level's `scadenze`, a target for each of them.
+/// Returns the hint that lists the level's deadlines.
+fn target_deadlines(
+    target: &std::collections::BTreeMap<String, crate::model::Target>,
+    scadenze: &[String],
+    path: &str,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) -> String {
+    let keys_hint = format!(
+        "le scadenze di questo livello sono: {}",
+        scadenze.join(", ")
+    );
+    for key in target.keys() {
+        if !scadenze.contains(key) {
+            out.push(
+                Diagnostic::new(
+                    Codice::P011,
+                    format!("scadenza `{key}` non prevista per questo livello"),
+                )
+                .at_path(format!("{path}.target.{key}"))
+                .with_hint(keys_hint.clone()),
+            );
+        }
+    }
+    for s in scadenze.iter().filter(|s| !target.contains_key(*s)) {
         out.push(
-            Diagnostic::new(
-                Codice::P012,
-                format!("l'indicatore {} di {code} non ha target per `{s}`", k + 1),
-            )
-            .at_path(format!("{path}.target"))
-            .with_hint(format!(
-                "aggiungi \"{s}\": \"...\" (oppure \"-\" se non applicabile)"
-            )),
+            Diagnostic::new(Codice::P012, format!("{what} non ha target per `{s}`"))
+                .at_path(format!("{path}.target"))
+                .with_hint(format!(
+                    "aggiungi \"{s}\": \"...\" (oppure \"-\" se non applicabile)"
+                )),
         );
     }
+    keys_hint
 }
 
 /// Indicator weights: one check over all indicators when each has a single weight (it

@@ -22,7 +22,7 @@ pub mod report;
 pub mod segni;
 pub mod testo;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
@@ -132,9 +132,9 @@ pub struct ModificaIndicatore {
 /// Which value of an indicator or objective changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Voce {
-    /// The indicator's baseline.
+    /// The baseline of the indicator, or of the objective's own targets.
     Baseline,
-    /// The indicator's target at a deadline.
+    /// The target at a deadline of the indicator, or of the objective itself.
     Target(String),
     /// The indicator's weight, the same at every deadline.
     Peso,
@@ -158,7 +158,8 @@ pub enum Valore {
 pub struct ModificaValore {
     /// The objective, in the new version.
     pub obiettivo: Rif,
-    /// The indicator (number from 1, description), `None` for the objective's own weight.
+    /// The indicator (number from 1, description), `None` for the objective's own weight
+    /// or targets.
     pub indicatore: Option<(usize, String)>,
     /// The objective's title.
     pub titolo: String,
@@ -615,6 +616,31 @@ const CAMPI_PROPRI: [&str; 5] = [
 /// Fields of the plan compared after the assignments.
 const CAMPI_DOPO: [&str; 2] = ["firme", "pola"];
 
+/// A baseline and targets (of an indicator, or of a node that is its own measure).
+type Misura<'a> = (Option<&'a Target>, &'a BTreeMap<String, Target>);
+
+/// What changed between two baselines and their targets at `scadenze`: the baseline, then
+/// each deadline, with the values before and after.
+fn target_cambiati(
+    prima: Misura<'_>,
+    dopo: Misura<'_>,
+    scadenze: &[String],
+) -> Vec<(Voce, Option<Valore>, Option<Valore>)> {
+    let json = |t: Option<&Target>| t.map(|t| serde_json::to_value(t).unwrap_or_default());
+    let valore = |t: Option<&Target>| t.cloned().map(Valore::Target);
+    let mut out = Vec::new();
+    if json(prima.0) != json(dopo.0) {
+        out.push((Voce::Baseline, valore(prima.0), valore(dopo.0)));
+    }
+    for s in scadenze {
+        let (a, b) = (prima.1.get(s), dopo.1.get(s));
+        if json(a) != json(b) {
+            out.push((Voce::Target(s.clone()), valore(a), valore(b)));
+        }
+    }
+    out
+}
+
 /// Agencies pair by name, then by position among those left.
 fn abbina_rami(old: &Piano, new: &Piano) -> Vec<Option<usize>> {
     let (ao, an) = (&old.aziende_speciali, &new.aziende_speciali);
@@ -957,11 +983,37 @@ impl<'a> Confronto<'a> {
                 dopo: v.nodo.peso.map(Valore::Percentuale),
             });
         }
+        // The node's own targets, when it is its own measure: compared like an indicator's.
+        let mut scadenze = self.scadenze(v, &[]);
+        for k in w.nodo.target.keys().chain(v.nodo.target.keys()) {
+            if !scadenze.contains(k) {
+                scadenze.push(k.clone());
+            }
+        }
+        let prima = (w.nodo.baseline.as_ref(), &w.nodo.target);
+        let dopo = (v.nodo.baseline.as_ref(), &v.nodo.target);
+        for (voce, a, b) in target_cambiati(prima, dopo, &scadenze) {
+            d.valori.push(ModificaValore {
+                obiettivo: v.rif(false),
+                indicatore: None,
+                titolo: v.nodo.titolo.clone(),
+                voce,
+                prima: a,
+                dopo: b,
+            });
+        }
         r.tranne(
             &Luogo::obiettivo(v.rif(false)),
             serde_json::to_value(w.nodo).ok().as_ref(),
             serde_json::to_value(v.nodo).ok().as_ref(),
-            &["titolo", "peso", "indicatori", "figli"],
+            &[
+                "titolo",
+                "peso",
+                "indicatori",
+                "figli",
+                "target",
+                "baseline",
+            ],
         );
     }
 
@@ -1160,21 +1212,11 @@ impl<'a> Confronto<'a> {
                 dopo,
             });
         };
-        let json = |t: Option<&Target>| t.map(|t| serde_json::to_value(t).unwrap_or_default());
-        let valore = |t: Option<&Target>| t.cloned().map(Valore::Target);
-        if json(old.baseline.as_ref()) != json(new.baseline.as_ref()) {
-            push(
-                Voce::Baseline,
-                valore(old.baseline.as_ref()),
-                valore(new.baseline.as_ref()),
-            );
-        }
         let scadenze = self.scadenze(v, &[old, new]);
-        for s in &scadenze {
-            let (a, b) = (old.target.get(s), new.target.get(s));
-            if json(a) != json(b) {
-                push(Voce::Target(s.clone()), valore(a), valore(b));
-            }
+        let prima = (old.baseline.as_ref(), &old.target);
+        let dopo = (new.baseline.as_ref(), &new.target);
+        for (voce, a, b) in target_cambiati(prima, dopo, &scadenze) {
+            push(voce, a, b);
         }
         let percento = |p: Option<f64>| p.map(Valore::Percentuale);
         match (&old.peso, &new.peso) {

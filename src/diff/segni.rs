@@ -16,6 +16,8 @@ pub struct Segni {
     pub obiettivi: BTreeMap<String, Vec<String>>,
     /// Indicator rows added or changed: (objective code, indicator number).
     pub indicatori: BTreeSet<(String, usize)>,
+    /// Objectives whose own targets or baseline changed, by code.
+    pub target: BTreeSet<String>,
     /// "Modificato con deliberazione di Giunta n. 78 del 19 luglio 2021".
     pub nota: String,
 }
@@ -75,6 +77,13 @@ impl Segni {
             );
         for (r, n) in righe {
             s.indicatori.insert((r.chiave.clone(), n));
+        }
+        let propri = diff.valori.iter().filter(|v| {
+            v.indicatore.is_none()
+                && matches!(v.voce, super::Voce::Target(_) | super::Voce::Baseline)
+        });
+        for v in propri {
+            s.target.insert(v.obiettivo.chiave.clone());
         }
         for list in s.obiettivi.values_mut() {
             list.dedup();

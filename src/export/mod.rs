@@ -66,14 +66,18 @@ pub struct RigaIndicatore {
     /// Code of the objective.
     #[schemars(description = "Codice dell'obiettivo")]
     pub codice_obiettivo: String,
-    /// Position of the indicator in the objective.
-    #[schemars(description = "Numero dell'indicatore nell'obiettivo")]
-    pub numero: usize,
+    /// Position of the indicator in the objective; empty for the objective's own targets.
+    #[schemars(
+        description = "Numero dell'indicatore nell'obiettivo; vuoto per i target dell'obiettivo stesso"
+    )]
+    pub numero: Option<usize>,
     /// Stable id, if given.
     #[schemars(description = "Identificativo stabile dell'indicatore, se indicato")]
     pub id: String,
-    /// What it measures.
-    #[schemars(description = "Che cosa misura")]
+    /// What it measures; the objective's title for its own targets.
+    #[schemars(
+        description = "Che cosa misura; per i target dell'obiettivo stesso, il titolo dell'obiettivo"
+    )]
     pub descrizione: String,
     /// Formula.
     #[schemars(description = "Formula di calcolo")]
@@ -181,9 +185,12 @@ fn obiettivo(
     }
 }
 
+/// The indicator rows of a node: its own targets first, when it is its own measure (one
+/// implicit indicator, without a number, described by the node's title), then each
+/// indicator; one row per deadline of its level that has a target.
 fn indicatori(
     code: &str,
-    inds: &[Indicatore],
+    nodo: &Nodo,
     livello: Option<&Livello>,
     piano: &Piano,
     out: &mut Vec<RigaIndicatore>,
@@ -192,19 +199,34 @@ fn indicatori(
         || piano.documento.anni(),
         |l| l.scadenze_effettive(&piano.documento),
     );
-    for (k, ind) in inds.iter().enumerate() {
+    // (number, indicator, description, baseline, targets); no indicator for the node's own.
+    let propri = (!nodo.target.is_empty()).then_some((
+        None,
+        None,
+        &nodo.titolo,
+        nodo.baseline.as_ref(),
+        &nodo.target,
+    ));
+    let numerati = nodo.indicatori.iter().enumerate().map(|(k, i)| {
+        let baseline = i.baseline.as_ref();
+        (Some(k + 1), Some(i), &i.descrizione, baseline, &i.target)
+    });
+    for (numero, ind, descrizione, baseline, targets) in propri.into_iter().chain(numerati) {
+        let testo = |f: fn(&Indicatore) -> &Option<String>| {
+            ind.and_then(|i| f(i).clone()).unwrap_or_default()
+        };
         for s in &scadenze {
-            let Some(t) = ind.target.get(s) else { continue };
+            let Some(t) = targets.get(s) else { continue };
             let parsed = target::struttura(t);
             out.push(RigaIndicatore {
                 codice_obiettivo: code.to_string(),
-                numero: k + 1,
-                id: ind.id.clone().unwrap_or_default(),
-                descrizione: ind.descrizione.clone(),
-                formula: ind.formula.clone().unwrap_or_default(),
-                unita: ind.unita.clone().unwrap_or_default(),
-                fonte: ind.fonte.clone().unwrap_or_default(),
-                baseline: ind.baseline.as_ref().map(|b| b.testo()).unwrap_or_default(),
+                numero,
+                id: testo(|i| &i.id),
+                descrizione: descrizione.clone(),
+                formula: testo(|i| &i.formula),
+                unita: testo(|i| &i.unita),
+                fonte: testo(|i| &i.fonte),
+                baseline: baseline.map(|b| b.testo()).unwrap_or_default(),
                 scadenza: s.clone(),
                 target: t.testo(),
                 confronto: parsed
@@ -213,8 +235,8 @@ fn indicatori(
                     .unwrap_or_default(),
                 valore: parsed.as_ref().map(|p| p.valore),
                 unita_valore: parsed.and_then(|p| p.unita).unwrap_or_default(),
-                peso: ind.peso_at(s),
-                uffici: ind.uffici.join(" | "),
+                peso: ind.and_then(|i| i.peso_at(s)),
+                uffici: ind.map(|i| i.uffici.join(" | ")).unwrap_or_default(),
             });
         }
     }
@@ -244,13 +266,7 @@ pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
             &voce.nome_livello,
             azienda,
         ));
-        indicatori(
-            &voce.chiave,
-            &nodo.indicatori,
-            livello,
-            piano,
-            &mut righe_ind,
-        );
+        indicatori(&voce.chiave, nodo, livello, piano, &mut righe_ind);
     }
     let assegnazioni = piano
         .assegnazioni
@@ -527,7 +543,7 @@ mod tests {
         let indicatori = &package["resources"][1]["schema"]["fields"];
         assert_eq!(
             indicatori[1],
-            serde_json::json!({"name": "numero", "type": "integer", "description": "Numero dell'indicatore nell'obiettivo"})
+            serde_json::json!({"name": "numero", "type": "integer", "description": "Numero dell'indicatore nell'obiettivo; vuoto per i target dell'obiettivo stesso"})
         );
         assert_eq!(
             indicatori[11],

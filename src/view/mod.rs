@@ -461,12 +461,18 @@ impl View {
             for ind in &mut s.indicatori {
                 ind.modificato = segni.indicatori.contains(&(key.clone(), ind.numero));
             }
+            if let Some(t) = &mut s.target {
+                t.modificato = segni.target.contains(&key);
+            }
             for a in &mut s.azioni {
                 if let Some(v) = segni.obiettivi.get(&a.chiave) {
                     voci.extend(v.iter().map(|x| format!("{}: {x}", a.etichetta)));
                 }
-                for (k, r) in a.righe.iter_mut().enumerate() {
-                    r.modificato = segni.indicatori.contains(&(a.chiave.clone(), k + 1));
+                for r in &mut a.righe {
+                    r.modificato = match r.numero {
+                        Some(n) => segni.indicatori.contains(&(a.chiave.clone(), n)),
+                        None => segni.target.contains(&a.chiave),
+                    };
                 }
             }
             if !voci.is_empty() {

@@ -1,11 +1,13 @@
 //! The objective sheet (scheda) as the templates show it: fields, indicators with targets
 //! and weights, the actions below it, resources, and how its achievement is weighed.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::format::{format_euro, format_percent};
 use crate::indice::{Indice, Voce};
-use crate::model::{Nodo, Piano, Risorsa, TipoIndicatore};
+use crate::model::{Livello, Nodo, Piano, Risorsa, Target, TipoIndicatore};
 
 /// One objective sheet.
 #[derive(Debug, Serialize)]
@@ -53,6 +55,11 @@ pub struct SchedaView {
     pub azioni: Vec<AzioneView>,
     /// Target columns of the actions' table.
     pub scadenze_azioni: Vec<ScadenzaView>,
+    /// Column headings of the actions' table, from the actions' level.
+    pub colonne_azioni: ColonneView,
+    /// Whether any action has an indicator (a column for it): an action measured by its
+    /// own targets leaves its indicator cell empty.
+    pub indicatore_azioni: bool,
     /// Whether any action's indicator names responsible offices.
     pub uffici_azioni: bool,
     /// Whether any action's indicator has a baseline (a column for it).
@@ -65,8 +72,17 @@ pub struct SchedaView {
     pub sintesi: Vec<RigaSintesi>,
     /// Target columns.
     pub scadenze: Vec<ScadenzaView>,
+    /// Column headings of the indicators' and the targets' tables, from the node's level.
+    pub colonne: ColonneView,
     /// Whether weights are given per deadline (one weight column per deadline).
     pub pesi_per_scadenza: bool,
+    /// Whether any indicator has a baseline (a column for it).
+    pub baseline_indicatori: bool,
+    /// Whether any indicator has a weight (a column for it).
+    pub pesi_indicatori: bool,
+    /// The node's own targets, when it is its own measure: printed once, without
+    /// repeating its title as an indicator.
+    pub target: Option<TargetView>,
     /// Indicators.
     pub indicatori: Vec<IndicatoreView>,
     /// Whether any indicator has evidence for the OIV.
@@ -105,7 +121,11 @@ pub struct AzioneView {
 /// One indicator row of the actions' table.
 #[derive(Debug, Serialize)]
 pub struct RigaAzione {
-    /// Indicator, "-" for an action without indicators.
+    /// Number of the indicator in its action, from 1; `None` for the row of the action's
+    /// own targets, or of an action without indicators.
+    pub numero: Option<usize>,
+    /// Indicator; empty for the action's own targets, "-" for an action without indicators
+    /// or targets.
     pub descrizione: String,
     /// Baseline, "-" when none.
     pub baseline: String,
@@ -121,12 +141,12 @@ pub struct RigaAzione {
     pub modificato: bool,
 }
 
-/// An indicator in the summary tables.
+/// An indicator in the summary tables, or the own targets of a node.
 #[derive(Debug, Serialize)]
 pub struct RigaSintesi {
-    /// Position in the scheda, from 1.
-    pub numero: usize,
-    /// What it measures.
+    /// Position in the scheda, from 1; `None` for a node's own targets.
+    pub numero: Option<usize>,
+    /// What it measures; for a node's own targets, the node's title.
     pub descrizione: String,
     /// One target per column of the scheda.
     pub valori: Vec<String>,
@@ -146,8 +166,110 @@ pub struct ModificheView {
 pub struct ScadenzaView {
     /// Key in the data ("2021", "31/12").
     pub chiave: String,
-    /// Column header.
+    /// Column header ("Risultato atteso al 2021").
     pub etichetta: String,
+    /// Header of the weight at this deadline, where weights are given per deadline
+    /// ("Peso al 2021").
+    pub peso: String,
+}
+
+/// Column headings of a table whose rows are one level's nodes or their indicators: the
+/// level's `colonne`, else today's headings. Whether a column is shown is the table's own
+/// flag (a column empty in every row is left out).
+#[derive(Debug, Serialize)]
+pub struct ColonneView {
+    /// The indicator.
+    pub indicatore: String,
+    /// The baseline.
+    pub baseline: String,
+    /// The weight.
+    pub peso: String,
+    /// The offices responsible.
+    pub uffici: String,
+    /// The period of an action.
+    pub periodo: String,
+}
+
+/// The own targets of a node that is its own measure (one implicit indicator).
+#[derive(Debug, Serialize)]
+pub struct TargetView {
+    /// Baseline, `None` when the plan gives none (no column for it).
+    pub baseline: Option<String>,
+    /// One target per deadline, "-" when none.
+    pub valori: Vec<String>,
+    /// Whether the amendment compared against changed these targets.
+    pub modificato: bool,
+}
+
+/// Today's headings of a kind of table, `{scadenza}` standing for the deadline.
+struct Predefinite {
+    indicatore: &'static str,
+    baseline: &'static str,
+    target: &'static str,
+    peso: &'static str,
+    uffici: &'static str,
+}
+
+/// The indicators' table of a scheda.
+const INTESTAZIONI_INDICATORI: Predefinite = Predefinite {
+    indicatore: "Indicatore: descrizione e cosa misura",
+    baseline: "Target storico di riferimento",
+    target: "Risultato atteso al {scadenza}",
+    peso: "Peso",
+    uffici: "Servizi/Uffici",
+};
+
+/// The actions' table inside a scheda.
+const INTESTAZIONI_AZIONI: Predefinite = Predefinite {
+    indicatore: "Indicatore",
+    baseline: "Target storico",
+    target: "Target {scadenza}",
+    peso: "Peso",
+    uffici: "Servizi/Uffici",
+};
+
+/// The column headings of a table whose rows are `livello`'s, and its target columns.
+fn intestazioni(
+    livello: Option<&Livello>,
+    predefinite: &Predefinite,
+    scadenze: &[String],
+) -> (ColonneView, Vec<ScadenzaView>) {
+    let c = livello.and_then(|l| l.colonne.clone()).unwrap_or_default();
+    let o = |v: Option<String>, d: &str| v.unwrap_or_else(|| d.to_string());
+    let target = o(c.target, predefinite.target);
+    let view = ColonneView {
+        indicatore: o(c.indicatore, predefinite.indicatore),
+        baseline: o(c.baseline, predefinite.baseline),
+        peso: o(c.peso, predefinite.peso),
+        uffici: o(c.uffici, predefinite.uffici),
+        periodo: o(c.periodo, "Periodo"),
+    };
+    let scadenze = scadenze
+        .iter()
+        .map(|s| ScadenzaView {
+            chiave: s.clone(),
+            etichetta: intestazione_scadenza(&target, s, scadenze.len()),
+            peso: format!("{} al {s}", view.peso),
+        })
+        .collect();
+    (view, scadenze)
+}
+
+/// A target column's heading: `{scadenza}` replaced by the deadline; a heading without it
+/// gets the deadline after it when there are several columns, so that none is ambiguous.
+fn intestazione_scadenza(modello: &str, scadenza: &str, colonne: usize) -> String {
+    if modello.contains("{scadenza}") {
+        modello.replace("{scadenza}", scadenza)
+    } else if colonne > 1 {
+        format!("{modello} {scadenza}")
+    } else {
+        modello.to_string()
+    }
+}
+
+/// A target or baseline as printed, "-" when none.
+fn testo_o_trattino(t: Option<&Target>) -> String {
+    t.map_or_else(|| "-".into(), Target::testo)
 }
 
 /// Budget classification lines.
@@ -318,18 +440,14 @@ pub(super) fn scheda(
         })
         .collect();
 
-    let quota = piano.ponderazione.as_ref().map(|p| p.quota_indicatori);
-    let (own_share, children_share) = match (nodo.indicatori.is_empty(), nodo.figli.is_empty()) {
-        (false, false) => {
-            let q = quota.unwrap_or(50.0);
-            (q, 100.0 - q)
-        }
-        (true, _) => (0.0, 100.0),
-        (false, true) => (100.0, 0.0),
-    };
-    let ponderazione =
-        (!nodo.indicatori.is_empty() && !nodo.figli.is_empty()).then(|| PonderazioneView {
-            quota_indicatori: format_percent(own_share),
+    // The split between own indicators and children is shown only by the rule the plan
+    // chose (`ponderazione`): no share is invented.
+    let ponderazione = piano
+        .ponderazione
+        .as_ref()
+        .filter(|_| !nodo.indicatori.is_empty() && !nodo.figli.is_empty())
+        .map(|p| PonderazioneView {
+            quota_indicatori: format_percent(p.quota_indicatori),
             indicatori: nodo
                 .indicatori
                 .iter()
@@ -343,7 +461,9 @@ pub(super) fn scheda(
                     codice: v.codice.clone(),
                     titolo: f.titolo.clone(),
                     peso: opt_percent(f.peso),
-                    peso_effettivo: opt_percent(f.peso.map(|p| p * children_share / 100.0)),
+                    peso_effettivo: opt_percent(
+                        f.peso.map(|w| w * (100.0 - p.quota_indicatori) / 100.0),
+                    ),
                     indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
                 })
                 .collect(),
@@ -356,28 +476,15 @@ pub(super) fn scheda(
         None => format!("Peso nel livello superiore: {parent}"),
     };
     let (azioni, scadenze_azioni, livello_azioni) = azioni(piano, indice, nodo, voce);
-    let mut sintesi: Vec<RigaSintesi> = nodo
-        .indicatori
-        .iter()
-        .map(|ind| (ind, scadenze_keys.as_slice()))
-        .chain(
-            azioni
-                .iter()
-                .flat_map(|(a, _)| a.indicatori.iter().map(|i| (i, scadenze_keys.as_slice()))),
-        )
-        .enumerate()
-        .map(|(k, (ind, keys))| RigaSintesi {
-            numero: k + 1,
-            descrizione: ind.descrizione.clone(),
-            valori: keys
-                .iter()
-                .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
-                .collect(),
-        })
-        .collect();
-    sintesi.shrink_to_fit();
+    let sintesi = sintesi(nodo, &azioni, &scadenze_keys);
     let azioni_nodi: Vec<&Nodo> = azioni.iter().map(|(n, _)| *n).collect();
     let azioni: Vec<AzioneView> = azioni.into_iter().map(|(_, v)| v).collect();
+    let (colonne, scadenze) = intestazioni(livello, &INTESTAZIONI_INDICATORI, &scadenze_keys);
+    let (colonne_azioni, scadenze_azioni) = intestazioni(
+        voce.livello_figli(piano),
+        &INTESTAZIONI_AZIONI,
+        &scadenze_azioni,
+    );
     SchedaView {
         etichetta: voce.etichetta.clone(),
         codice: voce.codice.clone(),
@@ -407,33 +514,36 @@ pub(super) fn scheda(
         tempi: nodo.tempi.clone(),
         benefici: nodo.benefici.clone(),
         note: nodo.note.clone(),
+        indicatore_azioni: azioni
+            .iter()
+            .any(|a| a.righe.iter().any(|r| r.numero.is_some())),
         uffici_azioni: azioni
             .iter()
             .any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
         baseline_azioni: azioni_nodi
             .iter()
-            .any(|n| n.indicatori.iter().any(|i| i.baseline.is_some())),
+            .any(|n| n.baseline.is_some() || n.indicatori.iter().any(|i| i.baseline.is_some())),
         pesi_azioni: azioni_nodi
             .iter()
             .any(|n| n.indicatori.iter().any(|i| i.peso.is_some())),
         azioni,
-        scadenze_azioni: scadenze_azioni
-            .iter()
-            .map(|s| ScadenzaView {
-                chiave: s.clone(),
-                etichetta: format!("Target {s}"),
-            })
-            .collect(),
+        scadenze_azioni,
+        colonne_azioni,
         livello_azioni,
         sintesi,
-        scadenze: scadenze_keys
-            .iter()
-            .map(|s| ScadenzaView {
-                chiave: s.clone(),
-                etichetta: format!("al {s}"),
-            })
-            .collect(),
+        scadenze,
+        colonne,
         pesi_per_scadenza,
+        baseline_indicatori: nodo.indicatori.iter().any(|i| i.baseline.is_some()),
+        pesi_indicatori: nodo.indicatori.iter().any(|i| i.peso.is_some()),
+        target: target_proprio(nodo).map(|(baseline, valori)| TargetView {
+            baseline: baseline.map(Target::testo),
+            valori: scadenze_keys
+                .iter()
+                .map(|s| testo_o_trattino(valori.get(s)))
+                .collect(),
+            modificato: false,
+        }),
         ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
         ha_uffici_indicatori: nodo.indicatori.iter().any(|i| !i.uffici.is_empty()),
         indicatori,
@@ -441,6 +551,46 @@ pub(super) fn scheda(
         ponderazione,
         modifiche: None,
     }
+}
+
+/// The node's own targets and baseline, when it is its own measure (it has either).
+fn target_proprio(nodo: &Nodo) -> Option<(Option<&Target>, &BTreeMap<String, Target>)> {
+    (!nodo.target.is_empty() || nodo.baseline.is_some())
+        .then_some((nodo.baseline.as_ref(), &nodo.target))
+}
+
+/// The rows of a scheda in the summary tables: the node's own targets (worded by its
+/// title), its indicators, then each action's own targets (worded by the action) and
+/// indicators; indicators numbered from 1 through the scheda, read at `scadenze`.
+fn sintesi(nodo: &Nodo, azioni: &[(&Nodo, AzioneView)], scadenze: &[String]) -> Vec<RigaSintesi> {
+    let valori = |target: &BTreeMap<String, Target>| -> Vec<String> {
+        scadenze
+            .iter()
+            .map(|s| testo_o_trattino(target.get(s)))
+            .collect()
+    };
+    let mut righe = Vec::new();
+    let mut numero = 0;
+    let misure = std::iter::once((nodo, nodo.titolo.as_str()))
+        .chain(azioni.iter().map(|(n, a)| (*n, a.etichetta.as_str())));
+    for (n, nome) in misure {
+        if let Some((_, target)) = target_proprio(n) {
+            righe.push(RigaSintesi {
+                numero: None,
+                descrizione: nome.to_string(),
+                valori: valori(target),
+            });
+        }
+        for ind in &n.indicatori {
+            numero += 1;
+            righe.push(RigaSintesi {
+                numero: Some(numero),
+                descrizione: ind.descrizione.clone(),
+                valori: valori(&ind.target),
+            });
+        }
+    }
+    righe
 }
 
 /// The descendants of a scheda's node that have no scheda of their own (actions, projects),
@@ -466,38 +616,56 @@ fn azioni<'a>(
         }
         for (n, v) in nodes.iter().zip(indice.figli(parent)) {
             let scadenze = livello.scadenze_effettive(&piano.documento);
-            let mut righe: Vec<RigaAzione> = n
-                .indicatori
-                .iter()
-                .map(|ind| RigaAzione {
-                    descrizione: ind.descrizione.clone(),
-                    baseline: ind
-                        .baseline
-                        .as_ref()
-                        .map_or_else(|| "-".into(), |b| b.testo()),
-                    peso: match &ind.peso {
-                        Some(crate::model::Peso::Unico(v)) => format_percent(*v),
-                        Some(crate::model::Peso::PerScadenza(_)) => scadenze
+            // The action's own targets first, its indicator cell empty: the action's
+            // title, in the first column, says what they measure.
+            let propri = target_proprio(n).map(|(baseline, target)| RigaAzione {
+                numero: None,
+                descrizione: String::new(),
+                baseline: testo_o_trattino(baseline),
+                peso: "-".into(),
+                valori: scadenze
+                    .iter()
+                    .map(|s| testo_o_trattino(target.get(s)))
+                    .collect(),
+                uffici: n.uffici.clone(),
+                righe_uffici: 1,
+                modificato: false,
+            });
+            let mut righe: Vec<RigaAzione> = propri
+                .into_iter()
+                .chain(n.indicatori.iter().enumerate().map(|(k, ind)| {
+                    RigaAzione {
+                        numero: Some(k + 1),
+                        descrizione: ind.descrizione.clone(),
+                        baseline: ind
+                            .baseline
+                            .as_ref()
+                            .map_or_else(|| "-".into(), |b| b.testo()),
+                        peso: match &ind.peso {
+                            Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+                            Some(crate::model::Peso::PerScadenza(_)) => scadenze
+                                .iter()
+                                .filter_map(|s| {
+                                    ind.peso_at(s)
+                                        .map(|p| format!("{s}: {}", format_percent(p)))
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            None => "-".into(),
+                        },
+                        valori: scadenze
                             .iter()
-                            .filter_map(|s| {
-                                ind.peso_at(s)
-                                    .map(|p| format!("{s}: {}", format_percent(p)))
-                            })
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        None => "-".into(),
-                    },
-                    valori: scadenze
-                        .iter()
-                        .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
-                        .collect(),
-                    uffici: ind.uffici.clone(),
-                    righe_uffici: 1,
-                    modificato: false,
-                })
+                            .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
+                            .collect(),
+                        uffici: ind.uffici.clone(),
+                        righe_uffici: 1,
+                        modificato: false,
+                    }
+                }))
                 .collect();
             if righe.is_empty() {
                 righe.push(RigaAzione {
+                    numero: None,
                     descrizione: "-".into(),
                     baseline: "-".into(),
                     peso: "-".into(),
@@ -579,4 +747,273 @@ fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
         view.anni = anni.to_vec();
     }
     view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The schede of a plan with the given levels and tree, for 2024–2026.
+    fn schede(livelli: serde_json::Value, extra: serde_json::Value) -> Vec<SchedaView> {
+        let mut plan = json!({
+            "ente": { "nome": "Comune di Prova" },
+            "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2026 },
+            "livelli": livelli,
+        });
+        for (k, v) in extra.as_object().unwrap() {
+            plan[k] = v.clone();
+        }
+        let piano: Piano = serde_json::from_value(plan).unwrap();
+        let indice = Indice::build(&piano);
+        crate::view::View::build(&piano, &indice, None)
+            .aree
+            .into_iter()
+            .flat_map(|a| a.schede)
+            .collect()
+    }
+
+    fn etichette(s: &[ScadenzaView]) -> Vec<&str> {
+        s.iter().map(|c| c.etichetta.as_str()).collect()
+    }
+
+    /// Without `colonne`, today's headings; with them, the plan's, each table from the
+    /// level of its rows: the indicators' from the scheda's level, the actions' from the
+    /// actions' level.
+    #[test]
+    fn headings_come_from_the_level_of_the_rows() {
+        let albero = json!({ "albero": [{ "titolo": "Area", "figli": [{
+            "titolo": "Obiettivo",
+            "indicatori": [{ "descrizione": "pratiche", "target": { "2024": "1" } }],
+            "figli": [{ "titolo": "Azione", "indicatori": [{ "descrizione": "x" }] }]
+        }] }] });
+        let predefinite = schede(
+            json!([
+                { "nome": "Area", "plurale": "Aree", "scheda": false },
+                { "nome": "Obiettivo", "plurale": "Obiettivi" },
+                { "nome": "Azione", "plurale": "Azioni", "scheda": false }
+            ]),
+            albero.clone(),
+        );
+        let s = &predefinite[0];
+        assert_eq!(
+            s.colonne.indicatore,
+            "Indicatore: descrizione e cosa misura"
+        );
+        assert_eq!(s.colonne.baseline, "Target storico di riferimento");
+        assert_eq!(s.colonne.peso, "Peso");
+        assert_eq!(
+            etichette(&s.scadenze),
+            [
+                "Risultato atteso al 2024",
+                "Risultato atteso al 2025",
+                "Risultato atteso al 2026"
+            ]
+        );
+        assert_eq!(s.scadenze[0].peso, "Peso al 2024");
+        assert_eq!(s.colonne_azioni.indicatore, "Indicatore");
+        assert_eq!(s.colonne_azioni.baseline, "Target storico");
+        assert_eq!(s.colonne_azioni.uffici, "Servizi/Uffici");
+        assert_eq!(s.colonne_azioni.periodo, "Periodo");
+        assert_eq!(
+            etichette(&s.scadenze_azioni),
+            ["Target 2024", "Target 2025", "Target 2026"]
+        );
+
+        let proprie = schede(
+            json!([
+                { "nome": "Area", "plurale": "Aree", "scheda": false,
+                  "colonne": { "indicatore": "Non usata" } },
+                { "nome": "Obiettivo", "plurale": "Obiettivi",
+                  "colonne": { "indicatore": "Indicatore", "target": "Target {scadenza}", "peso": "Peso %" } },
+                { "nome": "Azione", "plurale": "Azioni", "scheda": false, "scadenze": ["30/6", "31/12"],
+                  "colonne": { "baseline": "Baseline", "target": "Valore atteso", "uffici": "Responsabile", "periodo": "Tempi" } }
+            ]),
+            albero,
+        );
+        let s = &proprie[0];
+        assert_eq!(s.colonne.indicatore, "Indicatore");
+        assert_eq!(s.colonne.baseline, "Target storico di riferimento");
+        assert_eq!(
+            etichette(&s.scadenze),
+            ["Target 2024", "Target 2025", "Target 2026"]
+        );
+        assert_eq!(s.scadenze[1].peso, "Peso % al 2025");
+        assert_eq!(s.colonne_azioni.indicatore, "Indicatore");
+        assert_eq!(s.colonne_azioni.baseline, "Baseline");
+        assert_eq!(s.colonne_azioni.uffici, "Responsabile");
+        assert_eq!(s.colonne_azioni.periodo, "Tempi");
+        // A heading without `{scadenza}` over two columns gets the deadline after it.
+        assert_eq!(
+            etichette(&s.scadenze_azioni),
+            ["Valore atteso 30/6", "Valore atteso 31/12"]
+        );
+        assert_eq!(
+            intestazione_scadenza("Valore atteso", "2024", 1),
+            "Valore atteso"
+        );
+    }
+
+    /// A column empty in every row is left out: baseline and weight of the indicators, and
+    /// in the actions' table the indicator column when no action has an indicator.
+    #[test]
+    fn columns_empty_in_every_row_are_left_out() {
+        let livelli = json!([
+            { "nome": "Area", "plurale": "Aree", "scheda": false },
+            { "nome": "Obiettivo", "plurale": "Obiettivi" },
+            { "nome": "Azione", "plurale": "Azioni", "scheda": false }
+        ]);
+        let s = &schede(
+            livelli.clone(),
+            json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
+                "indicatori": [
+                    { "descrizione": "a", "target": { "2024": "1" } },
+                    { "descrizione": "b", "target": { "2024": "2" } }
+                ],
+                "figli": [{ "titolo": "Azione", "target": { "2024": "SI" } }]
+            }] }] }),
+        )[0];
+        assert!(!s.baseline_indicatori && !s.pesi_indicatori);
+        assert!(!s.indicatore_azioni && !s.baseline_azioni && !s.pesi_azioni);
+        assert!(!s.uffici_azioni);
+        let s = &schede(
+            livelli,
+            json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
+                "indicatori": [
+                    { "descrizione": "a", "target": { "2024": "1" } },
+                    { "descrizione": "b", "baseline": "0", "peso": 100, "target": { "2024": "2" } }
+                ],
+                "figli": [
+                    { "titolo": "Prima", "target": { "2024": "SI" } },
+                    { "titolo": "Seconda", "indicatori": [{ "descrizione": "c", "uffici": ["Ragioneria"] }] }
+                ]
+            }] }] }),
+        )[0];
+        assert!(s.baseline_indicatori && s.pesi_indicatori);
+        assert_eq!(s.indicatori[0].baseline, "-");
+        assert_eq!(s.indicatori[0].peso, "-");
+        assert!(s.indicatore_azioni && s.uffici_azioni);
+    }
+
+    /// The table of how an objective's achievement splits between its indicators and its
+    /// children is shown only when the plan states `ponderazione`; the children's codes are
+    /// the index's: none for an unnumbered level, the node's own `numero` when it has one.
+    #[test]
+    fn the_weighting_table_follows_the_plans_rule_and_codes() {
+        let livelli = json!([
+            { "nome": "Area", "plurale": "Aree", "scheda": false },
+            { "nome": "Obiettivo strategico", "plurale": "Obiettivi strategici" },
+            { "nome": "Obiettivo operativo", "plurale": "Obiettivi operativi", "numerato": false }
+        ]);
+        let albero = json!([{ "titolo": "Area", "figli": [{ "titolo": "Strategico",
+            "indicatori": [{ "descrizione": "pratiche", "target": { "2024": "1" } }],
+            "figli": [
+                { "titolo": "Senza numero", "peso": 60 },
+                { "titolo": "Con numero", "numero": "B7", "peso": 40 }
+            ]
+        }] }]);
+        let senza = schede(livelli.clone(), json!({ "albero": albero.clone() }));
+        assert!(senza[0].ponderazione.is_none());
+
+        let con = schede(
+            livelli,
+            json!({ "albero": albero, "ponderazione": { "quota_indicatori": 40 } }),
+        );
+        let p = con[0].ponderazione.as_ref().unwrap();
+        assert_eq!(p.quota_indicatori, "40,00%");
+        assert_eq!(p.indicatori, ["pratiche"]);
+        let figli: Vec<(&str, &str, &str, &str)> = p
+            .figli
+            .iter()
+            .map(|f| {
+                let (c, t) = (f.codice.as_str(), f.titolo.as_str());
+                (c, t, f.peso.as_str(), f.peso_effettivo.as_str())
+            })
+            .collect();
+        // 60% and 40% of the children's 60%: 36% and 24%.
+        assert_eq!(
+            figli,
+            [
+                ("", "Senza numero", "60,00%", "36,00%"),
+                ("B7", "Con numero", "40,00%", "24,00%")
+            ]
+        );
+    }
+
+    /// A node with its own targets is its own measure: a target table in its scheda (no
+    /// indicator worded by its title), a row with an empty indicator cell in its parent's
+    /// actions' table, and an unnumbered row in the summary worded by its title.
+    #[test]
+    fn own_targets_are_one_implicit_indicator_printed_once() {
+        let s = &schede(
+            json!([
+                { "nome": "Obiettivo", "plurale": "Obiettivi", "scheda": false },
+                { "nome": "Risultato atteso", "plurale": "Risultati attesi" },
+                { "nome": "Linea di azione", "plurale": "Linee di azione", "scheda": false }
+            ]),
+            json!({ "albero": [{ "titolo": "Obiettivo", "figli": [{ "titolo": "Più servizi online",
+                "baseline": "12%",
+                "target": { "2024": "30%", "2026": 70 },
+                "indicatori": [{ "descrizione": "accessi", "target": { "2024": "1000" } }],
+                "figli": [
+                    { "titolo": "Pagamenti", "uffici": ["Ufficio piattaforme"],
+                      "target": { "2025": "100 enti" },
+                      "indicatori": [{ "descrizione": "enti aderenti", "target": { "2024": "50" } }] },
+                    { "titolo": "Linee guida" }
+                ]
+            }] }] }),
+        )[0];
+        let t = s.target.as_ref().unwrap();
+        assert_eq!(t.baseline.as_deref(), Some("12%"));
+        assert_eq!(t.valori, ["30%", "-", "70"]);
+        assert_eq!(s.indicatori.len(), 1);
+        assert_eq!(s.indicatori[0].descrizione, "accessi");
+
+        let righe: Vec<(Option<usize>, &str, &str, Vec<&str>)> = s
+            .azioni
+            .iter()
+            .flat_map(|a| &a.righe)
+            .map(|r| {
+                let valori = r.valori.iter().map(String::as_str).collect();
+                (
+                    r.numero,
+                    r.descrizione.as_str(),
+                    r.baseline.as_str(),
+                    valori,
+                )
+            })
+            .collect();
+        assert_eq!(
+            righe,
+            [
+                (None, "", "-", vec!["-", "100 enti", "-"]),
+                (Some(1), "enti aderenti", "-", vec!["50", "-", "-"]),
+                (None, "-", "-", vec!["-", "-", "-"]),
+            ]
+        );
+        assert_eq!(s.azioni[0].righe[0].uffici, ["Ufficio piattaforme"]);
+        assert!(s.indicatore_azioni);
+
+        let sintesi: Vec<(Option<usize>, &str, Vec<&str>)> = s
+            .sintesi
+            .iter()
+            .map(|r| {
+                let valori = r.valori.iter().map(String::as_str).collect();
+                (r.numero, r.descrizione.as_str(), valori)
+            })
+            .collect();
+        assert_eq!(
+            sintesi,
+            [
+                (None, "Più servizi online", vec!["30%", "-", "70"]),
+                (Some(1), "accessi", vec!["1000", "-", "-"]),
+                (
+                    None,
+                    "Linea di azione 1.1.1: Pagamenti",
+                    vec!["-", "100 enti", "-"]
+                ),
+                (Some(2), "enti aderenti", vec!["50", "-", "-"]),
+            ]
+        );
+    }
 }

@@ -30,6 +30,8 @@ fn plan() -> serde_json::Value {
         "ente": { "nome": "Comune di Codici", "tipo": "Comune" },
         "documento": { "titolo": "Piano della Performance", "anno_inizio": 2024, "anno_fine": 2024 },
         "atti": [ { "organo": "Giunta", "tipo": "adozione", "numero": "1", "data": "2024-01-30" } ],
+        // The weighting tables, which name the children by code, need the plan's rule.
+        "ponderazione": { "quota_indicatori": 50 },
         "livelli": [
             { "nome": "Area strategica", "plurale": "Aree strategiche", "scheda": false },
             { "nome": "Obiettivo strategico", "plurale": "Obiettivi strategici" },

@@ -13,6 +13,7 @@ mod documento;
 mod escaping;
 mod esempi;
 mod grandi;
+mod indicatori;
 mod ostile;
 mod pubblicazione;
 mod schema;
