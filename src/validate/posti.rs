@@ -40,62 +40,58 @@ pub(super) fn campi_azioni(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnos
             _ => Stampa::Altro,
         };
         stampe.push(stampa);
-        let path = &voce.percorso;
-        let code = &voce.riferimento;
-        if nodo.periodo_azione().is_some()
-            && matches!(stampa, Stampa::Altro)
-            && voce.livello(piano).is_some()
-        {
-            out.push(
-                Diagnostic::new(
-                    Codice::P044,
-                    format!("il periodo di {code} non è stampato: il nodo non ha una scheda e non è un'azione"),
-                )
-                .at_path(format!("{path}.periodo"))
-                .with_hint(
-                    "`periodo` è stampato nella riga di un'azione o tra i campi di una scheda: \
-                     scrivilo nei nodi che lo stampano, o nella `descrizione`",
-                ),
-            );
+        // A node without a level is an error of its own (P010).
+        if voce.livello(piano).is_none() {
+            continue;
         }
-        if nodo.nome_gruppo().is_some()
-            && !matches!(stampa, Stampa::Azione { .. })
-            && voce.livello(piano).is_some()
-        {
-            out.push(
-                Diagnostic::new(
-                    Codice::P044,
-                    format!("il gruppo di {code} non è stampato: solo le azioni si raggruppano"),
-                )
-                .at_path(format!("{path}.gruppo"))
-                .with_hint(
-                    "`gruppo` dà un titolo alle righe consecutive della tabella delle azioni; \
-                     per i nodi con una propria scheda usa `scheda` o un livello dell'albero",
-                ),
-            );
-        }
-        let senza_scheda = match stampa {
-            Stampa::Scheda | Stampa::Azione { diretta: true } => false,
-            Stampa::Azione { diretta: false } => true,
-            Stampa::SchedaAzienda | Stampa::Altro => voce.livello(piano).is_some(),
+        let senza_posto = "il nodo non ha una scheda e non è un'azione";
+        let periodo = matches!(stampa, Stampa::Altro).then_some(senza_posto);
+        let gruppo = match stampa {
+            Stampa::Azione { .. } => None,
+            _ => Some("solo le azioni si raggruppano"),
         };
-        if nodo.numero_scheda().is_some() && senza_scheda {
-            let motivo = match stampa {
-                Stampa::Azione { .. } => "un'azione sotto un'altra azione è stampata con essa",
-                Stampa::SchedaAzienda => "le schede delle aziende speciali non sono numerate",
-                _ => "il nodo non ha una scheda e non è un'azione",
-            };
-            out.push(
-                Diagnostic::new(
-                    Codice::P044,
-                    format!("il numero di scheda di {code} non è stampato: {motivo}"),
-                )
-                .at_path(format!("{path}.scheda"))
-                .with_hint(
-                    "`scheda` numera le schede degli obiettivi e, sulle azioni di un \
-                     obiettivo, le schede in cui l'obiettivo si divide",
-                ),
-            );
+        let scheda = match stampa {
+            Stampa::Scheda | Stampa::Azione { diretta: true } => None,
+            Stampa::Azione { diretta: false } => {
+                Some("un'azione sotto un'altra azione è stampata con essa")
+            }
+            Stampa::SchedaAzienda => Some("le schede delle aziende speciali non sono numerate"),
+            Stampa::Altro => Some(senza_posto),
+        };
+        let campi = [
+            (
+                "periodo",
+                nodo.periodo_azione(),
+                periodo,
+                "`periodo` è stampato nella riga di un'azione o tra i campi di una scheda: \
+                 scrivilo nei nodi che lo stampano, o nella `descrizione`",
+            ),
+            (
+                "gruppo",
+                nodo.nome_gruppo(),
+                gruppo,
+                "`gruppo` dà un titolo alle righe consecutive della tabella delle azioni; \
+                 per i nodi con una propria scheda usa `scheda` o un livello dell'albero",
+            ),
+            (
+                "scheda",
+                nodo.numero_scheda(),
+                scheda,
+                "`scheda` numera le schede degli obiettivi e, sulle azioni di un \
+                 obiettivo, le schede in cui l'obiettivo si divide",
+            ),
+        ];
+        for (campo, valore, motivo, hint) in campi {
+            if let (Some(_), Some(motivo)) = (valore, motivo) {
+                out.push(
+                    Diagnostic::new(
+                        Codice::P044,
+                        format!("`{campo}` di {} non è stampato: {motivo}", voce.riferimento),
+                    )
+                    .at_path(format!("{}.{campo}", voce.percorso))
+                    .with_hint(hint),
+                );
+            }
         }
     }
 }

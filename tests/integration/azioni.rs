@@ -36,6 +36,30 @@ fn linee() -> serde_json::Value {
     })
 }
 
+/// Builds a plan that passes the strict check, in-process: every output.
+fn built(json: &serde_json::Value) -> Vec<piano::write::Output> {
+    let (_dir, path) = plan_file(json);
+    let check = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(0), "{err}");
+    build_outputs(&path)
+}
+
+/// `piano diff OLD NEW`: its exit code and what it printed.
+fn diff(old: &serde_json::Value, new: &serde_json::Value) -> (Option<i32>, String) {
+    let (_a, old_path) = plan_file(old);
+    let (_b, new_path) = plan_file(new);
+    let out = piano(&[
+        "diff",
+        old_path.to_str().unwrap(),
+        new_path.to_str().unwrap(),
+    ]);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 /// The text of an output.
 fn text(outputs: &[piano::write::Output], name: &str) -> String {
     String::from_utf8(output(outputs, name).to_vec()).unwrap()
@@ -43,15 +67,7 @@ fn text(outputs: &[piano::write::Output], name: &str) -> String {
 
 #[test]
 fn actions_print_their_period_code_and_group_in_their_row() {
-    let (_dir, path) = plan_file(&linee());
-    let check = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let outputs = build_outputs(&path);
+    let outputs = built(&linee());
     let html = text(&outputs, "piano-triennale-2024-2026.html");
     // The period column, headed as the level says, after the target and before the offices.
     assert!(html.contains(
@@ -140,15 +156,8 @@ fn diff_reports_a_changed_period_and_group() {
     let linee_nuove = &mut new["albero"][0]["figli"][0]["figli"];
     linee_nuove[0]["periodo"] = "luglio 2024".into();
     linee_nuove[2]["gruppo"] = "Linee di azione istituzionali".into();
-    let (_a, old_path) = plan_file(&old);
-    let (_b, new_path) = plan_file(&new);
-    let out = piano(&[
-        "diff",
-        old_path.to_str().unwrap(),
-        new_path.to_str().unwrap(),
-    ]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let (code, stdout) = diff(&old, &new);
+    assert_eq!(code, Some(1), "{stdout}");
     assert!(
         stdout.contains("CAP1.LA01 › periodo\n      giugno 2024 → luglio 2024"),
         "{stdout}"
@@ -244,15 +253,7 @@ fn schede() -> serde_json::Value {
 
 #[test]
 fn one_objective_heads_one_numbered_scheda_per_group_of_actions() {
-    let (_dir, path) = plan_file(&schede());
-    let check = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let outputs = build_outputs(&path);
+    let outputs = built(&schede());
     let pdf = output(&outputs, "programmi-2019.pdf");
     let body = norm(&body_text(pdf, &["Camera di Commercio", "Programmi 2019"]));
     let schede = body.rfind(&norm("Schede obiettivi")).unwrap();
@@ -349,14 +350,7 @@ fn diff_sees_one_objective_whose_action_moved_scheda() {
     let old = schede();
     let mut new = schede();
     new["albero"][0]["figli"][1]["figli"][1]["scheda"] = "8".into();
-    let (_a, old_path) = plan_file(&old);
-    let (_b, new_path) = plan_file(&new);
-    let out = piano(&[
-        "diff",
-        old_path.to_str().unwrap(),
-        new_path.to_str().unwrap(),
-    ]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (code, stdout) = diff(&old, &new);
     assert!(stdout.contains("› scheda\n      9 → 8"), "{stdout}");
     assert!(stdout.contains("Riepilogo: 1 altra modifica"), "{stdout}");
 }
