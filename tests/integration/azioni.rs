@@ -351,6 +351,7 @@ fn diff_sees_one_objective_whose_action_moved_scheda() {
     let mut new = schede();
     new["albero"][0]["figli"][1]["figli"][1]["scheda"] = "8".into();
     let (code, stdout) = diff(&old, &new);
+    assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("› scheda\n      9 → 8"), "{stdout}");
     assert!(stdout.contains("Riepilogo: 1 altra modifica"), "{stdout}");
 }
