@@ -355,3 +355,22 @@ fn diff_sees_one_objective_whose_action_moved_scheda() {
     assert!(stdout.contains("› scheda\n      9 → 8"), "{stdout}");
     assert!(stdout.contains("Riepilogo: 1 altra modifica"), "{stdout}");
 }
+
+/// A group, a period and the period's heading print literally, whatever they contain.
+#[test]
+fn group_and_period_print_literally() {
+    let mut json = linee();
+    json["livelli"][2]["colonne"]["periodo"] = "Tempi _non corsivo_".into();
+    let linea = &mut json["albero"][0]["figli"][0]["figli"][0];
+    linea["gruppo"] = "*Linee* #pagebreak() istituzionali".into();
+    linea["periodo"] = "$x^2$ [da] marzo <etichetta>".into();
+    let outputs = built(&json);
+    let pdf = squash(&pdf_text(output(&outputs, "piano-triennale-2024-2026.pdf")));
+    for s in [
+        "Tempi _non corsivo_",
+        "*Linee* #pagebreak() istituzionali",
+        "$x^2$ [da] marzo <etichetta>",
+    ] {
+        assert!(pdf.contains(&squash(s)), "`{s}` is not printed literally");
+    }
+}
