@@ -999,10 +999,14 @@ pub struct Nodo {
     )]
     pub numero: Option<String>,
     /// The number of the scheda this node is printed in, when the body numbers its schede
-    /// ("SCHEDA 3"); consecutive siblings with the same number share one scheda.
+    /// ("SCHEDA 3"); consecutive siblings with the same number share one scheda. On an
+    /// action (a node of a level without schede), the number of the scheda of its objective
+    /// it is printed in: the objective gets one numbered scheda per run of actions with the
+    /// same number (an action without one stays in the scheda of the action before it), its
+    /// own fields and indicators in the first.
     #[serde(default)]
     #[schemars(
-        description = "Numero della scheda in cui il nodo è stampato, quando l'ente numera le schede (\"SCHEDA 3\"); nodi fratelli consecutivi con lo stesso numero condividono una scheda"
+        description = "Numero della scheda in cui il nodo è stampato, quando l'ente numera le schede (\"SCHEDA 3\"); nodi fratelli consecutivi con lo stesso numero condividono una scheda. Su un'azione (livello senza scheda propria) è il numero della scheda del suo obiettivo in cui l'azione è stampata: l'obiettivo ha una scheda numerata per ogni gruppo di azioni consecutive con lo stesso numero (un'azione senza numero resta nella scheda dell'azione precedente), con i propri campi e indicatori nella prima"
     )]
     pub scheda: Option<String>,
     /// Title, written once and shown everywhere.
@@ -1415,6 +1419,28 @@ impl Indicatore {
     pub fn peso_at(&self, scadenza: &str) -> Option<f64> {
         self.peso.as_ref().and_then(|p| p.at(scadenza))
     }
+}
+
+impl Nodo {
+    /// The number of the scheda it is printed in, when it names one (a blank one is none).
+    pub fn numero_scheda(&self) -> Option<&str> {
+        pieno(&self.scheda)
+    }
+
+    /// Its group heading, when it names one.
+    pub fn nome_gruppo(&self) -> Option<&str> {
+        pieno(&self.gruppo)
+    }
+
+    /// Its period, when it names one.
+    pub fn periodo_azione(&self) -> Option<&str> {
+        pieno(&self.periodo)
+    }
+}
+
+/// A text field's value trimmed, `None` when absent or blank.
+fn pieno(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl Target {

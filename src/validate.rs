@@ -2,6 +2,7 @@
 //! (references, weights, deadlines, dates, control characters, placeholders) and
 //! returns every one of them, located by JSON path.
 
+mod posti;
 mod testi;
 
 pub use testi::MAX_LIVELLI_ELENCO;
@@ -22,6 +23,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     period_and_acts(piano, &mut out);
     tree(piano, indice, &mut out);
     aziende(piano, indice, &mut out);
+    posti::campi_azioni(piano, indice, &mut out);
     assignments(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
     testi::annidamento(piano, &mut out);

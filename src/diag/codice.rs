@@ -71,6 +71,7 @@ codici! {
     P041 => Errore, "titolo o descrizione vuoti";
     P042 => Avviso, "titolo di un obiettivo riscritto in un'assegnazione e diverso da quello dell'albero";
     P043 => Avviso, "deliberazione senza numero: il frontespizio riporta solo ciò che è noto";
+    P044 => Avviso, "`periodo`, `gruppo` o `scheda` su un nodo dove il documento non li stampa (il gruppo solo sulle azioni, il periodo su azioni e schede)";
     P050 => Errore, "righe di tabella, serie di grafico o conteggi con un numero di valori diverso da colonne, categorie o periodi";
     P051 => Errore, "POLA: più lavoratori agili che dipendenti in un mese";
     P052 => Errore, "POLA: fase o anno non previsti nel programma di sviluppo o negli indicatori";

@@ -58,6 +58,14 @@ pub struct RigaObiettivo {
     /// Offices involved, separated by ` | `.
     #[schemars(description = "Aree e uffici coinvolti, separati da |")]
     pub uffici: String,
+    /// Period of an action, as worded; empty if not set.
+    #[schemars(description = "Periodo dell'azione, come scritto nel piano (es. da marzo 2024)")]
+    pub periodo: String,
+    /// Group heading the action is printed under; empty if none.
+    #[schemars(
+        description = "Gruppo sotto cui l'azione è stampata (es. Linee di azione istituzionali)"
+    )]
+    pub gruppo: String,
 }
 
 /// One target of one indicator.
@@ -182,6 +190,8 @@ fn obiettivo(
             .map(|b| b.programma.codice.clone())
             .unwrap_or_default(),
         uffici: nodo.uffici.join(" | "),
+        periodo: nodo.periodo_azione().unwrap_or_default().to_string(),
+        gruppo: nodo.nome_gruppo().unwrap_or_default().to_string(),
     }
 }
 
@@ -538,7 +548,7 @@ mod tests {
         assert_eq!(tables, 3);
         assert_eq!(
             csv_header(bytes(&manifest.dati.as_ref().unwrap().obiettivi)),
-            "codice,numero,id,livello,titolo,codice_padre,azienda_speciale,peso,missione,programma,uffici"
+            "codice,numero,id,livello,titolo,codice_padre,azienda_speciale,peso,missione,programma,uffici,periodo,gruppo"
         );
         let indicatori = &package["resources"][1]["schema"]["fields"];
         assert_eq!(

@@ -331,7 +331,8 @@ impl View {
 }
 
 /// The top-level nodes of the tree, each with the schede of its descendants; nodes with
-/// the same scheda number that follow each other under one parent share a scheda.
+/// the same scheda number that follow each other under one parent share a scheda, and a
+/// node whose actions carry scheda numbers is printed in one numbered scheda per run.
 fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
     let albero: Vec<(&Nodo, &Voce)> = indice
         .con_nodi(piano)
@@ -353,24 +354,30 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
                     continue;
                 }
                 let parent = parent_label(indice, voce);
-                let mut s = scheda(piano, indice, nodo, voce, &parent);
-                let numero = nodo
-                    .scheda
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty());
-                if let Some(n) = numero {
-                    let key = (voce.padre, n.to_string());
-                    if aperta.as_ref() != Some(&key) {
-                        s.gruppo = Some(format!("Scheda {n}"));
+                let parti = scheda::schede(piano, indice, nodo, voce, &parent);
+                // The summary names every numbered scheda the node is printed in.
+                let numeri: Vec<String> = parti.iter().filter_map(|(n, _)| n.clone()).collect();
+                let sintesi = match numeri.as_slice() {
+                    [] | [_] => None,
+                    _ => Some(format!("Schede {}", elenco(&numeri))),
+                };
+                for (k, (numero, mut s)) in parti.into_iter().enumerate() {
+                    if let Some(n) = numero {
+                        let key = (voce.padre, n.clone());
+                        if aperta.as_ref() != Some(&key) {
+                            s.gruppo = Some(format!("Scheda {n}"));
+                        }
+                        s.scheda = match (k, &sintesi) {
+                            (0, Some(tutte)) => Some(tutte.clone()),
+                            _ => Some(format!("Scheda {n}")),
+                        };
+                        s.in_gruppo = true;
+                        aperta = Some(key);
+                    } else {
+                        aperta = None;
                     }
-                    s.scheda = Some(format!("Scheda {n}"));
-                    s.in_gruppo = true;
-                    aperta = Some(key);
-                } else {
-                    aperta = None;
+                    schede.push(s);
                 }
-                schede.push(s);
             }
             AreaView {
                 codice: va.codice.clone(),
@@ -399,7 +406,8 @@ fn aziende(piano: &Piano, indice: &Indice) -> Vec<AziendaView> {
             schede: indice
                 .con_nodi(piano)
                 .filter(|(_, v)| v.ramo == Ramo::Azienda(k) && v.profondita == 0)
-                .map(|(n, v)| scheda(piano, indice, n, v, &az.nome))
+                .flat_map(|(n, v)| scheda::schede(piano, indice, n, v, &az.nome))
+                .map(|(_, s)| s)
                 .collect(),
         })
         .collect()

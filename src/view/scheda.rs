@@ -14,7 +14,8 @@ use crate::model::{Livello, Nodo, Piano, Risorsa, Target, TipoIndicatore};
 pub struct SchedaView {
     /// Code as shown ("1.1.2"; empty for an unnumbered level).
     pub codice: String,
-    /// Position code ("1.1.2"), unique: for anchors and for the marks of an amendment.
+    /// Position code ("1.1.2"), unique: for anchors and for the marks of an amendment; for
+    /// a further numbered scheda of the same node, followed by its number ("1.1.2 scheda 9").
     pub chiave: String,
     /// Heading: "Obiettivo operativo 1.1.2: Titolo", or "Obiettivo operativo: Titolo".
     pub etichetta: String,
@@ -50,6 +51,13 @@ pub struct SchedaView {
     pub benefici: Option<String>,
     /// Notes (Markdown).
     pub note: Option<String>,
+    /// The node's own period ("2024-2026"), printed among its fields.
+    pub periodo: Option<String>,
+    /// Label of that field: the level's period heading, "Periodo" by default.
+    pub etichetta_periodo: String,
+    /// Whether this is a further numbered scheda of a node already printed: its heading and
+    /// its actions only (the node's fields and indicators are in its first scheda).
+    pub seguito: bool,
     /// Actions or projects below this objective that have no scheda of their own, shown in
     /// one table (action, indicator, target, offices) with their texts after it.
     pub azioni: Vec<AzioneView>,
@@ -66,6 +74,10 @@ pub struct SchedaView {
     pub baseline_azioni: bool,
     /// Whether any action's indicator has a weight (a column for it).
     pub pesi_azioni: bool,
+    /// Heading of the actions' period column, when some action has a period.
+    pub periodo_azioni: Option<String>,
+    /// How many columns the actions' table has, for the rows of group headings that span it.
+    pub n_colonne_azioni: usize,
     /// Name of the actions' level ("Azione/Progetto").
     pub livello_azioni: String,
     /// Every indicator of the scheda, its own then its actions', for the summary tables.
@@ -102,6 +114,11 @@ pub struct SchedaView {
 pub struct AzioneView {
     /// Position code, for the marks of an amendment.
     pub chiave: String,
+    /// The heading of the group this action opens ("Linee di azione istituzionali"), on the
+    /// first of consecutive actions with that group.
+    pub gruppo: Option<String>,
+    /// Period ("da marzo 2024"), "-" when none.
+    pub periodo: String,
     /// "Azione 1 - Uscite ispettive ...": the code when the level is numbered, the title.
     pub etichetta: String,
     /// Subtitle.
@@ -391,13 +408,118 @@ fn opt_percent(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_string(), format_percent)
 }
 
-/// The scheda of a node; `parent` names its parent in the label of its weight.
-pub(super) fn scheda(
+/// The schede of a node, each with the number of the numbered scheda it is printed in: one
+/// scheda, or, when its actions carry scheda numbers, one per run of actions with the same
+/// number, the node's own fields and indicators in the first; `parent` names its parent in
+/// the label of its weight.
+pub(super) fn schede(
     piano: &Piano,
     indice: &Indice,
     nodo: &Nodo,
     voce: &Voce,
     parent: &str,
+) -> Vec<(Option<String>, SchedaView)> {
+    let tabella = azioni(piano, indice, nodo, voce);
+    let tutte: Vec<(&Nodo, String)> = tabella
+        .righe
+        .iter()
+        .map(|a| (a.nodo, a.vista.etichetta.clone()))
+        .collect();
+    per_scheda(nodo.numero_scheda(), tabella.righe)
+        .into_iter()
+        .enumerate()
+        .map(|(k, (numero, parte))| {
+            let azioni = Azioni {
+                parte,
+                tutte: &tutte,
+                scadenze: &tabella.scadenze,
+                livello: &tabella.livello,
+            };
+            let s = scheda(piano, indice, nodo, voce, parent, azioni);
+            let s = match (k, &numero) {
+                (0, _) | (_, None) => s,
+                (_, Some(n)) => seguito(s, n),
+            };
+            (numero, s)
+        })
+        .collect()
+}
+
+/// The actions one scheda shows, with what their table needs from all of the node's.
+struct Azioni<'a, 'b> {
+    /// The actions of this scheda, in document order.
+    parte: Vec<Azione<'a>>,
+    /// Every action of the node with its label, in whichever of its schede: for the
+    /// summary tables.
+    tutte: &'b [(&'a Nodo, String)],
+    /// Deadlines of the actions' level.
+    scadenze: &'b [String],
+    /// Name of the actions' level.
+    livello: &'b str,
+}
+
+/// The actions split by the numbered scheda they are printed in: runs of consecutive actions
+/// with the same number, the first run being the node's own scheda (numbered `own`, or, when
+/// the node names none, by its first action). An action's number is its own, else the one of
+/// the action before it, else `own`.
+fn per_scheda<'a>(
+    own: Option<&str>,
+    azioni: Vec<Azione<'a>>,
+) -> Vec<(Option<String>, Vec<Azione<'a>>)> {
+    let mut parti: Vec<(Option<String>, Vec<Azione<'a>>)> =
+        vec![(own.map(str::to_string), Vec::new())];
+    for a in azioni {
+        match parti.last_mut() {
+            Some((numero, lista)) if *numero == a.scheda => lista.push(a),
+            _ => parti.push((a.scheda.clone(), vec![a])),
+        }
+    }
+    if own.is_none() && parti.len() > 1 && parti[0].1.is_empty() {
+        parti.remove(0);
+    }
+    parti
+}
+
+/// A further numbered scheda of a node printed before: its heading and its actions, with
+/// a key of its own; the node's fields, indicators and resources are in its first scheda.
+fn seguito(s: SchedaView, numero: &str) -> SchedaView {
+    SchedaView {
+        chiave: format!("{} scheda {numero}", s.chiave),
+        seguito: true,
+        sottotitolo: None,
+        peso: None,
+        bilancio: None,
+        descrizione: None,
+        uffici: Vec::new(),
+        impegno: None,
+        tempi: None,
+        benefici: None,
+        note: None,
+        periodo: None,
+        sintesi: Vec::new(),
+        indicatori: Vec::new(),
+        target: None,
+        ha_documentazione: false,
+        ha_uffici_indicatori: false,
+        risorse: RisorseView {
+            anni: Vec::new(),
+            importi: Vec::new(),
+            stime: Vec::new(),
+        },
+        ponderazione: None,
+        ..s
+    }
+}
+
+/// The scheda of a node showing `azioni`; `parent` names its parent in the label of its
+/// weight.
+fn scheda(
+    piano: &Piano,
+    indice: &Indice,
+    nodo: &Nodo,
+    voce: &Voce,
+    parent: &str,
+    azioni: Azioni<'_, '_>,
 ) -> SchedaView {
     let livello = voce.livello(piano);
     let scadenze_keys = livello.map_or_else(
@@ -475,16 +597,65 @@ pub(super) fn scheda(
         None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
         None => format!("Peso nel livello superiore: {parent}"),
     };
-    let (azioni, scadenze_azioni, livello_azioni) = azioni(piano, indice, nodo, voce);
-    let sintesi = sintesi(nodo, &azioni, &scadenze_keys);
-    let azioni_nodi: Vec<&Nodo> = azioni.iter().map(|(n, _)| *n).collect();
-    let azioni: Vec<AzioneView> = azioni.into_iter().map(|(_, v)| v).collect();
+    let Azioni {
+        parte,
+        tutte,
+        scadenze,
+        livello: livello_azioni,
+    } = azioni;
+    let sintesi = sintesi(nodo, tutte, &scadenze_keys);
+    let azioni_nodi: Vec<&Nodo> = parte.iter().map(|a| a.nodo).collect();
+    // A group heading opens where an action's group differs from the last one opened.
+    let mut aperto: Option<&str> = None;
+    let azioni: Vec<AzioneView> = parte
+        .into_iter()
+        .map(|a| {
+            let mut v = a.vista;
+            if let Some(g) = a.nodo.nome_gruppo()
+                && aperto != Some(g)
+            {
+                v.gruppo = Some(g.to_string());
+                aperto = Some(g);
+            }
+            v
+        })
+        .collect();
+    let scadenze_azioni: &[String] = if azioni.is_empty() { &[] } else { scadenze };
     let (colonne, scadenze) = intestazioni(livello, &INTESTAZIONI_INDICATORI, &scadenze_keys);
     let (colonne_azioni, scadenze_azioni) = intestazioni(
         voce.livello_figli(piano),
         &INTESTAZIONI_AZIONI,
-        &scadenze_azioni,
+        scadenze_azioni,
     );
+    let periodo_azioni = azioni_nodi
+        .iter()
+        .any(|n| n.periodo_azione().is_some())
+        .then(|| colonne_azioni.periodo.clone());
+    let indicatore_azioni = azioni
+        .iter()
+        .any(|a| a.righe.iter().any(|r| r.numero.is_some()));
+    let baseline_azioni = azioni_nodi
+        .iter()
+        .any(|n| n.baseline.is_some() || n.indicatori.iter().any(|i| i.baseline.is_some()));
+    let pesi_azioni = azioni_nodi
+        .iter()
+        .any(|n| n.indicatori.iter().any(|i| i.peso.is_some()));
+    let uffici_azioni = azioni
+        .iter()
+        .any(|a| a.righe.iter().any(|r| !r.uffici.is_empty()));
+    // The action, then the optional columns and the targets.
+    let n_colonne_azioni = 1
+        + scadenze_azioni.len()
+        + [
+            indicatore_azioni,
+            baseline_azioni,
+            pesi_azioni,
+            uffici_azioni,
+            periodo_azioni.is_some(),
+        ]
+        .iter()
+        .filter(|&&c| c)
+        .count();
     SchedaView {
         etichetta: voce.etichetta.clone(),
         codice: voce.codice.clone(),
@@ -514,22 +685,19 @@ pub(super) fn scheda(
         tempi: nodo.tempi.clone(),
         benefici: nodo.benefici.clone(),
         note: nodo.note.clone(),
-        indicatore_azioni: azioni
-            .iter()
-            .any(|a| a.righe.iter().any(|r| r.numero.is_some())),
-        uffici_azioni: azioni
-            .iter()
-            .any(|a| a.righe.iter().any(|r| !r.uffici.is_empty())),
-        baseline_azioni: azioni_nodi
-            .iter()
-            .any(|n| n.baseline.is_some() || n.indicatori.iter().any(|i| i.baseline.is_some())),
-        pesi_azioni: azioni_nodi
-            .iter()
-            .any(|n| n.indicatori.iter().any(|i| i.peso.is_some())),
+        periodo: nodo.periodo_azione().map(str::to_string),
+        etichetta_periodo: etichetta_periodo(livello),
+        seguito: false,
+        indicatore_azioni,
+        uffici_azioni,
+        baseline_azioni,
+        pesi_azioni,
+        periodo_azioni,
+        n_colonne_azioni,
         azioni,
         scadenze_azioni,
         colonne_azioni,
-        livello_azioni,
+        livello_azioni: livello_azioni.to_string(),
         sintesi,
         scadenze,
         colonne,
@@ -562,7 +730,7 @@ fn target_proprio(nodo: &Nodo) -> Option<(Option<&Target>, &BTreeMap<String, Tar
 /// The rows of a scheda in the summary tables: the node's own targets (worded by its
 /// title), its indicators, then each action's own targets (worded by the action) and
 /// indicators; indicators numbered from 1 through the scheda, read at `scadenze`.
-fn sintesi(nodo: &Nodo, azioni: &[(&Nodo, AzioneView)], scadenze: &[String]) -> Vec<RigaSintesi> {
+fn sintesi(nodo: &Nodo, azioni: &[(&Nodo, String)], scadenze: &[String]) -> Vec<RigaSintesi> {
     let valori = |target: &BTreeMap<String, Target>| -> Vec<String> {
         scadenze
             .iter()
@@ -572,7 +740,7 @@ fn sintesi(nodo: &Nodo, azioni: &[(&Nodo, AzioneView)], scadenze: &[String]) -> 
     let mut righe = Vec::new();
     let mut numero = 0;
     let misure = std::iter::once((nodo, nodo.titolo.as_str()))
-        .chain(azioni.iter().map(|(n, a)| (*n, a.etichetta.as_str())));
+        .chain(azioni.iter().map(|(n, a)| (*n, a.as_str())));
     for (n, nome) in misure {
         if let Some((_, target)) = target_proprio(n) {
             righe.push(RigaSintesi {
@@ -593,20 +761,48 @@ fn sintesi(nodo: &Nodo, azioni: &[(&Nodo, AzioneView)], scadenze: &[String]) -> 
     righe
 }
 
-/// The descendants of a scheda's node that have no scheda of their own (actions, projects),
-/// in document order, each with its node; the deadlines of their table; their level's name.
-fn azioni<'a>(
-    piano: &Piano,
-    indice: &Indice,
+/// The heading of a level's period (of an action in its table, of a node among its fields).
+fn etichetta_periodo(livello: Option<&Livello>) -> String {
+    livello
+        .and_then(|l| l.colonne.as_ref())
+        .and_then(|c| c.periodo.clone())
+        .unwrap_or_else(|| "Periodo".into())
+}
+
+/// An action of a scheda's node, as shown, with its node and the number of the numbered
+/// scheda it is printed in.
+struct Azione<'a> {
+    /// The action.
     nodo: &'a Nodo,
-    voce: &Voce,
-) -> (Vec<(&'a Nodo, AzioneView)>, Vec<String>, String) {
+    /// Its row in the actions' table, and its texts.
+    vista: AzioneView,
+    /// Its own scheda number, or the one of the action before it, or its objective's;
+    /// an action below another one is printed with it.
+    scheda: Option<String>,
+}
+
+/// The actions of a scheda's node: its descendants that have no scheda of their own.
+struct TabellaAzioni<'a> {
+    /// In document order.
+    righe: Vec<Azione<'a>>,
+    /// The deadlines of their table.
+    scadenze: Vec<String>,
+    /// Their level's name.
+    livello: String,
+}
+
+/// The descendants of a scheda's node that have no scheda of their own (actions, projects).
+fn azioni<'a>(piano: &Piano, indice: &Indice, nodo: &'a Nodo, voce: &Voce) -> TabellaAzioni<'a> {
+    /// The actions among `nodes` and below them; `numero` is the scheda number of the one
+    /// before, which the direct actions of the node (`diretti`) may change.
     fn visit<'a>(
         piano: &Piano,
         indice: &Indice,
         nodes: &'a [Nodo],
         parent: &Voce,
-        out: &mut Vec<(&'a Nodo, AzioneView)>,
+        mut numero: Option<String>,
+        diretti: bool,
+        out: &mut Vec<Azione<'a>>,
     ) {
         let Some(livello) = parent.livello_figli(piano) else {
             return;
@@ -615,6 +811,9 @@ fn azioni<'a>(
             return;
         }
         for (n, v) in nodes.iter().zip(indice.figli(parent)) {
+            if diretti && let Some(k) = n.numero_scheda() {
+                numero = Some(k.to_string());
+            }
             let scadenze = livello.scadenze_effettive(&piano.documento);
             // The action's own targets first, its indicator cell empty: the action's
             // title, in the first column, says what they measure.
@@ -688,6 +887,8 @@ fn azioni<'a>(
             }
             let view = AzioneView {
                 chiave: v.chiave.clone(),
+                gruppo: None,
+                periodo: n.periodo_azione().unwrap_or("-").to_string(),
                 // Without a code, the title alone: the table's header names the level.
                 etichetta: if v.codice.is_empty() {
                     n.titolo.clone()
@@ -701,19 +902,27 @@ fn azioni<'a>(
                 tempi: n.tempi.clone(),
                 benefici: n.benefici.clone(),
             };
-            out.push((n, view));
-            visit(piano, indice, &n.figli, v, out);
+            out.push(Azione {
+                nodo: n,
+                vista: view,
+                scheda: numero.clone(),
+            });
+            visit(piano, indice, &n.figli, v, numero.clone(), false, out);
         }
     }
     let mut out = Vec::new();
-    visit(piano, indice, &nodo.figli, voce, &mut out);
+    let own = nodo.numero_scheda().map(str::to_string);
+    visit(piano, indice, &nodo.figli, voce, own, true, &mut out);
     let livello = voce.livello_figli(piano);
     let scadenze = match (out.is_empty(), livello) {
         (false, Some(l)) => l.scadenze_effettive(&piano.documento),
         _ => Vec::new(),
     };
-    let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
-    (out, scadenze, nome)
+    TabellaAzioni {
+        righe: out,
+        scadenze,
+        livello: livello.map(|l| l.nome.clone()).unwrap_or_default(),
+    }
 }
 
 fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
@@ -755,7 +964,7 @@ mod tests {
     use serde_json::json;
 
     /// The schede of a plan with the given levels and tree, for 2024–2026.
-    fn schede(livelli: serde_json::Value, extra: serde_json::Value) -> Vec<SchedaView> {
+    fn schede_di(livelli: serde_json::Value, extra: serde_json::Value) -> Vec<SchedaView> {
         let mut plan = json!({
             "ente": { "nome": "Comune di Prova" },
             "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2026 },
@@ -787,7 +996,7 @@ mod tests {
             "indicatori": [{ "descrizione": "pratiche", "target": { "2024": "1" } }],
             "figli": [{ "titolo": "Azione", "indicatori": [{ "descrizione": "x" }] }]
         }] }] });
-        let predefinite = schede(
+        let predefinite = schede_di(
             json!([
                 { "nome": "Area", "plurale": "Aree", "scheda": false },
                 { "nome": "Obiettivo", "plurale": "Obiettivi" },
@@ -820,7 +1029,7 @@ mod tests {
             ["Target 2024", "Target 2025", "Target 2026"]
         );
 
-        let proprie = schede(
+        let proprie = schede_di(
             json!([
                 { "nome": "Area", "plurale": "Aree", "scheda": false,
                   "colonne": { "indicatore": "Non usata" } },
@@ -863,7 +1072,7 @@ mod tests {
             { "nome": "Obiettivo", "plurale": "Obiettivi" },
             { "nome": "Azione", "plurale": "Azioni", "scheda": false }
         ]);
-        let s = &schede(
+        let s = &schede_di(
             livelli.clone(),
             json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
                 "indicatori": [
@@ -876,7 +1085,7 @@ mod tests {
         assert!(!s.baseline_indicatori && !s.pesi_indicatori);
         assert!(!s.indicatore_azioni && !s.baseline_azioni && !s.pesi_azioni);
         assert!(!s.uffici_azioni);
-        let s = &schede(
+        let s = &schede_di(
             livelli,
             json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
                 "indicatori": [
@@ -912,10 +1121,10 @@ mod tests {
                 { "titolo": "Con numero", "numero": "B7", "peso": 40 }
             ]
         }] }]);
-        let senza = schede(livelli.clone(), json!({ "albero": albero.clone() }));
+        let senza = schede_di(livelli.clone(), json!({ "albero": albero.clone() }));
         assert!(senza[0].ponderazione.is_none());
 
-        let con = schede(
+        let con = schede_di(
             livelli,
             json!({ "albero": albero, "ponderazione": { "quota_indicatori": 40 } }),
         );
@@ -945,7 +1154,7 @@ mod tests {
     /// actions' table, and an unnumbered row in the summary worded by its title.
     #[test]
     fn own_targets_are_one_implicit_indicator_printed_once() {
-        let s = &schede(
+        let s = &schede_di(
             json!([
                 { "nome": "Obiettivo", "plurale": "Obiettivi", "scheda": false },
                 { "nome": "Risultato atteso", "plurale": "Risultati attesi" },
@@ -1013,6 +1222,130 @@ mod tests {
                     vec!["-", "100 enti", "-"]
                 ),
                 (Some(2), "enti aderenti", vec!["50", "-", "-"]),
+            ]
+        );
+    }
+
+    /// An action of a test plan: title, scheda number, group, and its sub-actions' titles
+    /// and scheda numbers.
+    type AzioneProva<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a [(&'a str, Option<&'a str>)],
+    );
+
+    /// A scheda as the tests read it: its number, whether it continues the objective's,
+    /// its actions' labels with their group headings, whether it has the objective's text.
+    type ParteProva = (Option<String>, bool, Vec<(String, Option<String>)>, bool);
+
+    /// The schede of an objective (with its own `scheda` number, or none) and its actions.
+    fn parti(own: Option<&str>, azioni: &[AzioneProva<'_>]) -> Vec<ParteProva> {
+        let figli: Vec<serde_json::Value> = azioni
+            .iter()
+            .map(|(titolo, scheda, gruppo, sotto)| {
+                serde_json::json!({
+                    "titolo": titolo, "scheda": scheda, "gruppo": gruppo,
+                    "figli": sotto.iter().map(|(t, s)| serde_json::json!({"titolo": t, "scheda": s})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let piano: Piano = serde_json::from_value(serde_json::json!({
+            "ente": { "nome": "Camera" },
+            "documento": { "titolo": "Programmi", "anno_inizio": 2019, "anno_fine": 2019 },
+            "livelli": [
+                { "nome": "Obiettivo", "plurale": "Obiettivi" },
+                { "nome": "Azione", "plurale": "Azioni", "scheda": false, "numerato": false },
+                { "nome": "Fase", "plurale": "Fasi", "scheda": false, "numerato": false }
+            ],
+            "albero": [{ "titolo": "Obiettivo", "scheda": own, "descrizione": "Testo", "figli": figli }]
+        }))
+        .unwrap();
+        let indice = Indice::build(&piano);
+        let voce = &indice.voci()[0];
+        schede(&piano, &indice, &piano.albero[0], voce, "")
+            .into_iter()
+            .map(|(n, s)| {
+                let azioni = s
+                    .azioni
+                    .iter()
+                    .map(|a| (a.etichetta.clone(), a.gruppo.clone()))
+                    .collect();
+                (n, s.seguito, azioni, s.descrizione.is_some())
+            })
+            .collect()
+    }
+
+    fn a(titolo: &str, gruppo: Option<&str>) -> (String, Option<String>) {
+        (titolo.to_string(), gruppo.map(str::to_string))
+    }
+
+    #[test]
+    fn without_numbers_on_the_actions_one_scheda_holds_them_all() {
+        let p = parti(
+            Some("3"),
+            &[("A", None, Some("G"), &[]), ("B", None, Some("G"), &[])],
+        );
+        assert_eq!(
+            p,
+            [(
+                Some("3".into()),
+                false,
+                vec![a("A", Some("G")), a("B", None)],
+                true
+            )]
+        );
+    }
+
+    /// An action without a number stays in the scheda of the one before it; a sub-action
+    /// is printed with its action whatever its own number; group headings open again in
+    /// each scheda.
+    #[test]
+    fn runs_of_numbered_actions_make_the_schede_of_their_objective() {
+        let p = parti(
+            None,
+            &[
+                ("A", Some("8"), Some("G"), &[("A.1", Some("9"))]),
+                ("B", None, Some("G"), &[]),
+                ("C", Some("9"), Some("G"), &[]),
+            ],
+        );
+        assert_eq!(
+            p,
+            [
+                (
+                    Some("8".into()),
+                    false,
+                    vec![a("A", Some("G")), a("A.1", None), a("B", None)],
+                    true
+                ),
+                (Some("9".into()), true, vec![a("C", Some("G"))], false),
+            ]
+        );
+    }
+
+    /// The objective's own number names the scheda of its fields; actions before the
+    /// first numbered one are in it.
+    #[test]
+    fn the_objectives_own_number_opens_its_first_scheda() {
+        let p = parti(
+            Some("7"),
+            &[("A", Some("8"), None, &[]), ("B", Some("9"), None, &[])],
+        );
+        assert_eq!(
+            p,
+            [
+                (Some("7".into()), false, vec![], true),
+                (Some("8".into()), true, vec![a("A", None)], false),
+                (Some("9".into()), true, vec![a("B", None)], false),
+            ]
+        );
+        let p = parti(None, &[("A", None, None, &[]), ("B", Some("9"), None, &[])]);
+        assert_eq!(
+            p,
+            [
+                (None, false, vec![a("A", None)], true),
+                (Some("9".into()), true, vec![a("B", None)], false),
             ]
         );
     }

@@ -1,6 +1,7 @@
 //! Integration tests: the pipeline and the command line, checked by what a reader sees.
 
 mod accessibilita;
+mod azioni;
 mod batch;
 mod build;
 mod caratteri;
