@@ -828,8 +828,13 @@ impl Atto {
     pub fn approvazione(&self) -> String {
         match self.tipo {
             TipoAtto::Validazione => {
+                let numero = self
+                    .numero
+                    .as_ref()
+                    .map(|n| format!(" con atto n. {n}"))
+                    .unwrap_or_default();
                 format!(
-                    "Validato dall'{} in data {}",
+                    "Validato dall'{}{numero} in data {}",
                     self.organo,
                     self.data_lunga()
                 )

@@ -2,6 +2,7 @@
 //! (references, weights, deadlines, dates, control characters, placeholders) and
 //! returns every one of them, located by JSON path.
 
+mod stampa;
 mod testi;
 
 pub use testi::MAX_LIVELLI_ELENCO;
@@ -23,6 +24,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     tree(piano, indice, &mut out);
     aziende(piano, indice, &mut out);
     assignments(piano, indice, &mut out);
+    stampa::campi_non_stampati(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
     testi::annidamento(piano, &mut out);
     if let Some(pola) = &piano.pola {

@@ -73,6 +73,9 @@ pub struct SchedaView {
     pub ha_documentazione: bool,
     /// Whether any indicator names responsible offices.
     pub ha_uffici_indicatori: bool,
+    /// The columns of the table of how the indicators are measured, when any indicator
+    /// states its formula, unit, kind, source or offices.
+    pub misura: Option<MisuraView>,
     /// Financial resources.
     pub risorse: RisorseView,
     /// How achievement splits between own indicators and children, when it does.
@@ -186,6 +189,40 @@ pub struct IndicatoreView {
     pub uffici: Vec<String>,
     /// Whether the amendment compared against added or changed this row.
     pub modificato: bool,
+    /// Whether it states its formula, unit, kind, source or offices (a row of the table of
+    /// how the indicators are measured).
+    pub misurato: bool,
+}
+
+/// Which columns the table of how a scheda's indicators are measured has: those that some
+/// indicator fills.
+#[derive(Debug, Serialize)]
+pub struct MisuraView {
+    /// Formula.
+    pub formula: bool,
+    /// Unit of measure.
+    pub unita: bool,
+    /// Kind.
+    pub tipo: bool,
+    /// Source of the data.
+    pub fonte: bool,
+    /// Responsible offices.
+    pub uffici: bool,
+}
+
+impl MisuraView {
+    /// The columns `indicatori` fill, or `None` when they fill none.
+    fn of(indicatori: &[crate::model::Indicatore]) -> Option<MisuraView> {
+        let any = |f: fn(&crate::model::Indicatore) -> bool| indicatori.iter().any(f);
+        let m = MisuraView {
+            formula: any(|i| i.formula.is_some()),
+            unita: any(|i| i.unita.is_some()),
+            tipo: any(|i| i.tipo.is_some()),
+            fonte: any(|i| i.fonte.is_some()),
+            uffici: any(|i| !i.uffici.is_empty()),
+        };
+        (m.formula || m.unita || m.tipo || m.fonte || m.uffici).then_some(m)
+    }
 }
 
 /// Target and weight at one deadline.
@@ -315,6 +352,11 @@ pub(super) fn scheda(
             documentazione: ind.documentazione.clone(),
             uffici: ind.uffici.clone(),
             modificato: false,
+            misurato: ind.formula.is_some()
+                || ind.unita.is_some()
+                || ind.tipo.is_some()
+                || ind.fonte.is_some()
+                || !ind.uffici.is_empty(),
         })
         .collect();
 
@@ -436,6 +478,7 @@ pub(super) fn scheda(
         pesi_per_scadenza,
         ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
         ha_uffici_indicatori: nodo.indicatori.iter().any(|i| !i.uffici.is_empty()),
+        misura: MisuraView::of(&nodo.indicatori),
         indicatori,
         risorse: risorse(&nodo.risorse, &piano.documento.anni()),
         ponderazione,

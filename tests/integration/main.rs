@@ -15,5 +15,6 @@ mod grandi;
 mod ostile;
 mod pubblicazione;
 mod schema;
+mod stampati;
 mod venezia;
 mod watch;
