@@ -167,24 +167,16 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
     }
 }
 
-/// A resource line with estimates per year is printed as such: its single amount and
-/// budget line are not.
+/// A resource line with estimates per year is printed as such: its single amount is not.
 fn risorse(nodo: &Nodo, path: &str, out: &mut Vec<Diagnostic>) {
     for (r, ris) in nodo.risorse.iter().enumerate() {
-        if ris.stime.is_empty() {
-            continue;
-        }
-        let presenti = [
-            ("importo", ris.importo.is_some()),
-            ("budget", ris.budget.is_some()),
-        ];
-        for (campo, _) in presenti.into_iter().filter(|(_, p)| *p) {
+        if !ris.stime.is_empty() && ris.importo.is_some() {
             out.push(
                 Diagnostic::new(
                     Codice::P090,
-                    format!("il campo `{campo}` non è stampato: una riga di risorse con `stime` è stampata con le stime per anno"),
+                    "il campo `importo` non è stampato: una riga di risorse con `stime` è stampata con le stime per anno",
                 )
-                .at_path(format!("{path}.risorse[{r}].{campo}"))
+                .at_path(format!("{path}.risorse[{r}].importo"))
                 .with_hint("scrivi l'importo in una riga di risorse a sé, senza `stime`"),
             );
         }

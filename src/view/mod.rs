@@ -3,7 +3,7 @@
 //! only lay it out.
 
 pub mod blocchi;
-pub use crate::documento::{Copertina, Metadati};
+pub use crate::documento::{Approvazione, Copertina, Metadati};
 mod scheda;
 pub mod svg;
 
@@ -25,7 +25,7 @@ pub struct View {
     /// Title, period and legal basis.
     pub documento: DocumentoView,
     /// Lines of approval for the cover ("Approvato dall'OIV in data ...").
-    pub approvazioni: Vec<String>,
+    pub approvazioni: Vec<Approvazione>,
     /// PDF metadata.
     pub metadati: Metadati,
     /// What the cover shows.
@@ -146,7 +146,7 @@ pub struct PolaView {
     /// Period, e.g. `2021`.
     pub periodo: String,
     /// Approval lines.
-    pub approvazioni: Vec<String>,
+    pub approvazioni: Vec<Approvazione>,
     /// Parts, flattened (level 1 = part).
     /// Whether it has captioned tables (and so a list of tables after the index).
     pub tabelle: bool,
@@ -267,7 +267,7 @@ impl View {
     pub fn build(piano: &Piano, indice: &Indice, source_date_epoch: Option<i64>) -> View {
         let doc = &piano.documento;
         let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
-        let approvazioni: Vec<String> = piano.atti.iter().map(riga_atto).collect();
+        let approvazioni: Vec<Approvazione> = piano.atti.iter().map(Approvazione::of).collect();
         let metadati = Metadati {
             titolo: format!("{} {}", doc.titolo, periodo),
             autore: piano.ente.nome.clone(),
@@ -428,7 +428,7 @@ fn aziende(piano: &Piano, indice: &Indice) -> Vec<AziendaView> {
 /// The POLA, as an annex of the plan and as a document of its own.
 fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -> PolaView {
     let periodo = periodo_di(p.anno_inizio, p.anno_fine);
-    let approvazioni: Vec<String> = p.atti.iter().map(riga_atto).collect();
+    let approvazioni: Vec<Approvazione> = p.atti.iter().map(Approvazione::of).collect();
     let sezioni = blocchi::sezioni(&p.sezioni, 1, "pola-", blocchi::Stile::Parti);
     PolaView {
         titolo: p.titolo.clone(),
@@ -501,14 +501,6 @@ impl View {
         for az in &mut self.aziende {
             az.schede.iter_mut().for_each(mark);
         }
-    }
-}
-
-/// An act as the cover lists it: how it approved the document, then its subject.
-fn riga_atto(atto: &Atto) -> String {
-    match &atto.oggetto {
-        Some(oggetto) => format!("{} («{oggetto}»)", atto.approvazione()),
-        None => atto.approvazione(),
     }
 }
 

@@ -243,6 +243,8 @@ pub struct RisorseView {
     pub importi: Vec<RigaImporto>,
     /// Lines with per-year estimates.
     pub stime: Vec<RigaStima>,
+    /// Whether a line with estimates names its budget line (a column for it).
+    pub budget_stime: bool,
 }
 
 /// A resource line with one amount.
@@ -263,6 +265,8 @@ pub struct RigaStima {
     pub conto: String,
     /// One amount per year, "-" when none.
     pub stime: Vec<String>,
+    /// Budget line, "-" when none.
+    pub budget: String,
 }
 
 /// Split of an objective's achievement between its indicators and its children.
@@ -596,6 +600,7 @@ fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
         anni: Vec::new(),
         importi: Vec::new(),
         stime: Vec::new(),
+        budget_stime: false,
     };
     for r in righe {
         if r.stime.is_empty() {
@@ -615,7 +620,9 @@ fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
                             .map_or_else(|| "-".into(), |v| format_euro(*v))
                     })
                     .collect(),
+                budget: r.budget.clone().unwrap_or_else(|| "-".into()),
             });
+            view.budget_stime |= r.budget.is_some();
         }
     }
     if !view.stime.is_empty() {

@@ -187,7 +187,7 @@ fn nodo(id: &str, peso: f64, pesi: [Value; 2], figli: Value) -> Value {
         "periodo": "@", "gruppo": "@",
         "risorse": [
             { "conto": "@", "importo": 16000.5, "budget": "@" },
-            { "conto": "@", "stime": { "2024": 150000 } }
+            { "conto": "@", "stime": { "2024": 150000 }, "budget": "@", "importo": 999.5 }
         ],
         "note": "@",
         "sezioni": [ { "titolo": "@", "contenuto": [ { "testo": "@" } ] } ],
