@@ -1509,5 +1509,13 @@ mod tests {
             atti[0].approvazione(),
             "Validato dall'OIV in data 19 aprile 2021"
         );
+        let numerato = Atto {
+            numero: Some("3".into()),
+            ..atti[0].clone()
+        };
+        assert_eq!(
+            numerato.approvazione(),
+            "Validato dall'OIV con atto n. 3 in data 19 aprile 2021"
+        );
     }
 }

@@ -396,7 +396,7 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
                 etichetta_peso: va
                     .livello(piano)
                     .and_then(|l| l.etichetta_peso.clone())
-                    .unwrap_or_else(|| format!("Peso dell'{}", va.nome_livello.to_lowercase())),
+                    .unwrap_or_else(|| "Peso nel piano".into()),
                 descrizione: area.descrizione.clone(),
                 note: area.note.clone(),
                 schede,

@@ -9,9 +9,11 @@ use serde_json::{Map, Value, json};
 
 use crate::common::*;
 
-/// Keys of the model (`Type.field`) that become printed elsewhere in parallel work on
-/// issue 13: the lead empties this list after merging those branches.
-/// TEMPORARY: PENDING_ISSUE_13.
+/// TEMPORARY. Keys of the model (`Type.field`) of issue 13 that other branches print, in
+/// parallel work: the lead empties this list after merging them (the test fails on a key
+/// listed here with nothing left pending). A key that prints as something other than its
+/// value (the switch `Documento.illustrativo`, the `{scadenza}` of `Livello.colonne`) then
+/// moves to [`ESENTI`] or [`PAROLE`] with how it shows.
 const PENDING_ISSUE_13: &[&str] = &[
     "Nodo.target",
     "Nodo.baseline",
@@ -688,16 +690,7 @@ fn every_field_of_the_schema_is_printed_or_warned() {
             .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
     };
     let pdf = &file(".pdf").bytes;
-    if let Ok(d) = std::env::var("CAMPI_DUMP") {
-        std::fs::write(format!("{d}.pdf"), pdf).unwrap();
-        std::fs::write(format!("{d}.html"), &file(".html").bytes).unwrap();
-        std::fs::write(
-            format!("{d}.json"),
-            serde_json::to_string_pretty(&plan).unwrap(),
-        )
-        .unwrap();
-    }
-    // Compared in lower case: a level's plural is lowered inside a sentence.
+    // Compared in lower case: an enumerated value prints lowered inside a sentence.
     let pdf_testo =
         squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase();
     let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
