@@ -13,6 +13,9 @@ enum Posto {
     Scheda,
     /// A node without a scheda: a row of its objective's table, with its texts after it.
     Azione,
+    /// A node without a scheda and without an objective with one above it: its title, in
+    /// the tree's diagram, and nothing else.
+    SoloAlbero,
     /// An agency's objective: a scheda, not numbered, and nothing below it.
     Azienda,
 }
@@ -24,7 +27,11 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
         let posto = match (voce.ramo, voce.profondita) {
             (Ramo::Albero, 0) => Posto::Area,
             (Ramo::Albero, _) if voce.livello(piano).is_some_and(|l| !l.ha_scheda()) => {
-                Posto::Azione
+                if in_una_scheda(piano, indice, voce) {
+                    Posto::Azione
+                } else {
+                    Posto::SoloAlbero
+                }
             }
             (Ramo::Albero, _) => Posto::Scheda,
             (Ramo::Azienda(_), 0) => Posto::Azienda,
@@ -54,6 +61,9 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
 fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diagnostic>) {
     let path = &voce.percorso;
     let presenti = [
+        ("sottotitolo", nodo.sottotitolo.is_some()),
+        ("peso", nodo.peso.is_some()),
+        ("descrizione", nodo.descrizione.is_some()),
         ("scheda", nodo.scheda.is_some()),
         ("bilancio", nodo.bilancio.is_some()),
         ("uffici", !nodo.uffici.is_empty()),
@@ -124,6 +134,14 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
                 };
                 out.push(avviso(campo, perche, hint));
             }
+            Posto::SoloAlbero if campo != "figli" => out.push(avviso(
+                campo,
+                format!(
+                    "i nodi del livello «{}» non hanno una scheda e nessun obiettivo sopra {} ha una scheda nella cui tabella stamparlo: il documento ne stampa solo il titolo, nell'albero",
+                    voce.nome_livello, voce.riferimento
+                ),
+                "dai una scheda al livello del nodo o a quello sopra, con `\"scheda\": true`",
+            )),
             Posto::Azienda if campo == "scheda" => out.push(avviso(
                 campo,
                 "le schede degli obiettivi di un'azienda speciale non sono numerate".into(),
@@ -165,6 +183,18 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
             }
         }
     }
+}
+
+/// Whether a node lies below an objective with a scheda, whose table prints it.
+fn in_una_scheda(piano: &Piano, indice: &Indice, voce: &Voce) -> bool {
+    let mut su = indice.padre(voce);
+    while let Some(p) = su {
+        if p.profondita > 0 && p.livello(piano).is_some_and(|l| l.ha_scheda()) {
+            return true;
+        }
+        su = indice.padre(p);
+    }
+    false
 }
 
 /// A resource line with estimates per year is printed as such: its single amount is not.

@@ -871,3 +871,47 @@ fn fields_without_a_place_are_warned_at_their_path() {
          uffici"
     );
 }
+
+/// In a tree of two levels whose second has no scheda, nothing prints the second level's
+/// fields (a first-level node has no scheda to hold their table): each is warned.
+#[test]
+fn a_node_with_no_scheda_above_it_is_warned_field_by_field() {
+    let plan = json!({
+        "ente": { "nome": "Comune di Prova" },
+        "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024 },
+        "livelli": [
+            { "nome": "Obiettivo", "plurale": "Obiettivi" },
+            { "nome": "Linea di azione", "plurale": "Linee di azione", "scheda": false }
+        ],
+        "albero": [{
+            "titolo": "Servizi digitali",
+            "figli": [{ "titolo": "Identità digitale", "descrizione": "SPID e CIE per tutti i servizi" }]
+        }]
+    });
+    let (_dir, path) = plan_file(&plan);
+    let out = piano(&[
+        "check",
+        "--formato-diagnostica",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let avvisi: Vec<Value> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|d| d["code"] == "P090")
+        .collect();
+    assert_eq!(avvisi.len(), 1, "{avvisi:?}");
+    assert_eq!(avvisi[0]["path"], "albero[0].figli[0].descrizione");
+    assert_eq!(
+        avvisi[0]["message"],
+        "il campo `descrizione` di 1.1 non è stampato: i nodi del livello «Linea di azione» non \
+         hanno una scheda e nessun obiettivo sopra 1.1 ha una scheda nella cui tabella \
+         stamparlo: il documento ne stampa solo il titolo, nell'albero"
+    );
+}
