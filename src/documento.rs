@@ -35,7 +35,7 @@ pub struct Copertina {
     /// Legal basis, or the line that stands for it.
     pub riferimento: Option<String>,
     /// Lines of approval.
-    pub approvazioni: Vec<String>,
+    pub approvazioni: Vec<Approvazione>,
     /// When the data is illustrative, the notice that says so (cover and page header).
     pub avvertenza: Option<String>,
 }
@@ -49,4 +49,24 @@ pub fn avvertenza(illustrativo: Option<bool>) -> Option<String> {
     illustrativo
         .unwrap_or(false)
         .then(|| AVVERTENZA_ILLUSTRATIVO.to_string())
+}
+
+/// An act that approved the document, as its cover lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Approvazione {
+    /// How it approved the document: "Adottato con deliberazione di Giunta n. 45 del 26
+    /// aprile 2021".
+    pub testo: String,
+    /// The act's subject, on a line of its own.
+    pub oggetto: Option<String>,
+}
+
+impl Approvazione {
+    /// The cover's line of `atto`.
+    pub fn of(atto: &crate::model::Atto) -> Approvazione {
+        Approvazione {
+            testo: atto.approvazione(),
+            oggetto: atto.oggetto.clone(),
+        }
+    }
 }

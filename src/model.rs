@@ -828,8 +828,13 @@ impl Atto {
     pub fn approvazione(&self) -> String {
         match self.tipo {
             TipoAtto::Validazione => {
+                let numero = self
+                    .numero
+                    .as_ref()
+                    .map(|n| format!(" con atto n. {n}"))
+                    .unwrap_or_default();
                 format!(
-                    "Validato dall'{} in data {}",
+                    "Validato dall'{}{numero} in data {}",
                     self.organo,
                     self.data_lunga()
                 )
@@ -1529,6 +1534,14 @@ mod tests {
         assert_eq!(
             atti[0].approvazione(),
             "Validato dall'OIV in data 19 aprile 2021"
+        );
+        let numerato = Atto {
+            numero: Some("3".into()),
+            ..atti[0].clone()
+        };
+        assert_eq!(
+            numerato.approvazione(),
+            "Validato dall'OIV con atto n. 3 in data 19 aprile 2021"
         );
     }
 }

@@ -3,6 +3,7 @@
 //! returns every one of them, located by JSON path.
 
 mod posti;
+mod stampa;
 mod testi;
 
 pub use testi::MAX_LIVELLI_ELENCO;
@@ -25,6 +26,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     aziende(piano, indice, &mut out);
     posti::campi_azioni(piano, indice, &mut out);
     assignments(piano, indice, &mut out);
+    stampa::campi_non_stampati(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
     testi::annidamento(piano, &mut out);
     if let Some(pola) = &piano.pola {

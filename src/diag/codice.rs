@@ -80,6 +80,7 @@ codici! {
     P071 => Errore, "un file della cartella `fonts` accanto al piano non è un font leggibile";
     P081 => Errore, "un carattere che nessun font ha (riga e colonna del carattere, codice Unicode)";
     P082 => Errore, "un elenco Markdown annidato su più di 8 livelli";
+    P090 => Avviso, "campo accettato ma non stampato: il documento non ha un posto per esso (ad esempio un campo di un nodo senza scheda)";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";

@@ -3,7 +3,7 @@
 //! only lay it out.
 
 pub mod blocchi;
-pub use crate::documento::{Copertina, Metadati};
+pub use crate::documento::{Approvazione, Copertina, Metadati};
 mod scheda;
 pub mod svg;
 
@@ -25,7 +25,7 @@ pub struct View {
     /// Title, period and legal basis.
     pub documento: DocumentoView,
     /// Lines of approval for the cover ("Approvato dall'OIV in data ...").
-    pub approvazioni: Vec<String>,
+    pub approvazioni: Vec<Approvazione>,
     /// PDF metadata.
     pub metadati: Metadati,
     /// What the cover shows.
@@ -146,7 +146,7 @@ pub struct PolaView {
     /// Period, e.g. `2021`.
     pub periodo: String,
     /// Approval lines.
-    pub approvazioni: Vec<String>,
+    pub approvazioni: Vec<Approvazione>,
     /// Parts, flattened (level 1 = part).
     /// Whether it has captioned tables (and so a list of tables after the index).
     pub tabelle: bool,
@@ -169,6 +169,8 @@ pub struct EnteView {
     pub nome_breve: String,
     /// Path of the logo inside the Typst world (`/logo.png`), when the plan names one.
     pub logo: Option<String>,
+    /// Website, on the cover.
+    pub sito: Option<String>,
 }
 
 /// The document, as shown.
@@ -201,6 +203,16 @@ pub struct AreaView {
     pub titolo: String,
     /// Subtitle.
     pub sottotitolo: Option<String>,
+    /// Weight in the plan, formatted.
+    pub peso: Option<String>,
+    /// What the weight is relative to.
+    pub etichetta_peso: String,
+    /// Budget link lines.
+    pub bilancio: Option<scheda::BilancioView>,
+    /// Description (Markdown), under the heading: a first-level node has no scheda.
+    pub descrizione: Option<String>,
+    /// Notes (Markdown), under the description.
+    pub note: Option<String>,
     /// Descendants with a scheda, in document order.
     pub schede: Vec<SchedaView>,
 }
@@ -257,17 +269,20 @@ impl View {
     pub fn build(piano: &Piano, indice: &Indice, source_date_epoch: Option<i64>) -> View {
         let doc = &piano.documento;
         let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
-        let approvazioni: Vec<String> = piano.atti.iter().map(Atto::approvazione).collect();
+        let approvazioni: Vec<Approvazione> = piano.atti.iter().map(Approvazione::of).collect();
         let metadati = Metadati {
             titolo: format!("{} {}", doc.titolo, periodo),
             autore: piano.ente.nome.clone(),
-            soggetto: approvazioni.join("; "),
-            parole_chiave: vec![
+            soggetto: soggetto(&piano.atti),
+            parole_chiave: [
                 doc.titolo.clone(),
                 "ciclo della performance".into(),
                 "D.Lgs. 150/2009".into(),
                 "Amministrazione Trasparente".into(),
-            ],
+            ]
+            .into_iter()
+            .chain(piano.ente.tipo.clone())
+            .collect(),
             data: data_documento(&piano.atti, source_date_epoch, doc.anno_inizio),
         };
         let copertina = Copertina {
@@ -288,6 +303,7 @@ impl View {
                     .clone()
                     .unwrap_or_else(|| piano.ente.nome.clone()),
                 logo: piano.ente.logo.as_deref().map(logo_path),
+                sito: piano.ente.sito.clone(),
             },
             diagramma: diagramma(piano, indice, &periodo),
             documento: DocumentoView {
@@ -386,6 +402,14 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
                 nome_livello: va.nome_livello.clone(),
                 titolo: area.titolo.clone(),
                 sottotitolo: area.sottotitolo.clone(),
+                peso: area.peso.map(format_percent),
+                etichetta_peso: va
+                    .livello(piano)
+                    .and_then(|l| l.etichetta_peso.clone())
+                    .unwrap_or_else(|| "Peso nel piano".into()),
+                bilancio: area.bilancio.as_ref().map(scheda::bilancio),
+                descrizione: area.descrizione.clone(),
+                note: area.note.clone(),
                 schede,
             }
         })
@@ -416,7 +440,7 @@ fn aziende(piano: &Piano, indice: &Indice) -> Vec<AziendaView> {
 /// The POLA, as an annex of the plan and as a document of its own.
 fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -> PolaView {
     let periodo = periodo_di(p.anno_inizio, p.anno_fine);
-    let approvazioni: Vec<String> = p.atti.iter().map(Atto::approvazione).collect();
+    let approvazioni: Vec<Approvazione> = p.atti.iter().map(Approvazione::of).collect();
     let sezioni = blocchi::sezioni(&p.sezioni, 1, "pola-", blocchi::Stile::Parti);
     PolaView {
         titolo: p.titolo.clone(),
@@ -424,7 +448,7 @@ fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -
         metadati: Metadati {
             titolo: format!("{} {periodo}", p.titolo),
             autore: piano.ente.nome.clone(),
-            soggetto: approvazioni.join("; "),
+            soggetto: soggetto(&p.atti),
             parole_chiave: vec![
                 p.titolo.clone(),
                 "POLA".into(),
@@ -497,6 +521,14 @@ impl View {
             az.schede.iter_mut().for_each(mark);
         }
     }
+}
+
+/// The acts in the document's metadata: how each approved it, without their subjects.
+fn soggetto(atti: &[Atto]) -> String {
+    atti.iter()
+        .map(Atto::approvazione)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn firme(list: &[crate::model::Firma]) -> Vec<FirmaView> {

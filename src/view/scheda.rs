@@ -101,6 +101,9 @@ pub struct SchedaView {
     pub ha_documentazione: bool,
     /// Whether any indicator names responsible offices.
     pub ha_uffici_indicatori: bool,
+    /// The columns of the table of how the indicators are measured, when any indicator
+    /// states its formula, unit, kind, source or offices.
+    pub misura: Option<MisuraView>,
     /// Financial resources.
     pub risorse: RisorseView,
     /// How achievement splits between own indicators and children, when it does.
@@ -325,6 +328,40 @@ pub struct IndicatoreView {
     pub uffici: Vec<String>,
     /// Whether the amendment compared against added or changed this row.
     pub modificato: bool,
+    /// Whether it states its formula, unit, kind, source or offices (a row of the table of
+    /// how the indicators are measured).
+    pub misurato: bool,
+}
+
+/// Which columns the table of how a scheda's indicators are measured has: those that some
+/// indicator fills.
+#[derive(Debug, Serialize)]
+pub struct MisuraView {
+    /// Formula.
+    pub formula: bool,
+    /// Unit of measure.
+    pub unita: bool,
+    /// Kind.
+    pub tipo: bool,
+    /// Source of the data.
+    pub fonte: bool,
+    /// Responsible offices.
+    pub uffici: bool,
+}
+
+impl MisuraView {
+    /// The columns `indicatori` fill, or `None` when they fill none.
+    fn of(indicatori: &[crate::model::Indicatore]) -> Option<MisuraView> {
+        let any = |f: fn(&crate::model::Indicatore) -> bool| indicatori.iter().any(f);
+        let m = MisuraView {
+            formula: any(|i| i.formula.is_some()),
+            unita: any(|i| i.unita.is_some()),
+            tipo: any(|i| i.tipo.is_some()),
+            fonte: any(|i| i.fonte.is_some()),
+            uffici: any(|i| !i.uffici.is_empty()),
+        };
+        (m.formula || m.unita || m.tipo || m.fonte || m.uffici).then_some(m)
+    }
 }
 
 /// Target and weight at one deadline.
@@ -345,6 +382,8 @@ pub struct RisorseView {
     pub importi: Vec<RigaImporto>,
     /// Lines with per-year estimates.
     pub stime: Vec<RigaStima>,
+    /// Whether a line with estimates names its budget line (a column for it).
+    pub budget_stime: bool,
 }
 
 /// A resource line with one amount.
@@ -365,6 +404,8 @@ pub struct RigaStima {
     pub conto: String,
     /// One amount per year, "-" when none.
     pub stime: Vec<String>,
+    /// Budget line, "-" when none.
+    pub budget: String,
 }
 
 /// Split of an objective's achievement between its indicators and its children.
@@ -505,6 +546,7 @@ fn seguito(s: SchedaView, numero: &str) -> SchedaView {
             anni: Vec::new(),
             importi: Vec::new(),
             stime: Vec::new(),
+            budget_stime: false,
         },
         ponderazione: None,
         ..s
@@ -559,6 +601,11 @@ fn scheda(
             documentazione: ind.documentazione.clone(),
             uffici: ind.uffici.clone(),
             modificato: false,
+            misurato: ind.formula.is_some()
+                || ind.unita.is_some()
+                || ind.tipo.is_some()
+                || ind.fonte.is_some()
+                || !ind.uffici.is_empty(),
         })
         .collect();
 
@@ -669,16 +716,7 @@ fn scheda(
         sottotitolo: nodo.sottotitolo.clone(),
         peso: nodo.peso.map(format_percent),
         etichetta_peso,
-        bilancio: nodo.bilancio.as_ref().map(|b| BilancioView {
-            missione: format!(
-                "Missione {} – {}",
-                b.missione.codice, b.missione.descrizione
-            ),
-            programma: format!(
-                "Programma {} – {}",
-                b.programma.codice, b.programma.descrizione
-            ),
-        }),
+        bilancio: nodo.bilancio.as_ref().map(bilancio),
         descrizione: nodo.descrizione.clone(),
         uffici: nodo.uffici.clone(),
         impegno: nodo.impegno.clone(),
@@ -714,6 +752,7 @@ fn scheda(
         }),
         ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
         ha_uffici_indicatori: nodo.indicatori.iter().any(|i| !i.uffici.is_empty()),
+        misura: MisuraView::of(&nodo.indicatori),
         indicatori,
         risorse: risorse(&nodo.risorse, &piano.documento.anni()),
         ponderazione,
@@ -925,11 +964,26 @@ fn azioni<'a>(piano: &Piano, indice: &Indice, nodo: &'a Nodo, voce: &Voce) -> Ta
     }
 }
 
+/// The budget link as printed: "Missione 011 – ...", "Programma 005 – ...".
+pub(super) fn bilancio(b: &crate::model::Bilancio) -> BilancioView {
+    BilancioView {
+        missione: format!(
+            "Missione {} – {}",
+            b.missione.codice, b.missione.descrizione
+        ),
+        programma: format!(
+            "Programma {} – {}",
+            b.programma.codice, b.programma.descrizione
+        ),
+    }
+}
+
 fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
     let mut view = RisorseView {
         anni: Vec::new(),
         importi: Vec::new(),
         stime: Vec::new(),
+        budget_stime: false,
     };
     for r in righe {
         if r.stime.is_empty() {
@@ -949,7 +1003,9 @@ fn risorse(righe: &[Risorsa], anni: &[String]) -> RisorseView {
                             .map_or_else(|| "-".into(), |v| format_euro(*v))
                     })
                     .collect(),
+                budget: r.budget.clone().unwrap_or_else(|| "-".into()),
             });
+            view.budget_stime |= r.budget.is_some();
         }
     }
     if !view.stime.is_empty() {

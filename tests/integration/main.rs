@@ -18,5 +18,6 @@ mod indicatori;
 mod ostile;
 mod pubblicazione;
 mod schema;
+mod stampati;
 mod venezia;
 mod watch;

@@ -1,0 +1,216 @@
+//! Fields the plan accepts where the documents have no place for them (P090): every field
+//! is printed, or the office is told it is not.
+
+use crate::diag::{Codice, Diagnostic};
+use crate::indice::{Indice, Ramo, Voce};
+use crate::model::{Nodo, Piano};
+
+/// Where a node is printed, which decides the fields the documents show of it.
+enum Posto {
+    /// A first-level node: a heading with its subtitle, weight, description and notes.
+    Area,
+    /// A node with a scheda of its own: every field.
+    Scheda,
+    /// A node without a scheda: a row of its objective's table, with its texts after it.
+    Azione,
+    /// A node without a scheda and without an objective with one above it: its title, in
+    /// the tree's diagram, and nothing else.
+    SoloAlbero,
+    /// An agency's objective: a scheda, not numbered, and nothing below it.
+    Azienda,
+}
+
+/// A P090 warning for every field of a node, of a level or of a resource that the
+/// documents do not print.
+pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
+    for (nodo, voce) in indice.con_nodi(piano) {
+        let posto = match (voce.ramo, voce.profondita) {
+            (Ramo::Albero, 0) => Posto::Area,
+            (Ramo::Albero, _) if voce.livello(piano).is_some_and(|l| !l.ha_scheda()) => {
+                if in_una_scheda(piano, indice, voce) {
+                    Posto::Azione
+                } else {
+                    Posto::SoloAlbero
+                }
+            }
+            (Ramo::Albero, _) => Posto::Scheda,
+            (Ramo::Azienda(_), 0) => Posto::Azienda,
+            // Below an agency's objective: reported once, at its `figli`.
+            (Ramo::Azienda(_), _) => continue,
+        };
+        nodo_non_stampato(nodo, voce, &posto, out);
+        risorse(nodo, &voce.percorso, out);
+    }
+    for (k, livello) in piano.livelli.iter().enumerate().skip(1) {
+        if !livello.ha_scheda() && livello.etichetta_peso.is_some() {
+            out.push(
+                Diagnostic::new(
+                    Codice::P090,
+                    format!(
+                        "il campo `etichetta_peso` non è stampato: i nodi del livello «{}» non hanno una scheda e il loro peso è stampato come «Peso»",
+                        livello.nome
+                    ),
+                )
+                .at_path(format!("livelli[{k}].etichetta_peso"))
+                .with_hint("togli `etichetta_peso` da questo livello"),
+            );
+        }
+    }
+}
+
+fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diagnostic>) {
+    let path = &voce.percorso;
+    let presenti = [
+        ("sottotitolo", nodo.sottotitolo.is_some()),
+        ("peso", nodo.peso.is_some()),
+        ("descrizione", nodo.descrizione.is_some()),
+        ("scheda", nodo.scheda.is_some()),
+        ("bilancio", nodo.bilancio.is_some()),
+        ("uffici", !nodo.uffici.is_empty()),
+        ("impegno", nodo.impegno.is_some()),
+        ("tempi", nodo.tempi.is_some()),
+        ("benefici", nodo.benefici.is_some()),
+        ("indicatori", !nodo.indicatori.is_empty()),
+        ("risorse", !nodo.risorse.is_empty()),
+        ("note", nodo.note.is_some()),
+        ("figli", !nodo.figli.is_empty()),
+    ];
+    let avviso = |campo: &str, perche: String, hint: &str| {
+        Diagnostic::new(
+            Codice::P090,
+            format!(
+                "il campo `{campo}` di {} non è stampato: {perche}",
+                voce.riferimento
+            ),
+        )
+        .at_path(format!("{path}.{campo}"))
+        .with_hint(hint.to_string())
+    };
+    for (campo, presente) in presenti {
+        if !presente {
+            continue;
+        }
+        match posto {
+            Posto::Area
+                if matches!(
+                    campo,
+                    "scheda"
+                        | "uffici"
+                        | "impegno"
+                        | "tempi"
+                        | "benefici"
+                        | "indicatori"
+                        | "risorse"
+                ) =>
+            {
+                out.push(avviso(
+                    campo,
+                    format!(
+                        "i nodi del primo livello («{}») non hanno una scheda: il documento ne stampa titolo, sottotitolo, peso, bilancio, descrizione e note",
+                        voce.nome_livello
+                    ),
+                    "sposta il campo in un obiettivo del livello sotto, che ha la scheda",
+                ));
+            }
+            Posto::Azione
+                if matches!(
+                    campo,
+                    "bilancio" | "impegno" | "risorse" | "note"
+                ) || (campo == "uffici"
+                    && !nodo.indicatori.is_empty()
+                    && nodo.target.is_empty()
+                    && nodo.baseline.is_none()) =>
+            {
+                let perche = if campo == "uffici" {
+                    "nella tabella della scheda gli uffici sono quelli dei suoi indicatori".into()
+                } else {
+                    format!(
+                        "i nodi del livello «{}» non hanno una scheda e la tabella della scheda del loro obiettivo non ha posto per questo campo",
+                        voce.nome_livello
+                    )
+                };
+                let hint = if campo == "uffici" {
+                    "scrivi gli uffici in `uffici` di ciascun indicatore"
+                } else {
+                    "sposta il campo nell'obiettivo che ha la scheda, o dai una scheda al livello con `\"scheda\": true`"
+                };
+                out.push(avviso(campo, perche, hint));
+            }
+            Posto::SoloAlbero if campo != "figli" => out.push(avviso(
+                campo,
+                format!(
+                    "i nodi del livello «{}» non hanno una scheda e nessun obiettivo sopra {} ha una scheda nella cui tabella stamparlo: il documento ne stampa solo il titolo, nell'albero",
+                    voce.nome_livello, voce.riferimento
+                ),
+                "dai una scheda al livello del nodo o a quello sopra, con `\"scheda\": true`",
+            )),
+            Posto::Azienda if campo == "scheda" => out.push(avviso(
+                campo,
+                "le schede degli obiettivi di un'azienda speciale non sono numerate".into(),
+                "togli `scheda`",
+            )),
+            Posto::Azienda if campo == "figli" => out.push(avviso(
+                campo,
+                "gli obiettivi di un'azienda speciale sono stampati senza i nodi sotto di loro"
+                    .into(),
+                "scrivi questi nodi come obiettivi dell'azienda, in `obiettivi`",
+            )),
+            _ => {}
+        }
+    }
+    if let Posto::Azione = posto {
+        for (k, ind) in nodo.indicatori.iter().enumerate() {
+            let presenti = [
+                ("formula", ind.formula.is_some()),
+                ("unita", ind.unita.is_some()),
+                ("tipo", ind.tipo.is_some()),
+                ("fonte", ind.fonte.is_some()),
+                ("documentazione", ind.documentazione.is_some()),
+            ];
+            for (campo, _) in presenti.into_iter().filter(|(_, p)| *p) {
+                out.push(
+                    Diagnostic::new(
+                        Codice::P090,
+                        format!(
+                            "il campo `{campo}` dell'indicatore {} di {} non è stampato: la tabella delle azioni riporta di un indicatore solo descrizione, valore di partenza, target, peso e uffici",
+                            k + 1,
+                            voce.riferimento
+                        ),
+                    )
+                    .at_path(format!("{path}.indicatori[{k}].{campo}"))
+                    .with_hint(
+                        "sposta l'indicatore nell'obiettivo che ha la scheda, o dai una scheda al livello con `\"scheda\": true`",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a node lies below an objective with a scheda, whose table prints it.
+fn in_una_scheda(piano: &Piano, indice: &Indice, voce: &Voce) -> bool {
+    let mut su = indice.padre(voce);
+    while let Some(p) = su {
+        if p.profondita > 0 && p.livello(piano).is_some_and(|l| l.ha_scheda()) {
+            return true;
+        }
+        su = indice.padre(p);
+    }
+    false
+}
+
+/// A resource line with estimates per year is printed as such: its single amount is not.
+fn risorse(nodo: &Nodo, path: &str, out: &mut Vec<Diagnostic>) {
+    for (r, ris) in nodo.risorse.iter().enumerate() {
+        if !ris.stime.is_empty() && ris.importo.is_some() {
+            out.push(
+                Diagnostic::new(
+                    Codice::P090,
+                    "il campo `importo` non è stampato: una riga di risorse con `stime` è stampata con le stime per anno",
+                )
+                .at_path(format!("{path}.risorse[{r}].importo"))
+                .with_hint("scrivi l'importo in una riga di risorse a sé, senza `stime`"),
+            );
+        }
+    }
+}
