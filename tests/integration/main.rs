@@ -3,6 +3,7 @@
 mod accessibilita;
 mod batch;
 mod build;
+mod capitolo;
 mod caratteri;
 mod check;
 mod cli;
