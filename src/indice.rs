@@ -165,9 +165,9 @@ impl Indice {
             (Ramo::Azienda(_), 0) => Posto::Scheda,
             (Ramo::Albero, _) if scheda => Posto::Scheda,
             _ if !scheda
-                && self
-                    .padre(voce)
-                    .is_some_and(|p| matches!(self.posto(piano, p), Posto::Scheda | Posto::Azione)) =>
+                && self.padre(voce).is_some_and(|p| {
+                    matches!(self.posto(piano, p), Posto::Scheda | Posto::Azione)
+                }) =>
             {
                 Posto::Azione
             }

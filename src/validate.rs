@@ -27,7 +27,11 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     assignments(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
     for (nodo, voce) in indice.con_nodi(piano) {
-        sections(&nodo.sezioni, &format!("{}.sezioni", voce.percorso), &mut out);
+        sections(
+            &nodo.sezioni,
+            &format!("{}.sezioni", voce.percorso),
+            &mut out,
+        );
     }
     chapter(piano, &mut out);
     placement(piano, indice, &mut out);
@@ -610,7 +614,10 @@ fn chapter(piano: &Piano, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let assegnazioni = doc.intestazioni.as_ref().and_then(|h| h.assegnazioni.as_ref());
+    let assegnazioni = doc
+        .intestazioni
+        .as_ref()
+        .and_then(|h| h.assegnazioni.as_ref());
     if assegnazioni.is_some() && piano.assegnazioni.is_none() {
         out.push(
             Diagnostic::new(

@@ -1993,8 +1993,10 @@ mod tests {
                 "contenuto": [{"testo": testo}]}])
         };
         let mut old = base();
-        old[0]["figli"][1]["sezioni"] =
-            sezioni("prima", "Il Codice dell'amministrazione digitale e le linee guida.");
+        old[0]["figli"][1]["sezioni"] = sezioni(
+            "prima",
+            "Il Codice dell'amministrazione digitale e le linee guida.",
+        );
         let mut new = base();
         new[0]["figli"][1]["sezioni"] = sezioni(
             "dopo",

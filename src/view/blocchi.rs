@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::format::{format_euro, format_number, format_plain};
 use crate::model::{
     Allineamento, Blocco, Cella, Colonna, Conteggi, DimensioneDfp, Formato, Grafico, IndicatoriDfp,
-    Organigramma, PosizioneSezione, ProgrammaSviluppo, SerieMensile, Sezione, Tabella,
-    TipoGrafico, Unita,
+    Organigramma, PosizioneSezione, ProgrammaSviluppo, SerieMensile, Sezione, Tabella, TipoGrafico,
+    Unita,
 };
 
 /// A section heading followed by its blocks, in document order (subsections flattened).
@@ -206,17 +206,18 @@ pub fn sezioni<'a>(
 
 /// The top-level sections of `list` printed at `posizione` (a section without one is
 /// printed before: at the start of the document, or under its node's heading).
-pub fn al_posto(
-    list: &[Sezione],
-    posizione: PosizioneSezione,
-) -> impl Iterator<Item = &Sezione> {
+pub fn al_posto(list: &[Sezione], posizione: PosizioneSezione) -> impl Iterator<Item = &Sezione> {
     list.iter()
         .filter(move |s| s.posizione.unwrap_or(PosizioneSezione::Prima) == posizione)
 }
 
 /// The narrative sections of a node printed at `posizione`, unnumbered, with anchors
 /// after the node's position key (`chiave`).
-pub fn del_nodo(sezioni_nodo: &[Sezione], chiave: &str, posizione: PosizioneSezione) -> Vec<SezioneView> {
+pub fn del_nodo(
+    sezioni_nodo: &[Sezione],
+    chiave: &str,
+    posizione: PosizioneSezione,
+) -> Vec<SezioneView> {
     let tag = match posizione {
         PosizioneSezione::Prima => "p",
         PosizioneSezione::DopoScheda => "s",

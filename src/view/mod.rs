@@ -15,9 +15,7 @@ use serde::Serialize;
 
 use crate::format::{format_percent, periodo as periodo_di};
 use crate::indice::{Indice, Posto, Ramo, Voce, livello_azienda};
-use crate::model::{
-    Assegnazioni, Atto, Nodo, Piano, PosizioneSezione, data_documento, somma_pesi,
-};
+use crate::model::{Assegnazioni, Atto, Nodo, Piano, PosizioneSezione, data_documento, somma_pesi};
 
 /// Everything the templates of a plan document need.
 #[derive(Debug, Serialize)]
@@ -161,7 +159,12 @@ impl CapitoloView {
                 h.assegnazioni,
                 "Assegnazione degli obiettivi {anno} ai dirigenti",
             )
-            .map(|t| parte(t.replace("{anno}", &a.anno.to_string()), "assegnazioni".into()))
+            .map(|t| {
+                parte(
+                    t.replace("{anno}", &a.anno.to_string()),
+                    "assegnazioni".into(),
+                )
+            })
         });
         CapitoloView {
             numero,

@@ -131,7 +131,8 @@ fn base(albero: Value) -> Value {
 }
 
 fn testo(titolo: &str, posizione: Option<&str>) -> Value {
-    let mut s = json!({ "titolo": titolo, "contenuto": [ { "testo": format!("Testo di {titolo}.") } ] });
+    let mut s =
+        json!({ "titolo": titolo, "contenuto": [ { "testo": format!("Testo di {titolo}.") } ] });
     if let Some(p) = posizione {
         s["posizione"] = p.into();
     }
@@ -193,7 +194,13 @@ fn the_chapter_takes_the_plans_number_and_the_chapters_after_it_follow() {
     // The index page says the same, and the chapters after come after the assignments and
     // before the signatures, with the section's text referring to the objective by code.
     let text = squash(&pdf_text(pdf));
-    for entry in ["3Servizi", "3.3Assegnazione", "4Strumentiefinanziamenti", "4.1Fondieuropei", "5Monitoraggio"] {
+    for entry in [
+        "3Servizi",
+        "3.3Assegnazione",
+        "4Strumentiefinanziamenti",
+        "4.1Fondieuropei",
+        "5Monitoraggio",
+    ] {
         assert!(text.contains(entry), "`{entry}` not in the PDF");
     }
     let order = [
@@ -206,7 +213,10 @@ fn the_chapter_takes_the_plans_number_and_the_chapters_after_it_follow() {
     ];
     let found: Vec<usize> = order
         .iter()
-        .map(|s| text.rfind(s).unwrap_or_else(|| panic!("`{s}` not in the PDF")))
+        .map(|s| {
+            text.rfind(s)
+                .unwrap_or_else(|| panic!("`{s}` not in the PDF"))
+        })
         .collect();
     assert!(found.is_sorted(), "out of order: {order:?} at {found:?}");
     // The table of a chapter after the planning chapter is in the list of tables.
@@ -291,7 +301,11 @@ fn empty_headings_are_left_out_and_the_levels_below_move_up() {
         assert!(!pdf.contains(absent), "`{absent}` printed");
     }
     // The parts stay: the tree (its figure keeps its caption), the schede, the assignments.
-    for part in ["Figura1:Alberodellaperformance", "Serviziinrete", "TotaleAnnaRossi"] {
+    for part in [
+        "Figura1:Alberodellaperformance",
+        "Serviziinrete",
+        "TotaleAnnaRossi",
+    ] {
         assert!(pdf.contains(part), "`{part}` not printed");
     }
     let html = source(&out, ".html");
@@ -315,7 +329,10 @@ fn empty_headings_are_left_out_and_the_levels_below_move_up() {
     );
     assert_no_level_skipped(&headings, 2);
     let nav = index_of(&html);
-    assert!(nav.contains("<a href=\"#sintesi\">4.1 Quadro dei risultati</a>"), "{nav}");
+    assert!(
+        nav.contains("<a href=\"#sintesi\">4.1 Quadro dei risultati</a>"),
+        "{nav}"
+    );
     assert!(!nav.contains("#albero") && !nav.contains("#schede") && !nav.contains("#assegnazioni"));
 
     // Headings of its own, and `{anno}` in the assignments'.
@@ -328,9 +345,17 @@ fn empty_headings_are_left_out_and_the_levels_below_move_up() {
     let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(
         titles[3..7],
-        ["4 Pianificazione", "4.1 Obiettivi e risultati attesi", "4.2 Schede", "Area 1: Servizi digitali"]
+        [
+            "4 Pianificazione",
+            "4.1 Obiettivi e risultati attesi",
+            "4.2 Schede",
+            "Area 1: Servizi digitali"
+        ]
     );
-    assert!(titles.contains(&"4.3 Obiettivi 2024 dei responsabili"), "{titles:?}");
+    assert!(
+        titles.contains(&"4.3 Obiettivi 2024 dei responsabili"),
+        "{titles:?}"
+    );
     assert!(!titles.iter().any(|t| t.contains("quadro di sintesi")));
     assert_no_level_skipped(&html_headings(&source(&out, ".html")), 2);
 }
@@ -508,13 +533,21 @@ fn an_agencys_objective_has_its_sections() {
     ];
     let found = only(&got, &titles);
     assert_eq!(found.len(), 4, "{got:#?}");
-    assert_eq!(found[2..], [(4, "Premessa della fiera"), (4, "Bilancio della fiera")]);
+    assert_eq!(
+        found[2..],
+        [(4, "Premessa della fiera"), (4, "Bilancio della fiera")]
+    );
     assert_no_level_skipped(&html_headings(&source(&out, ".html")), 2);
 }
 
 fn check(plan: &Value) -> (i32, Vec<Value>) {
     let (_dir, path) = plan_file(plan);
-    let out = piano(&["check", "--formato-diagnostica", "json", path.to_str().unwrap()]);
+    let out = piano(&[
+        "check",
+        "--formato-diagnostica",
+        "json",
+        path.to_str().unwrap(),
+    ]);
     let diags = String::from_utf8(out.stderr)
         .unwrap()
         .lines()
@@ -566,7 +599,11 @@ fn misplaced_sections_and_a_repeated_chapter_number_are_reported() {
     let d = diagnostic(&diags, "P044", "albero[0].figli[0].sezioni");
     assert!(d["message"].as_str().unwrap().contains("non sono stampate"));
     diagnostic(&diags, "P044", "albero[0].figli[0].sezioni[0].numerata");
-    diagnostic(&diags, "P044", "albero[0].figli[0].sezioni[0].sezioni[0].posizione");
+    diagnostic(
+        &diags,
+        "P044",
+        "albero[0].figli[0].sezioni[0].sezioni[0].posizione",
+    );
     diagnostic(&diags, "P044", "documento.intestazioni.assegnazioni");
 
     // Chapter 1 after one numbered chapter: two chapters 1.
@@ -588,4 +625,3 @@ fn misplaced_sections_and_a_repeated_chapter_number_are_reported() {
     assert_eq!(code, 1);
     diagnostic(&diags, "P024", "documento.numero_capitolo");
 }
-
