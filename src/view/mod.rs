@@ -85,6 +85,10 @@ pub struct CapitoloView {
     /// Level of the top-level nodes' headings among the schede (3, or 2 without the schede's
     /// heading); the schede are one level below.
     pub livello_aree: usize,
+    /// Whether the schede's headings are at a level the PDF numbers (the third, without
+    /// the schede's heading), and so must say that they take no number: the schede of the
+    /// tree are never numbered.
+    pub schede_senza_numero: bool,
     /// Level of the managers' headings (3, or 2 without the assignments' heading).
     pub livello_dirigenti: usize,
     /// The second-level headings, in order, for the HTML page's index.
@@ -174,6 +178,7 @@ impl CapitoloView {
                 .clone()
                 .unwrap_or_else(|| "Pianificazione".into()),
             livello_aree: if schede.is_some() { 3 } else { 2 },
+            schede_senza_numero: schede.is_none(),
             livello_dirigenti: if assegnazioni.is_some() { 3 } else { 2 },
             indice,
             albero,

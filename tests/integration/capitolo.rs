@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use crate::check::check_json;
 use crate::common::*;
 
 /// Every output of a plan built in-process, with the Typst source.
@@ -30,42 +31,6 @@ fn ending<'a>(outputs: &'a [piano::write::Output], ext: &str) -> &'a [u8] {
 
 fn source(outputs: &[piano::write::Output], ext: &str) -> String {
     String::from_utf8(ending(outputs, ext).to_vec()).unwrap()
-}
-
-/// The PDF's bookmarks, depth first, with their depth from 1.
-fn bookmarks(pdf: &[u8]) -> Vec<(usize, String)> {
-    fn walk(
-        doc: &lopdf::Document,
-        mut next: Option<lopdf::ObjectId>,
-        depth: usize,
-        out: &mut Vec<(usize, String)>,
-    ) {
-        while let Some(id) = next {
-            let item = doc.get_dictionary(id).unwrap();
-            if let Ok(t) = item.get(b"Title") {
-                out.push((depth, decode_pdf_string(t)));
-            }
-            let child = item.get(b"First").and_then(|o| o.as_reference()).ok();
-            walk(doc, child, depth + 1, out);
-            next = item.get(b"Next").and_then(|o| o.as_reference()).ok();
-        }
-    }
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    let outlines = doc
-        .catalog()
-        .unwrap()
-        .get(b"Outlines")
-        .and_then(|o| o.as_reference())
-        .unwrap();
-    let first = doc
-        .get_dictionary(outlines)
-        .unwrap()
-        .get(b"First")
-        .and_then(|o| o.as_reference())
-        .ok();
-    let mut out = Vec::new();
-    walk(&doc, first, 1, &mut out);
-    out
 }
 
 /// The headings of the HTML page's main content, with their level: `(3, "4.1 Albero")`.
@@ -188,7 +153,7 @@ fn the_chapter_takes_the_plans_number_and_the_chapters_after_it_follow() {
         (2, "4.1 Fondi europei"),
         (1, "5 Monitoraggio"),
     ];
-    let got = bookmarks(pdf);
+    let got = outline_entries(pdf);
     let got: Vec<(usize, &str)> = got.iter().map(|(l, t)| (*l, t.as_str())).collect();
     assert_eq!(got, expected);
     // The index page says the same, and the chapters after come after the assignments and
@@ -284,7 +249,7 @@ fn empty_headings_are_left_out_and_the_levels_below_move_up() {
         "albero": "", "sintesi": "Quadro dei risultati", "schede": "", "assegnazioni": ""
     });
     let out = outputs(&plan);
-    let got = bookmarks(ending(&out, ".pdf"));
+    let got = outline_entries(ending(&out, ".pdf"));
     let got: Vec<(usize, &str)> = got.iter().map(|(l, t)| (*l, t.as_str())).collect();
     assert_eq!(
         got[3..],
@@ -341,7 +306,7 @@ fn empty_headings_are_left_out_and_the_levels_below_move_up() {
         "schede": "Schede", "assegnazioni": "Obiettivi {anno} dei responsabili"
     });
     let out = outputs(&plan);
-    let got = bookmarks(ending(&out, ".pdf"));
+    let got = outline_entries(ending(&out, ".pdf"));
     let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(
         titles[3..7],
@@ -434,7 +399,7 @@ fn node_sections_are_printed_where_the_plan_places_them() {
         (4, "Chiusura dell'area"),
     ];
     let titles: Vec<&str> = order.iter().map(|(_, t)| *t).collect();
-    let got = bookmarks(pdf);
+    let got = outline_entries(pdf);
     // The action's heading (level 5) is not bookmarked, as before: its sections (level 6)
     // hang from its scheda's bookmark.
     assert_eq!(only(&got, &titles), order);
@@ -524,7 +489,7 @@ fn an_agencys_objective_has_its_sections() {
         }]
     }]);
     let out = outputs(&plan);
-    let got = bookmarks(ending(&out, ".pdf"));
+    let got = outline_entries(ending(&out, ".pdf"));
     let titles = [
         "1.3 Schede obiettivi Azienda Speciale Prova",
         "1.3.1 Obiettivo operativo 1: Fiera digitale",
@@ -538,22 +503,6 @@ fn an_agencys_objective_has_its_sections() {
         [(4, "Premessa della fiera"), (4, "Bilancio della fiera")]
     );
     assert_no_level_skipped(&html_headings(&source(&out, ".html")), 2);
-}
-
-fn check(plan: &Value) -> (i32, Vec<Value>) {
-    let (_dir, path) = plan_file(plan);
-    let out = piano(&[
-        "check",
-        "--formato-diagnostica",
-        "json",
-        path.to_str().unwrap(),
-    ]);
-    let diags = String::from_utf8(out.stderr)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    (out.status.code().unwrap(), diags)
 }
 
 fn diagnostic<'a>(diags: &'a [Value], code: &str, path: &str) -> &'a Value {
@@ -585,7 +534,7 @@ fn misplaced_sections_and_a_repeated_chapter_number_are_reported() {
         testo("Contesto", Some("dopo_scheda")),
         { "titolo": "Con sottosezioni", "contenuto": [], "sezioni": [testo("Sotto", Some("dopo"))] }
     ]);
-    let (code, diags) = check(&plan);
+    let (code, diags) = check_json(&plan);
     assert_eq!(code, 0, "{diags:#?}");
     let d = diagnostic(&diags, "P044", "sezioni[0].posizione");
     assert_eq!(d["severity"], "avviso");
@@ -610,7 +559,7 @@ fn misplaced_sections_and_a_repeated_chapter_number_are_reported() {
     let mut plan = base(small_tree());
     plan["sezioni"] = json!([testo("Presentazione", None)]);
     plan["documento"]["numero_capitolo"] = 1.into();
-    let (code, diags) = check(&plan);
+    let (code, diags) = check_json(&plan);
     assert_eq!(code, 1);
     let d = diagnostic(&diags, "P024", "documento.numero_capitolo");
     assert_eq!(
@@ -619,9 +568,9 @@ fn misplaced_sections_and_a_repeated_chapter_number_are_reported() {
     );
     // Chapters placed after it do not count; 0 is never a chapter number.
     plan["sezioni"][0]["posizione"] = "dopo".into();
-    assert_eq!(check(&plan).0, 0);
+    assert_eq!(check_json(&plan).0, 0);
     plan["documento"]["numero_capitolo"] = 0.into();
-    let (code, diags) = check(&plan);
+    let (code, diags) = check_json(&plan);
     assert_eq!(code, 1);
     diagnostic(&diags, "P024", "documento.numero_capitolo");
 }
