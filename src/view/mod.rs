@@ -956,6 +956,127 @@ mod tests {
         .unwrap()
     }
 
+    /// Sections after a node's children wait for the last scheda of its descendants, the
+    /// nearest node's first; a node without descendants' schede keeps them in its own.
+    #[test]
+    fn sections_after_the_children_follow_the_last_descendant() {
+        let dopo =
+            |t: &str| serde_json::json!([{ "titolo": t, "posizione": "dopo", "contenuto": [] }]);
+        let piano: Piano = serde_json::from_value(serde_json::json!({
+            "ente": { "nome": "Comune" },
+            "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024 },
+            "livelli": [ { "nome": "Area", "plurale": "Aree", "scheda": false } ],
+            "albero": [{ "titolo": "Area", "sezioni": dopo("dopo area"), "figli": [
+                { "titolo": "A", "sezioni": dopo("dopo A"), "figli": [
+                    { "titolo": "A1", "sezioni": dopo("dopo A1"), "figli": [
+                        { "titolo": "A1a", "sezioni": dopo("dopo A1a") }
+                    ] },
+                    { "titolo": "A2" }
+                ] },
+                { "titolo": "B", "sezioni": dopo("dopo B") }
+            ] }]
+        }))
+        .unwrap();
+        let aree = aree(&piano, &Indice::build(&piano));
+        let titoli = |l: &[blocchi::SezioneView]| -> Vec<String> {
+            l.iter().map(|s| s.titolo.clone()).collect()
+        };
+        let schede: Vec<(&str, Vec<String>, Vec<String>)> = aree[0]
+            .schede
+            .iter()
+            .map(|s| {
+                (
+                    s.titolo.as_str(),
+                    titoli(&s.sezioni_dopo),
+                    titoli(&s.sezioni_chiusura),
+                )
+            })
+            .collect();
+        let none = Vec::<String>::new;
+        assert_eq!(
+            schede,
+            [
+                ("A", none(), none()),
+                ("A1", none(), none()),
+                ("A1a", vec!["dopo A1a".into()], vec!["dopo A1".into()]),
+                ("A2", none(), vec!["dopo A".into()]),
+                ("B", vec!["dopo B".into()], none()),
+            ]
+        );
+        assert_eq!(titoli(&aree[0].sezioni_dopo), ["dopo area"]);
+    }
+
+    /// The chapter's parts are numbered as Typst numbers the headings printed: without
+    /// the tree's heading the summary is a part of its own; an agency's heading is its name
+    /// after the schede's heading, or its name alone; `{anno}` is the assignments' year.
+    #[test]
+    fn the_chapters_parts_are_numbered_by_the_headings_printed() {
+        let mut piano = piano_grande(&[1], 1);
+        piano.documento.numero_capitolo = Some(7);
+        piano.aziende_speciali = serde_json::from_value(serde_json::json!([
+            { "nome": "Azienda Uno", "obiettivi": [] },
+            { "nome": "Azienda Due", "obiettivi": [] }
+        ]))
+        .unwrap();
+        piano.assegnazioni = Some(
+            serde_json::from_value(serde_json::json!({ "anno": 2025, "dirigenti": [] })).unwrap(),
+        );
+        let parti = |c: &CapitoloView| -> Vec<(usize, String, String)> {
+            [&c.albero, &c.sintesi, &c.schede]
+                .into_iter()
+                .flatten()
+                .chain(&c.aziende)
+                .chain(&c.assegnazioni)
+                .map(|p| (p.livello, p.numero.clone(), p.titolo.clone()))
+                .collect()
+        };
+        let c = CapitoloView::new(&piano);
+        assert_eq!((c.numero, c.contatore), (7, Some(6)));
+        assert_eq!(
+            parti(&c),
+            [
+                (2, "7.1".into(), "Albero della performance".into()),
+                (
+                    3,
+                    "7.1.1".into(),
+                    "Obiettivi e indicatori: quadro di sintesi".into()
+                ),
+                (2, "7.2".into(), "Schede obiettivi".into()),
+                (2, "7.3".into(), "Schede obiettivi Azienda Uno".into()),
+                (2, "7.4".into(), "Schede obiettivi Azienda Due".into()),
+                (
+                    2,
+                    "7.5".into(),
+                    "Assegnazione degli obiettivi 2025 ai dirigenti".into()
+                ),
+            ]
+        );
+        assert_eq!((c.livello_aree, c.livello_dirigenti), (3, 3));
+        piano.documento.intestazioni = Some(crate::model::Intestazioni {
+            albero: Some(String::new()),
+            sintesi: None,
+            schede: Some(" ".into()),
+            assegnazioni: Some("Obiettivi {anno}".into()),
+        });
+        let c = CapitoloView::new(&piano);
+        assert_eq!(
+            parti(&c),
+            [
+                (
+                    2,
+                    "7.1".into(),
+                    "Obiettivi e indicatori: quadro di sintesi".into()
+                ),
+                (2, "7.2".into(), "Azienda Uno".into()),
+                (2, "7.3".into(), "Azienda Due".into()),
+                (2, "7.4".into(), "Obiettivi 2025".into()),
+            ]
+        );
+        assert_eq!(c.indice.len(), 4);
+        assert!(c.schede_senza_numero);
+        assert_eq!(c.livello_aree, 2);
+    }
+
     /// A large plan's tree: each branch has its own text alternative, none longer than a
     /// PDF string may be (32,767 bytes); a small branch is described whole, a branch too
     /// large for that down to its strategic objectives, with the operational ones counted.
