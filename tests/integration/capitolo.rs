@@ -282,14 +282,18 @@ fn empty_headings_are_left_out_and_the_levels_below_move_up() {
                 "4 Pianificazione",
                 "4.1 Quadro dei risultati",
                 "Area 1: Servizi digitali",
-                "Obiettivo 1.1: Servizi on line"
+                "Obiettivo 1.1: Servizi on line",
+                "Responsabile: Anna Rossi"
             ]
         ),
         [
             (2, "4 Pianificazione"),
             (3, "4.1 Quadro dei risultati"),
             (3, "Area 1: Servizi digitali"),
-            (4, "Obiettivo 1.1: Servizi on line")
+            (4, "Obiettivo 1.1: Servizi on line"),
+            // Without their part's heading, the managers' tables get headings of their own
+            // (as in the PDF), not to read as part of the last scheda.
+            (3, "Responsabile: Anna Rossi")
         ]
     );
     assert_no_level_skipped(&headings, 2);
