@@ -156,6 +156,39 @@ impl Indice {
             .iter()
             .filter(move |v| v.ramo == ramo && v.padre.is_none())
     }
+
+    /// Where the schede part of the planning chapter prints a node.
+    pub fn posto(&self, piano: &Piano, voce: &Voce) -> Posto {
+        let scheda = voce.livello(piano).is_none_or(Livello::ha_scheda);
+        match (voce.ramo, voce.profondita) {
+            (Ramo::Albero, 0) => Posto::Intestazione,
+            (Ramo::Azienda(_), 0) => Posto::Scheda,
+            (Ramo::Albero, _) if scheda => Posto::Scheda,
+            _ if !scheda
+                && self.padre(voce).is_some_and(|p| {
+                    matches!(self.posto(piano, p), Posto::Scheda | Posto::Azione)
+                }) =>
+            {
+                Posto::Azione
+            }
+            _ => Posto::Nessuno,
+        }
+    }
+}
+
+/// Where the schede part of the planning chapter prints a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Posto {
+    /// As a heading over the schede of its descendants (a top-level node of the tree).
+    Intestazione,
+    /// In a scheda of its own.
+    Scheda,
+    /// As a row of the actions' table in its nearest ancestor's scheda, with its texts
+    /// after the table (a level without scheda below one with).
+    Azione,
+    /// Not at all (a level without scheda below another without, or below the top): only
+    /// in the tree and the summary tables.
+    Nessuno,
 }
 
 /// Visits every node in document order (the tree depth-first, then each agency's

@@ -1392,6 +1392,31 @@ impl Documento {
     }
 }
 
+impl Piano {
+    /// The chapters printed before the planning chapter: every one but those placed after it.
+    pub fn sezioni_prima(&self) -> impl Iterator<Item = &Sezione> {
+        self.sezioni
+            .iter()
+            .filter(|s| s.posizione != Some(PosizioneSezione::Dopo))
+    }
+
+    /// The number of the planning chapter: as the plan sets it, or after the numbered
+    /// chapters before it.
+    pub fn numero_capitolo(&self) -> usize {
+        match self.documento.numero_capitolo {
+            Some(n) => n as usize,
+            None => self.capitoli_prima() + 1,
+        }
+    }
+
+    /// How many numbered chapters precede the planning chapter.
+    pub fn capitoli_prima(&self) -> usize {
+        self.sezioni_prima()
+            .filter(|s| s.numerata.unwrap_or(true))
+            .count()
+    }
+}
+
 impl Livello {
     /// The deadlines of this level's targets: as declared, or every year of the plan.
     pub fn scadenze_effettive(&self, documento: &Documento) -> Vec<String> {

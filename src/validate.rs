@@ -11,9 +11,11 @@ pub use testi::MAX_LIVELLI_ELENCO;
 use crate::diag::{Codice, Diagnostic};
 use crate::fonts::Fonts;
 use crate::format::{Date, format_percent};
-use crate::indice::{Indice, Ramo};
+use crate::indice::{Indice, Posto, Ramo};
 use crate::load::Loaded;
-use crate::model::{Indicatore, Livello, Nodo, Piano, TOLLERANZA_PESI, somma_pesi};
+use crate::model::{
+    Indicatore, Livello, Nodo, Piano, PosizioneSezione, TOLLERANZA_PESI, somma_pesi,
+};
 
 /// Runs every check; diagnostics come back located and sorted by position. `fonts` are
 /// the fonts the documents will be set in, for the characters they lack.
@@ -28,6 +30,15 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     assignments(piano, indice, &mut out);
     stampa::campi_non_stampati(piano, indice, &mut out);
     sections(&piano.sezioni, "sezioni", &mut out);
+    for (nodo, voce) in indice.con_nodi(piano) {
+        sections(
+            &nodo.sezioni,
+            &format!("{}.sezioni", voce.percorso),
+            &mut out,
+        );
+    }
+    chapter(piano, &mut out);
+    placement(piano, indice, &mut out);
     testi::annidamento(piano, &mut out);
     if let Some(pola) = &piano.pola {
         sections(&pola.sezioni, "pola.sezioni", &mut out);
@@ -601,6 +612,138 @@ fn sections(list: &[crate::model::Sezione], base: &str, out: &mut Vec<Diagnostic
             block(blocco, &format!("{path}.contenuto[{b}]"), out);
         }
         sections(&sez.sezioni, &format!("{path}.sezioni"), out);
+    }
+}
+
+/// The planning chapter's number follows the numbered chapters before it; a heading for
+/// the assignments needs assignments.
+fn chapter(piano: &Piano, out: &mut Vec<Diagnostic>) {
+    let doc = &piano.documento;
+    if let Some(n) = doc.numero_capitolo {
+        let prima = piano.capitoli_prima();
+        if n as usize <= prima {
+            let message = if prima == 0 {
+                "il numero del capitolo di pianificazione deve essere almeno 1".to_string()
+            } else {
+                format!(
+                    "il capitolo di pianificazione ha il numero {n}, ma lo precedono {prima} \
+                     capitoli numerati: due capitoli avrebbero lo stesso numero"
+                )
+            };
+            out.push(
+                Diagnostic::new(Codice::P024, message)
+                    .at_path("documento.numero_capitolo")
+                    .with_hint(format!(
+                        "usa un numero maggiore di {prima}, o togli `numero_capitolo` perché \
+                         il capitolo segua i precedenti"
+                    )),
+            );
+        }
+    }
+    let assegnazioni = doc
+        .intestazioni
+        .as_ref()
+        .and_then(|h| h.assegnazioni.as_ref());
+    if assegnazioni.is_some() && piano.assegnazioni.is_none() {
+        out.push(
+            Diagnostic::new(
+                Codice::P045,
+                "il piano non ha assegnazioni: il loro titolo non è stampato",
+            )
+            .at_path("documento.intestazioni.assegnazioni")
+            .with_hint("togli il titolo, o aggiungi le assegnazioni (`assegnazioni`)"),
+        );
+    }
+}
+
+/// Where each section goes: `posizione` and `numerata` where they apply, and sections on
+/// nodes that the schede print.
+fn placement(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
+    for (i, sez) in piano.sezioni.iter().enumerate() {
+        if sez.posizione == Some(PosizioneSezione::DopoScheda) {
+            out.push(
+                Diagnostic::new(
+                    Codice::P045,
+                    "`dopo_scheda` vale solo per le sezioni di un nodo: la sezione resta prima \
+                     del capitolo di pianificazione",
+                )
+                .at_path(format!("sezioni[{i}].posizione"))
+                .with_hint(
+                    "scrivi `\"dopo\"` per stamparla dopo il capitolo di pianificazione, o \
+                     togli `posizione`",
+                ),
+            );
+        }
+        subsections(&sez.sezioni, &format!("sezioni[{i}].sezioni"), out);
+    }
+    if let Some(pola) = &piano.pola {
+        for (i, sez) in pola.sezioni.iter().enumerate() {
+            if sez.posizione.is_some_and(|p| p != PosizioneSezione::Prima) {
+                out.push(
+                    Diagnostic::new(
+                        Codice::P045,
+                        "le sezioni del POLA seguono l'ordine in cui sono scritte: `posizione` \
+                         non si applica",
+                    )
+                    .at_path(format!("pola.sezioni[{i}].posizione"))
+                    .with_hint("togli `posizione`"),
+                );
+            }
+            subsections(&sez.sezioni, &format!("pola.sezioni[{i}].sezioni"), out);
+        }
+    }
+    for (nodo, voce) in indice.con_nodi(piano) {
+        if nodo.sezioni.is_empty() {
+            continue;
+        }
+        let path = format!("{}.sezioni", voce.percorso);
+        if indice.posto(piano, voce) == Posto::Nessuno {
+            out.push(
+                Diagnostic::new(
+                    Codice::P045,
+                    "le sezioni di questo nodo non sono stampate: il nodo non ha una scheda \
+                     e non compare nella scheda di un altro",
+                )
+                .at_path(path.clone())
+                .with_hint(
+                    "sposta le sezioni sul nodo che lo contiene, o dai una scheda al suo \
+                     livello (`\"scheda\": true` in `livelli`)",
+                ),
+            );
+        }
+        for (i, sez) in nodo.sezioni.iter().enumerate() {
+            if sez.numerata == Some(true) {
+                out.push(
+                    Diagnostic::new(
+                        Codice::P045,
+                        "le sezioni di un nodo non sono numerate, come le schede tra cui \
+                         stanno: `numerata` non si applica",
+                    )
+                    .at_path(format!("{path}[{i}].numerata"))
+                    .with_hint("togli `numerata`"),
+                );
+            }
+            subsections(&sez.sezioni, &format!("{path}[{i}].sezioni"), out);
+        }
+    }
+}
+
+/// A subsection follows the section that holds it: its own `posizione` does not apply.
+fn subsections(list: &[crate::model::Sezione], base: &str, out: &mut Vec<Diagnostic>) {
+    for (i, sez) in list.iter().enumerate() {
+        let path = format!("{base}[{i}]");
+        if sez.posizione.is_some_and(|p| p != PosizioneSezione::Prima) {
+            out.push(
+                Diagnostic::new(
+                    Codice::P045,
+                    "una sottosezione segue la sezione che la contiene: `posizione` vale solo \
+                     per le sezioni di primo livello",
+                )
+                .at_path(format!("{path}.posizione"))
+                .with_hint("togli `posizione`, o porta la sottosezione al primo livello"),
+            );
+        }
+        subsections(&sez.sezioni, &format!("{path}.sezioni"), out);
     }
 }
 

@@ -64,6 +64,7 @@ codici! {
     P021 => Errore, "`id` usato due volte";
     P022 => Errore, "lo stesso numero (`numero`, o codice derivato) dato a due obiettivi";
     P023 => Errore, "nodi della stessa scheda numerata non consecutivi";
+    P024 => Errore, "numero del capitolo di pianificazione (`documento.numero_capitolo`) non maggiore dei capitoli numerati che lo precedono";
     P030 => Errore, "pesi che non sommano a 100% (obiettivi fratelli, indicatori per scadenza)";
     P031 => Avviso, "pesi mancanti";
     P033 => Errore, "pesi degli obiettivi di un dirigente che non sommano a 100%";
@@ -72,6 +73,7 @@ codici! {
     P042 => Avviso, "titolo di un obiettivo riscritto in un'assegnazione e diverso da quello dell'albero";
     P043 => Avviso, "deliberazione senza numero: il frontespizio riporta solo ciò che è noto";
     P044 => Avviso, "`periodo`, `gruppo` o `scheda` su un nodo dove il documento non li stampa (il gruppo solo sulle azioni, il periodo su azioni e schede)";
+    P045 => Avviso, "chiave di una sezione o di un'intestazione che lì non si applica: `posizione` o `numerata` fuori posto, sezioni di un nodo che le schede non stampano, titolo delle assegnazioni in un piano che non ne ha";
     P050 => Errore, "righe di tabella, serie di grafico o conteggi con un numero di valori diverso da colonne, categorie o periodi";
     P051 => Errore, "POLA: più lavoratori agili che dipendenti in un mese";
     P052 => Errore, "POLA: fase o anno non previsti nel programma di sviluppo o negli indicatori";

@@ -2024,4 +2024,55 @@ mod tests {
         assert_eq!(d.testi[0].dove.percorso, "albero[1].figli[0].descrizione");
         assert!(d.obiettivi.is_empty() && d.altre.is_empty());
     }
+
+    /// A node's narrative sections are compared with the node: a moved section (its
+    /// `posizione`) and a reworded one, located by the objective's code and the section's
+    /// title; the chapter's number and headings with the document.
+    #[test]
+    fn a_nodes_sections_and_the_chapters_headings_are_compared() {
+        let sezioni = |posizione: &str, testo: &str| {
+            json!([{"titolo": "Contesto normativo", "posizione": posizione,
+                "contenuto": [{"testo": testo}]}])
+        };
+        let mut old = base();
+        old[0]["figli"][1]["sezioni"] = sezioni(
+            "prima",
+            "Il Codice dell'amministrazione digitale e le linee guida.",
+        );
+        let mut new = base();
+        new[0]["figli"][1]["sezioni"] = sezioni(
+            "dopo",
+            "Il Codice dell'amministrazione digitale e le nuove linee guida.",
+        );
+        let (mut po, mut pn) = (piano(old), piano(new));
+        po.documento.numero_capitolo = None;
+        pn.documento.numero_capitolo = Some(3);
+        pn.documento.intestazioni = Some(crate::model::Intestazioni {
+            schede: Some("Schede".into()),
+            ..Default::default()
+        });
+        let d = confronta(&po, &pn);
+        assert!(d.obiettivi.is_empty(), "{:#?}", d.obiettivi);
+        let testi: Vec<(String, &str)> = d
+            .testi
+            .iter()
+            .map(|t| (report::dove(&t.dove.passi), t.dove.percorso.as_str()))
+            .collect();
+        assert_eq!(
+            testi,
+            [(
+                "1.2 › «Contesto normativo» › contenuto 1 › testo".into(),
+                "albero[0].figli[1].sezioni[0].contenuto[0].testo"
+            )]
+        );
+        let altre: Vec<&str> = d.altre.iter().map(|a| a.dove.percorso.as_str()).collect();
+        assert_eq!(
+            altre,
+            [
+                "documento.intestazioni",
+                "documento.numero_capitolo",
+                "albero[0].figli[1].sezioni[0].posizione"
+            ]
+        );
+    }
 }

@@ -205,6 +205,7 @@ fn nodo(n: &Nodo, path: String, f: &mut dyn FnMut(String, &str)) {
             f(format!("{path}.{key}"), t);
         }
     }
+    sezioni(&n.sezioni, &format!("{path}.sezioni"), f);
     for (i, c) in n.figli.iter().enumerate() {
         nodo(c, format!("{path}.figli[{i}]"), f);
     }

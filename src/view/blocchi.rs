@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::format::{format_euro, format_number, format_plain};
 use crate::model::{
     Allineamento, Blocco, Cella, Colonna, Conteggi, DimensioneDfp, Formato, Grafico, IndicatoriDfp,
-    Organigramma, ProgrammaSviluppo, SerieMensile, Sezione, Tabella, TipoGrafico, Unita,
+    Organigramma, PosizioneSezione, ProgrammaSviluppo, SerieMensile, Sezione, Tabella, TipoGrafico,
+    Unita,
 };
 
 /// A section heading followed by its blocks, in document order (subsections flattened).
@@ -41,13 +42,16 @@ pub enum Numerazione {
     Parte,
 }
 
-/// How the sections of a document are numbered: chapters of the plan, or parts.
+/// How the sections of a document are numbered: chapters of the plan, parts, or not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stile {
     /// Numbered headings at every level (the plan's chapters).
     Capitoli,
     /// Numbered first-level sections are "Parte N", the rest unnumbered (the POLA).
     Parti,
+    /// No numbers: the narrative of a node, among the schede, whose headings are not
+    /// numbered either.
+    Narrativa,
 }
 
 /// A block ready to lay out.
@@ -173,13 +177,24 @@ pub fn ha_tabelle(list: &[SezioneView]) -> bool {
     })
 }
 
-/// The sections flattened in document order, numbered from level `base`, with anchors
-/// starting with `prefisso`.
-pub fn sezioni(list: &[Sezione], base: usize, prefisso: &str, stile: Stile) -> Vec<SezioneView> {
+/// The sections flattened in document order, numbered from level `base` (the first
+/// numbered one of that level gets `primo`), with anchors starting with `prefisso`.
+pub fn sezioni<'a>(
+    list: impl IntoIterator<Item = &'a Sezione>,
+    base: usize,
+    primo: usize,
+    prefisso: &str,
+    stile: Stile,
+) -> Vec<SezioneView> {
     let mut out = Vec::new();
-    flatten(list, base, &[], prefisso, &mut out);
+    flatten(list, base, &[], primo.saturating_sub(1), prefisso, &mut out);
     for s in &mut out {
         s.numerazione = match (stile, s.numerata) {
+            (Stile::Narrativa, _) => {
+                s.numerata = false;
+                s.numero.clear();
+                Numerazione::Nessuna
+            }
             (_, false) => Numerazione::Nessuna,
             (Stile::Capitoli, true) => Numerazione::Automatica,
             (Stile::Parti, true) if s.livello == base => Numerazione::Parte,
@@ -189,16 +204,46 @@ pub fn sezioni(list: &[Sezione], base: usize, prefisso: &str, stile: Stile) -> V
     out
 }
 
+/// The top-level sections of `list` printed at `posizione` (a section without one is
+/// printed before: at the start of the document, or under its node's heading).
+pub fn al_posto(list: &[Sezione], posizione: PosizioneSezione) -> impl Iterator<Item = &Sezione> {
+    list.iter()
+        .filter(move |s| s.posizione.unwrap_or(PosizioneSezione::Prima) == posizione)
+}
+
+/// The narrative sections of a node printed at `posizione`, unnumbered, with anchors
+/// after the node's position key (`chiave`).
+pub fn del_nodo(
+    sezioni_nodo: &[Sezione],
+    chiave: &str,
+    posizione: PosizioneSezione,
+) -> Vec<SezioneView> {
+    let tag = match posizione {
+        PosizioneSezione::Prima => "p",
+        PosizioneSezione::DopoScheda => "s",
+        PosizioneSezione::Dopo => "d",
+    };
+    let prefisso = format!("nodo-{}-{tag}", chiave.replace(['.', ' '], "-"));
+    sezioni(
+        al_posto(sezioni_nodo, posizione),
+        1,
+        1,
+        &prefisso,
+        Stile::Narrativa,
+    )
+}
+
 /// Numbers only numbered sections, as Typst does: an unnumbered one (Premessa) does not
-/// advance the count.
-fn flatten(
-    list: &[Sezione],
+/// advance the count; the first numbered one of the list gets `dopo + 1`.
+fn flatten<'a>(
+    list: impl IntoIterator<Item = &'a Sezione>,
     level: usize,
     parent: &[usize],
+    dopo: usize,
     prefisso: &str,
     out: &mut Vec<SezioneView>,
 ) {
-    let mut n = 0;
+    let mut n = dopo;
     for s in list {
         let numerata = s.numerata.unwrap_or(true) && (parent.is_empty() || !parent.contains(&0));
         let mut pos = parent.to_vec();
@@ -225,13 +270,8 @@ fn flatten(
             titolo: s.titolo.clone(),
             blocchi: s.contenuto.iter().flat_map(blocco).collect(),
         });
-        flatten(&s.sezioni, level + 1, &pos, prefisso, out);
+        flatten(&s.sezioni, level + 1, &pos, 0, prefisso, out);
     }
-}
-
-/// How many numbered top-level sections there are (the planning chapter comes next).
-pub fn numerate(list: &[Sezione]) -> usize {
-    list.iter().filter(|s| s.numerata.unwrap_or(true)).count()
 }
 
 /// The view of one block; POLA blocks become a table and, where the data allow, a chart.

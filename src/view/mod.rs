@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::format::{format_percent, periodo as periodo_di};
-use crate::indice::{Indice, Ramo, Voce, livello_azienda};
-use crate::model::{Assegnazioni, Atto, Nodo, Piano, data_documento, somma_pesi};
+use crate::indice::{Indice, Posto, Ramo, Voce, livello_azienda};
+use crate::model::{Assegnazioni, Atto, Nodo, Piano, PosizioneSezione, data_documento, somma_pesi};
 
 /// Everything the templates of a plan document need.
 #[derive(Debug, Serialize)]
@@ -42,9 +42,11 @@ pub struct View {
     pub assegnazioni: Option<AssegnazioniView>,
     /// Chapters before the planning chapter, flattened (level 1 = chapter).
     pub sezioni: Vec<blocchi::SezioneView>,
-    /// Numbers of the planning chapter and its sections, for the HTML page (the PDF numbers
-    /// its headings itself, by the same rule).
-    pub numeri: NumeriCapitolo,
+    /// Chapters after the planning chapter (before the signatures), flattened.
+    pub sezioni_dopo: Vec<blocchi::SezioneView>,
+    /// The planning chapter's number, title and part headings (the PDF numbers its headings
+    /// itself, by the same rule as the numbers here).
+    pub capitolo: CapitoloView,
     /// The albero della performance as data for the diagram.
     pub diagramma: Diagramma,
     /// Signatures.
@@ -57,35 +59,133 @@ pub struct View {
     pub figure: bool,
 }
 
-/// Numbers of the planning chapter's sections: the chapter follows the numbered chapters
-/// before it; then the tree, the schede, one section per agency, the assignments.
+/// The planning chapter: its number, title and the headings of its parts, as the plan
+/// sets them or by default. A part whose heading is empty is printed without it, and the
+/// headings inside it move up one level, so that no level is skipped; numbers follow the
+/// headings printed, as Typst numbers them.
 #[derive(Debug, Serialize)]
-pub struct NumeriCapitolo {
-    /// The chapter ("4").
-    pub capitolo: String,
-    /// The tree ("4.1").
-    pub albero: String,
-    /// The summary tables ("4.1.1").
-    pub sintesi: String,
-    /// The schede ("4.2").
-    pub schede: String,
-    /// One per agency ("4.3").
-    pub aziende: Vec<String>,
-    /// The assignments ("4.4").
-    pub assegnazioni: String,
+pub struct CapitoloView {
+    /// Number.
+    pub numero: usize,
+    /// When the plan sets the number: the value of Typst's heading counter just before the
+    /// chapter (the number less one).
+    pub contatore: Option<u32>,
+    /// Title ("Pianificazione").
+    pub titolo: String,
+    /// The tree diagram's heading.
+    pub albero: Option<ParteView>,
+    /// The summary tables' heading.
+    pub sintesi: Option<ParteView>,
+    /// The schede's heading.
+    pub schede: Option<ParteView>,
+    /// One heading per agency.
+    pub aziende: Vec<ParteView>,
+    /// The assignments' heading.
+    pub assegnazioni: Option<ParteView>,
+    /// Level of the top-level nodes' headings among the schede (3, or 2 without the schede's
+    /// heading); the schede are one level below.
+    pub livello_aree: usize,
+    /// Whether the schede's headings are at a level the PDF numbers (the third, without
+    /// the schede's heading), and so must say that they take no number: the schede of the
+    /// tree are never numbered.
+    pub schede_senza_numero: bool,
+    /// Level of the managers' headings (3, or 2 without the assignments' heading).
+    pub livello_dirigenti: usize,
+    /// The second-level headings, in order, for the HTML page's index.
+    pub indice: Vec<ParteView>,
 }
 
-impl NumeriCapitolo {
-    fn new(capitolo: usize, aziende: usize) -> NumeriCapitolo {
-        NumeriCapitolo {
-            capitolo: capitolo.to_string(),
-            albero: format!("{capitolo}.1"),
-            sintesi: format!("{capitolo}.1.1"),
-            schede: format!("{capitolo}.2"),
-            aziende: (0..aziende)
-                .map(|i| format!("{capitolo}.{}", i + 3))
-                .collect(),
-            assegnazioni: format!("{capitolo}.{}", aziende + 3),
+/// The heading of a part of the planning chapter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParteView {
+    /// Heading level in the PDF (2 or 3; the HTML page's is one more).
+    pub livello: usize,
+    /// Number ("4.1").
+    pub numero: String,
+    /// Text.
+    pub titolo: String,
+    /// Anchor in the HTML page.
+    pub ancora: String,
+}
+
+impl CapitoloView {
+    fn new(piano: &Piano) -> CapitoloView {
+        let doc = &piano.documento;
+        let numero = piano.numero_capitolo();
+        let h = doc.intestazioni.clone().unwrap_or_default();
+        // The plan's heading, else the default; an empty one is left out.
+        let titolo = |t: Option<String>, default: &str| {
+            let t = t.unwrap_or_else(|| default.to_string());
+            (!t.trim().is_empty()).then_some(t)
+        };
+        // The second-level headings, numbered in order.
+        let mut indice: Vec<ParteView> = Vec::new();
+        let mut parte = |titolo: String, ancora: String| {
+            let p = ParteView {
+                livello: 2,
+                numero: format!("{numero}.{}", indice.len() + 1),
+                titolo,
+                ancora,
+            };
+            indice.push(p.clone());
+            p
+        };
+        let albero =
+            titolo(h.albero, "Albero della performance").map(|t| parte(t, "albero".into()));
+        let sintesi = titolo(h.sintesi, "Obiettivi e indicatori: quadro di sintesi");
+        let sintesi = match &albero {
+            Some(a) => sintesi.map(|t| ParteView {
+                livello: 3,
+                numero: format!("{}.1", a.numero),
+                titolo: t,
+                ancora: "sintesi".into(),
+            }),
+            None => sintesi.map(|t| parte(t, "sintesi".into())),
+        };
+        let schede = titolo(h.schede, "Schede obiettivi");
+        // An agency's heading names the schede, when they have a heading.
+        let aziende_titoli: Vec<String> = piano
+            .aziende_speciali
+            .iter()
+            .map(|a| match &schede {
+                Some(t) => format!("{t} {}", a.nome),
+                None => a.nome.clone(),
+            })
+            .collect();
+        let schede = schede.map(|t| parte(t, "schede".into()));
+        let aziende = aziende_titoli
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| parte(t, format!("azienda-{}", k + 1)))
+            .collect();
+        let assegnazioni = piano.assegnazioni.as_ref().and_then(|a| {
+            titolo(
+                h.assegnazioni,
+                "Assegnazione degli obiettivi {anno} ai dirigenti",
+            )
+            .map(|t| {
+                parte(
+                    t.replace("{anno}", &a.anno.to_string()),
+                    "assegnazioni".into(),
+                )
+            })
+        });
+        CapitoloView {
+            numero,
+            contatore: doc.numero_capitolo.map(|n| n.saturating_sub(1)),
+            titolo: doc
+                .titolo_capitolo
+                .clone()
+                .unwrap_or_else(|| "Pianificazione".into()),
+            livello_aree: if schede.is_some() { 3 } else { 2 },
+            schede_senza_numero: schede.is_none(),
+            livello_dirigenti: if assegnazioni.is_some() { 3 } else { 2 },
+            indice,
+            albero,
+            sintesi,
+            schede,
+            aziende,
+            assegnazioni,
         }
     }
 }
@@ -184,8 +284,6 @@ pub struct DocumentoView {
     pub sottotitolo: Option<String>,
     /// Legal basis.
     pub riferimento_normativo: Option<String>,
-    /// Title of the planning chapter.
-    pub titolo_capitolo: String,
 }
 
 /// A top-level node and the schede of its descendants.
@@ -213,6 +311,11 @@ pub struct AreaView {
     pub descrizione: Option<String>,
     /// Notes (Markdown), under the description.
     pub note: Option<String>,
+    /// Its narrative sections under its heading, before the schede (it has no scheda of its
+    /// own, so those before and after it go together).
+    pub sezioni_prima: Vec<blocchi::SezioneView>,
+    /// Its narrative sections after the schede of its descendants.
+    pub sezioni_dopo: Vec<blocchi::SezioneView>,
     /// Descendants with a scheda, in document order.
     pub schede: Vec<SchedaView>,
 }
@@ -293,6 +396,7 @@ impl View {
             approvazioni: approvazioni.clone(),
             avvertenza: crate::documento::avvertenza(doc.illustrativo),
         };
+        let capitolo = CapitoloView::new(piano);
         let mut view = View {
             copertina,
             ente: EnteView {
@@ -311,10 +415,6 @@ impl View {
                 periodo,
                 sottotitolo: doc.sottotitolo.clone(),
                 riferimento_normativo: doc.riferimento_normativo.clone(),
-                titolo_capitolo: doc
-                    .titolo_capitolo
-                    .clone()
-                    .unwrap_or_else(|| "Pianificazione".into()),
             },
             metadati,
             approvazioni,
@@ -323,11 +423,21 @@ impl View {
             aree: aree(piano, indice),
             aziende: aziende(piano, indice),
             assegnazioni: piano.assegnazioni.as_ref().map(|a| assegnazioni(a, indice)),
-            sezioni: blocchi::sezioni(&piano.sezioni, 1, "sez-", blocchi::Stile::Capitoli),
-            numeri: NumeriCapitolo::new(
-                blocchi::numerate(&piano.sezioni) + 1,
-                piano.aziende_speciali.len(),
+            sezioni: blocchi::sezioni(
+                piano.sezioni_prima(),
+                1,
+                1,
+                "sez-",
+                blocchi::Stile::Capitoli,
             ),
+            sezioni_dopo: blocchi::sezioni(
+                blocchi::al_posto(&piano.sezioni, PosizioneSezione::Dopo),
+                1,
+                capitolo.numero + 1,
+                "dopo-",
+                blocchi::Stile::Capitoli,
+            ),
+            capitolo,
             firme: firme(&piano.firme),
             tabelle: false,
             figure: false,
@@ -340,15 +450,35 @@ impl View {
             view.pola.as_ref().is_some_and(|p| f(&p.sezioni))
         };
         let (figure, tabelle) = (pola_ha(blocchi::ha_figure), pola_ha(blocchi::ha_tabelle));
-        view.figure = blocchi::ha_figure(&view.sezioni) || figure;
-        view.tabelle = blocchi::ha_tabelle(&view.sezioni) || tabelle;
+        let narrativa = view.narrativa();
+        let figure = narrativa.iter().any(|l| blocchi::ha_figure(l)) || figure;
+        let tabelle = narrativa.iter().any(|l| blocchi::ha_tabelle(l)) || tabelle;
+        (view.figure, view.tabelle) = (figure, tabelle);
         view
+    }
+
+    /// Every list of narrative sections of the plan document: before and after the planning
+    /// chapter, and those of its nodes.
+    fn narrativa(&self) -> Vec<&[blocchi::SezioneView]> {
+        let mut out: Vec<&[blocchi::SezioneView]> = vec![&self.sezioni, &self.sezioni_dopo];
+        for a in &self.aree {
+            out.extend([&a.sezioni_prima[..], &a.sezioni_dopo]);
+        }
+        let schede = self.aree.iter().flat_map(|a| &a.schede);
+        for s in schede.chain(self.aziende.iter().flat_map(|a| &a.schede)) {
+            out.extend([&s.sezioni_prima[..], &s.sezioni_dopo, &s.sezioni_chiusura]);
+            for a in &s.azioni {
+                out.extend([&a.sezioni_prima[..], &a.sezioni_dopo]);
+            }
+        }
+        out
     }
 }
 
 /// The top-level nodes of the tree, each with the schede of its descendants; nodes with
 /// the same scheda number that follow each other under one parent share a scheda, and a
-/// node whose actions carry scheda numbers is printed in one numbered scheda per run.
+/// node whose actions carry scheda numbers is printed in one numbered scheda per run. A
+/// node's sections after its children follow the last scheda of its descendants.
 fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
     let albero: Vec<(&Nodo, &Voce)> = indice
         .con_nodi(piano)
@@ -362,12 +492,22 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
             // The numbered scheda last opened, with its parent: siblings that follow with
             // the same number are printed inside it.
             let mut aperta: Option<(Option<usize>, String)> = None;
+            // The nodes whose schede are printed and whose descendants' may follow, with
+            // the index of their scheda: their sections after their children wait for them.
+            let mut aperti: Vec<(&Nodo, &Voce, usize)> = Vec::new();
             let discendenti = albero
                 .iter()
                 .filter(|(_, v)| v.profondita > 0 && v.posizione[0] == va.posizione[0]);
             for &(nodo, voce) in discendenti {
-                if voce.livello(piano).is_some_and(|l| !l.ha_scheda()) {
+                if indice.posto(piano, voce) != Posto::Scheda {
                     continue;
+                }
+                while let Some(&(n, v, i)) = aperti.last() {
+                    if voce.posizione.starts_with(&v.posizione) {
+                        break;
+                    }
+                    aperti.pop();
+                    chiudi(&mut schede, n, v, i);
                 }
                 let parent = parent_label(indice, voce);
                 let parti = scheda::schede(piano, indice, nodo, voce, &parent);
@@ -394,7 +534,12 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
                     }
                     schede.push(s);
                 }
+                aperti.push((nodo, voce, schede.len() - 1));
             }
+            while let Some((n, v, i)) = aperti.pop() {
+                chiudi(&mut schede, n, v, i);
+            }
+            let sezioni_area = |p| blocchi::del_nodo(&area.sezioni, &va.chiave, p);
             AreaView {
                 codice: va.codice.clone(),
                 chiave: va.chiave.clone(),
@@ -410,10 +555,26 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
                 bilancio: area.bilancio.as_ref().map(scheda::bilancio),
                 descrizione: area.descrizione.clone(),
                 note: area.note.clone(),
+                sezioni_prima: [PosizioneSezione::Prima, PosizioneSezione::DopoScheda]
+                    .into_iter()
+                    .flat_map(sezioni_area)
+                    .collect(),
+                sezioni_dopo: sezioni_area(PosizioneSezione::Dopo),
                 schede,
             }
         })
         .collect()
+}
+
+/// Places the sections after the children of the node whose scheda is `schede[i]`: inside
+/// its scheda when it is the last one printed, else after the last one, one level up.
+fn chiudi(schede: &mut [SchedaView], nodo: &Nodo, voce: &Voce, i: usize) {
+    let dopo = blocchi::del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::Dopo);
+    match schede.len().checked_sub(1) {
+        Some(last) if last == i => schede[i].sezioni_dopo.extend(dopo),
+        Some(last) => schede[last].sezioni_chiusura.extend(dopo),
+        None => {}
+    }
 }
 
 /// The controlled agencies, each with the schede of its objectives.
@@ -430,8 +591,20 @@ fn aziende(piano: &Piano, indice: &Indice) -> Vec<AziendaView> {
             schede: indice
                 .con_nodi(piano)
                 .filter(|(_, v)| v.ramo == Ramo::Azienda(k) && v.profondita == 0)
-                .flat_map(|(n, v)| scheda::schede(piano, indice, n, v, &az.nome))
-                .map(|(_, s)| s)
+                .flat_map(|(n, v)| {
+                    let mut parti: Vec<SchedaView> = scheda::schede(piano, indice, n, v, &az.nome)
+                        .into_iter()
+                        .map(|(_, s)| s)
+                        .collect();
+                    if let Some(ultima) = parti.last_mut() {
+                        ultima.sezioni_dopo.extend(blocchi::del_nodo(
+                            &n.sezioni,
+                            &v.chiave,
+                            PosizioneSezione::Dopo,
+                        ));
+                    }
+                    parti
+                })
                 .collect(),
         })
         .collect()
@@ -441,7 +614,7 @@ fn aziende(piano: &Piano, indice: &Indice) -> Vec<AziendaView> {
 fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -> PolaView {
     let periodo = periodo_di(p.anno_inizio, p.anno_fine);
     let approvazioni: Vec<Approvazione> = p.atti.iter().map(Approvazione::of).collect();
-    let sezioni = blocchi::sezioni(&p.sezioni, 1, "pola-", blocchi::Stile::Parti);
+    let sezioni = blocchi::sezioni(&p.sezioni, 1, 1, "pola-", blocchi::Stile::Parti);
     PolaView {
         titolo: p.titolo.clone(),
         sottotitolo: p.sottotitolo.clone(),
@@ -833,6 +1006,127 @@ mod tests {
             "albero": albero,
         }))
         .unwrap()
+    }
+
+    /// Sections after a node's children wait for the last scheda of its descendants, the
+    /// nearest node's first; a node without descendants' schede keeps them in its own.
+    #[test]
+    fn sections_after_the_children_follow_the_last_descendant() {
+        let dopo =
+            |t: &str| serde_json::json!([{ "titolo": t, "posizione": "dopo", "contenuto": [] }]);
+        let piano: Piano = serde_json::from_value(serde_json::json!({
+            "ente": { "nome": "Comune" },
+            "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024 },
+            "livelli": [ { "nome": "Area", "plurale": "Aree", "scheda": false } ],
+            "albero": [{ "titolo": "Area", "sezioni": dopo("dopo area"), "figli": [
+                { "titolo": "A", "sezioni": dopo("dopo A"), "figli": [
+                    { "titolo": "A1", "sezioni": dopo("dopo A1"), "figli": [
+                        { "titolo": "A1a", "sezioni": dopo("dopo A1a") }
+                    ] },
+                    { "titolo": "A2" }
+                ] },
+                { "titolo": "B", "sezioni": dopo("dopo B") }
+            ] }]
+        }))
+        .unwrap();
+        let aree = aree(&piano, &Indice::build(&piano));
+        let titoli = |l: &[blocchi::SezioneView]| -> Vec<String> {
+            l.iter().map(|s| s.titolo.clone()).collect()
+        };
+        let schede: Vec<(&str, Vec<String>, Vec<String>)> = aree[0]
+            .schede
+            .iter()
+            .map(|s| {
+                (
+                    s.titolo.as_str(),
+                    titoli(&s.sezioni_dopo),
+                    titoli(&s.sezioni_chiusura),
+                )
+            })
+            .collect();
+        let none = Vec::<String>::new;
+        assert_eq!(
+            schede,
+            [
+                ("A", none(), none()),
+                ("A1", none(), none()),
+                ("A1a", vec!["dopo A1a".into()], vec!["dopo A1".into()]),
+                ("A2", none(), vec!["dopo A".into()]),
+                ("B", vec!["dopo B".into()], none()),
+            ]
+        );
+        assert_eq!(titoli(&aree[0].sezioni_dopo), ["dopo area"]);
+    }
+
+    /// The chapter's parts are numbered as Typst numbers the headings printed: without
+    /// the tree's heading the summary is a part of its own; an agency's heading is its name
+    /// after the schede's heading, or its name alone; `{anno}` is the assignments' year.
+    #[test]
+    fn the_chapters_parts_are_numbered_by_the_headings_printed() {
+        let mut piano = piano_grande(&[1], 1);
+        piano.documento.numero_capitolo = Some(7);
+        piano.aziende_speciali = serde_json::from_value(serde_json::json!([
+            { "nome": "Azienda Uno", "obiettivi": [] },
+            { "nome": "Azienda Due", "obiettivi": [] }
+        ]))
+        .unwrap();
+        piano.assegnazioni = Some(
+            serde_json::from_value(serde_json::json!({ "anno": 2025, "dirigenti": [] })).unwrap(),
+        );
+        let parti = |c: &CapitoloView| -> Vec<(usize, String, String)> {
+            [&c.albero, &c.sintesi, &c.schede]
+                .into_iter()
+                .flatten()
+                .chain(&c.aziende)
+                .chain(&c.assegnazioni)
+                .map(|p| (p.livello, p.numero.clone(), p.titolo.clone()))
+                .collect()
+        };
+        let c = CapitoloView::new(&piano);
+        assert_eq!((c.numero, c.contatore), (7, Some(6)));
+        assert_eq!(
+            parti(&c),
+            [
+                (2, "7.1".into(), "Albero della performance".into()),
+                (
+                    3,
+                    "7.1.1".into(),
+                    "Obiettivi e indicatori: quadro di sintesi".into()
+                ),
+                (2, "7.2".into(), "Schede obiettivi".into()),
+                (2, "7.3".into(), "Schede obiettivi Azienda Uno".into()),
+                (2, "7.4".into(), "Schede obiettivi Azienda Due".into()),
+                (
+                    2,
+                    "7.5".into(),
+                    "Assegnazione degli obiettivi 2025 ai dirigenti".into()
+                ),
+            ]
+        );
+        assert_eq!((c.livello_aree, c.livello_dirigenti), (3, 3));
+        piano.documento.intestazioni = Some(crate::model::Intestazioni {
+            albero: Some(String::new()),
+            sintesi: None,
+            schede: Some(" ".into()),
+            assegnazioni: Some("Obiettivi {anno}".into()),
+        });
+        let c = CapitoloView::new(&piano);
+        assert_eq!(
+            parti(&c),
+            [
+                (
+                    2,
+                    "7.1".into(),
+                    "Obiettivi e indicatori: quadro di sintesi".into()
+                ),
+                (2, "7.2".into(), "Azienda Uno".into()),
+                (2, "7.3".into(), "Azienda Due".into()),
+                (2, "7.4".into(), "Obiettivi 2025".into()),
+            ]
+        );
+        assert_eq!(c.indice.len(), 4);
+        assert!(c.schede_senza_numero);
+        assert_eq!(c.livello_aree, 2);
     }
 
     /// A large plan's tree: each branch has its own text alternative, none longer than a

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::blocchi::{SezioneView, del_nodo};
 use crate::format::{format_euro, format_percent};
 use crate::indice::{Indice, Voce};
-use crate::model::{Livello, Nodo, Piano, Risorsa, Target, TipoIndicatore};
+use crate::model::{Livello, Nodo, Piano, PosizioneSezione, Risorsa, Target, TipoIndicatore};
 
 /// One objective sheet.
 #[derive(Debug, Serialize)]
@@ -110,6 +111,15 @@ pub struct SchedaView {
     pub ponderazione: Option<PonderazioneView>,
     /// When the build compares with a previous version: what the amendment changed here.
     pub modifiche: Option<ModificheView>,
+    /// The node's narrative sections printed under its heading, before its scheda.
+    pub sezioni_prima: Vec<SezioneView>,
+    /// Its sections printed after its scheda: those before its children, then, when no
+    /// scheda of a descendant follows, those after them.
+    pub sezioni_dopo: Vec<SezioneView>,
+    /// Sections printed after this scheda, one level up, that close the schede of this
+    /// node's ancestors (or its own, when its descendants' schede came after it): the
+    /// sections after their children, the nearest first.
+    pub sezioni_chiusura: Vec<SezioneView>,
 }
 
 /// An action or project shown inside its objective's scheda.
@@ -136,6 +146,10 @@ pub struct AzioneView {
     pub tempi: Option<String>,
     /// Expected benefits (Markdown).
     pub benefici: Option<String>,
+    /// Its narrative sections before its texts.
+    pub sezioni_prima: Vec<SezioneView>,
+    /// Its narrative sections after its texts.
+    pub sezioni_dopo: Vec<SezioneView>,
 }
 
 /// One indicator row of the actions' table.
@@ -452,7 +466,8 @@ fn opt_percent(v: Option<f64>) -> String {
 /// The schede of a node, each with the number of the numbered scheda it is printed in: one
 /// scheda, or, when its actions carry scheda numbers, one per run of actions with the same
 /// number, the node's own fields and indicators in the first; `parent` names its parent in
-/// the label of its weight.
+/// the label of its weight. Its sections after its children are the caller's to place,
+/// after its descendants' schede.
 pub(super) fn schede(
     piano: &Piano,
     indice: &Indice,
@@ -540,6 +555,8 @@ fn seguito(s: SchedaView, numero: &str) -> SchedaView {
         sintesi: Vec::new(),
         indicatori: Vec::new(),
         target: None,
+        sezioni_prima: Vec::new(),
+        sezioni_dopo: Vec::new(),
         ha_documentazione: false,
         ha_uffici_indicatori: false,
         risorse: RisorseView {
@@ -757,6 +774,9 @@ fn scheda(
         risorse: risorse(&nodo.risorse, &piano.documento.anni()),
         ponderazione,
         modifiche: None,
+        sezioni_prima: del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::Prima),
+        sezioni_dopo: del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::DopoScheda),
+        sezioni_chiusura: Vec::new(),
     }
 }
 
@@ -940,6 +960,13 @@ fn azioni<'a>(piano: &Piano, indice: &Indice, nodo: &'a Nodo, voce: &Voce) -> Ta
                 descrizione: n.descrizione.clone(),
                 tempi: n.tempi.clone(),
                 benefici: n.benefici.clone(),
+                sezioni_prima: del_nodo(&n.sezioni, &v.chiave, PosizioneSezione::Prima),
+                // An action has no scheda, and its own actions are rows of the same
+                // table: its sections after either follow its texts.
+                sezioni_dopo: [PosizioneSezione::DopoScheda, PosizioneSezione::Dopo]
+                    .into_iter()
+                    .flat_map(|p| del_nodo(&n.sezioni, &v.chiave, p))
+                    .collect(),
             };
             out.push(Azione {
                 nodo: n,

@@ -2,7 +2,8 @@
 
 use crate::common::*;
 
-fn check_json(json: &serde_json::Value) -> (i32, Vec<serde_json::Value>) {
+/// Runs `piano check` on `json` with JSON diagnostics: the exit code and the diagnostics.
+pub fn check_json(json: &serde_json::Value) -> (i32, Vec<serde_json::Value>) {
     let (_dir, path) = plan_file(json);
     let out = piano(&[
         "check",

@@ -157,35 +157,41 @@ pub fn squash(text: &str) -> String {
 
 /// The titles of the PDF's bookmarks, depth first.
 pub fn outline_titles(pdf: &[u8]) -> Vec<String> {
+    outline_entries(pdf).into_iter().map(|(_, t)| t).collect()
+}
+
+/// The PDF's bookmarks, depth first, each with its depth in the outline (from 1).
+pub fn outline_entries(pdf: &[u8]) -> Vec<(usize, String)> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     let catalog = doc.catalog().unwrap();
     let outlines = catalog
         .get(b"Outlines")
         .and_then(|o| o.as_reference())
         .unwrap();
-    let mut titles = Vec::new();
+    let mut entries = Vec::new();
     let first = doc
         .get_dictionary(outlines)
         .unwrap()
         .get(b"First")
         .and_then(|o| o.as_reference())
         .ok();
-    walk_outline(&doc, first, &mut titles);
-    titles
+    walk_outline(&doc, first, 1, &mut entries);
+    entries
 }
 
 fn walk_outline(
     doc: &lopdf::Document,
     mut next: Option<lopdf::ObjectId>,
-    titles: &mut Vec<String>,
+    depth: usize,
+    entries: &mut Vec<(usize, String)>,
 ) {
     while let Some(id) = next {
         let item = doc.get_dictionary(id).unwrap();
         if let Ok(t) = item.get(b"Title") {
-            titles.push(decode_pdf_string(t));
+            entries.push((depth, decode_pdf_string(t)));
         }
         let child = item.get(b"First").and_then(|o| o.as_reference()).ok();
-        walk_outline(doc, child, titles);
+        walk_outline(doc, child, depth + 1, entries);
         next = item.get(b"Next").and_then(|o| o.as_reference()).ok();
     }
 }

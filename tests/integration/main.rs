@@ -4,6 +4,7 @@ mod accessibilita;
 mod azioni;
 mod batch;
 mod build;
+mod capitolo;
 mod caratteri;
 mod check;
 mod cli;
