@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::indice::{Indice, Ramo};
+use crate::inline::plain;
 use crate::manifest::{FileDati, licence_url};
 use crate::model::{Indicatore, Livello, Nodo, Piano};
 use crate::write::Output;
@@ -163,7 +164,7 @@ fn obiettivo(
         numero,
         id: nodo.id.clone().unwrap_or_default(),
         livello: livello.to_string(),
-        titolo: nodo.titolo.clone(),
+        titolo: plain(&nodo.titolo),
         codice_padre: padre,
         azienda_speciale: azienda.to_string(),
         peso: nodo.peso,
@@ -200,13 +201,17 @@ fn indicatori(
                 codice_obiettivo: code.to_string(),
                 numero: k + 1,
                 id: ind.id.clone().unwrap_or_default(),
-                descrizione: ind.descrizione.clone(),
+                descrizione: plain(&ind.descrizione),
                 formula: ind.formula.clone().unwrap_or_default(),
                 unita: ind.unita.clone().unwrap_or_default(),
                 fonte: ind.fonte.clone().unwrap_or_default(),
-                baseline: ind.baseline.as_ref().map(|b| b.testo()).unwrap_or_default(),
+                baseline: ind
+                    .baseline
+                    .as_ref()
+                    .map(|b| plain(&b.testo()))
+                    .unwrap_or_default(),
                 scadenza: s.clone(),
-                target: t.testo(),
+                target: plain(&t.testo()),
                 confronto: parsed
                     .as_ref()
                     .map(|p| p.confronto.clone())
@@ -268,7 +273,7 @@ pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
                         ruolo: d.ruolo.clone(),
                         codice_obiettivo: voce
                             .map_or_else(|| o.obiettivo.clone(), |v| v.chiave.clone()),
-                        titolo_obiettivo: voce.map(|v| v.titolo.clone()).unwrap_or_default(),
+                        titolo_obiettivo: voce.map(|v| plain(&v.titolo)).unwrap_or_default(),
                         peso: o.peso,
                     }
                 })

@@ -11,6 +11,7 @@ mod common;
 mod diff;
 mod documento;
 mod escaping;
+mod formato;
 mod grandi;
 mod ostile;
 mod pubblicazione;
