@@ -115,3 +115,220 @@ fn the_diff_prints_titles_without_markers() {
     assert!(stdout.contains("e-service"), "{stdout}");
     assert!(!stdout.contains('*'), "{stdout}");
 }
+
+/// A glyph as a reader sees it: its page (from 1) and baseline height in points from the
+/// page's bottom edge.
+struct Glifo {
+    pagina: u32,
+    y: f64,
+}
+
+/// The glyphs of a PDF, in the order they are drawn, with the text they draw.
+#[derive(Default)]
+struct Glifi {
+    testo: String,
+    /// One entry per `char` of `testo`.
+    posizioni: Vec<Glifo>,
+    pagina: u32,
+}
+
+impl pdf_extract::OutputDev for Glifi {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        _: &pdf_extract::MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.pagina = page_num;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        _: f64,
+        _: f64,
+        _: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        for c in char.chars().filter(|c| !c.is_whitespace()) {
+            self.testo.push(c);
+            self.posizioni.push(Glifo {
+                pagina: self.pagina,
+                y: trm.m32,
+            });
+        }
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+}
+
+impl Glifi {
+    fn di(pdf: &[u8]) -> Glifi {
+        let doc = pdf_extract::Document::load_mem(pdf).unwrap();
+        let mut g = Glifi::default();
+        pdf_extract::output_doc(&doc, &mut g).unwrap();
+        g
+    }
+
+    /// The glyphs of the first occurrence of `s` (written without spaces).
+    fn di_testo(&self, s: &str) -> &[Glifo] {
+        self.di_testo_dopo(s, "")
+    }
+
+    /// The glyphs of the first occurrence of `s` after the first of `dopo`.
+    fn di_testo_dopo(&self, s: &str, dopo: &str) -> &[Glifo] {
+        let from = self.testo.find(dopo).expect("`dopo` drawn") + dopo.len();
+        let start = from
+            + self.testo[from..]
+                .find(s)
+                .unwrap_or_else(|| panic!("`{s}` not drawn in one piece"));
+        let k = self.testo[..start].chars().count();
+        &self.posizioni[k..k + s.chars().count()]
+    }
+}
+
+/// The bottom margin of the pages (2.2 cm), in points: below it only the footer is drawn.
+const MARGINE_BASSO: f64 = 2.2 / 2.54 * 72.0;
+
+/// On every page, what is drawn below the bottom margin is the footer "pag. N di M" alone.
+fn niente_sul_piede(g: &Glifi) {
+    let pagine = g.posizioni.iter().map(|p| p.pagina).max().unwrap_or(0);
+    for pagina in 2..=pagine {
+        let piede: String = g
+            .testo
+            .chars()
+            .zip(&g.posizioni)
+            .filter(|(_, p)| p.pagina == pagina && p.y < MARGINE_BASSO)
+            .map(|(c, _)| c)
+            .collect();
+        assert_eq!(piede, format!("pag.{pagina}di{pagine}"), "page {pagina}");
+    }
+}
+
+/// A tree with a branch taller than a page: one objective with 31 lines of action under
+/// one expected result, beside another with 3.
+fn piano_albero_alto() -> serde_json::Value {
+    let linea = |o: usize, r: usize, l: usize| {
+        serde_json::json!({ "titolo": format!(
+            "Linea di azione {o}.{r}.{l}: adozione della piattaforma nazionale e migrazione dei servizi verso il cloud qualificato"
+        ) })
+    };
+    let albero: Vec<serde_json::Value> = (1..=3)
+        .map(|o| {
+            serde_json::json!({
+                "titolo": format!("Obiettivo {o}: rafforzare la digitalizzazione"),
+                "figli": (1..=2).map(|r| serde_json::json!({
+                    "titolo": format!("Risultato atteso {o}.{r}: aumento dei servizi digitali"),
+                    "figli": (1..=if r == 1 { 31 } else { 3 }).map(|l| linea(o, r, l)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "ente": { "nome": "Agenzia di Prova" },
+        "documento": { "titolo": "Piano triennale", "anno_inizio": 2024, "anno_fine": 2026 },
+        "livelli": [
+            { "nome": "Obiettivo", "plurale": "Obiettivi", "scheda": false },
+            { "nome": "Risultato atteso", "plurale": "Risultati attesi" },
+            { "nome": "Linea di azione", "plurale": "Linee di azione", "scheda": false }
+        ],
+        "albero": albero,
+    })
+}
+
+/// A branch taller than a page breaks between boxes: the plan's box, the branch's header
+/// and its first boxes share a page (no page holding one box), and no box runs into the
+/// footer.
+#[test]
+fn a_tall_tree_breaks_between_boxes() {
+    let (_dir, path) = plan_file(&piano_albero_alto());
+    let g = Glifi::di(&build_pdf(&path));
+    niente_sul_piede(&g);
+    let radice = g.di_testo_dopo("PIANOTRIENNALE2024-2026", "Figura1:")[0].pagina;
+    assert_eq!(g.di_testo("OBIETTIVO1")[0].pagina, radice);
+    assert_eq!(g.di_testo("Lineadiazione1.1.1:")[0].pagina, radice);
+    // The 31 boxes of 1.1 take more than a page: the last is on a later one.
+    assert!(g.di_testo("Lineadiazione1.1.31:")[0].pagina > radice);
+}
+
+/// A plan whose indicator has one long target beside short ones, and whose action's
+/// offices have long names.
+fn piano_tabelle() -> serde_json::Value {
+    let lungo = "Attivazione entro il 31 dicembre del nuovo servizio digitale di prenotazione \
+                 degli appuntamenti per tutti gli sportelli dell'ente, con integrazione nel \
+                 fascicolo del cittadino, pubblicazione dei tempi medi di attesa e rilevazione \
+                 della soddisfazione degli utenti mediante questionario online somministrato a \
+                 campione";
+    let uffici = [
+        "Settore Servizi Demografici, Elettorali e Statistici",
+        "Ufficio protocollo informatico e gestione documentale",
+    ];
+    let indicatore = serde_json::json!({
+        "descrizione": "Indicatore di realizzazione del progetto",
+        "target": { "2024": lungo, "2025": "SI", "2026": "SI" },
+        "uffici": uffici,
+    });
+    serde_json::json!({
+        "ente": { "nome": "Comune di Prova" },
+        "documento": { "titolo": "Piano della Performance", "anno_inizio": 2024, "anno_fine": 2026 },
+        "livelli": [
+            { "nome": "Area", "plurale": "Aree", "scheda": false },
+            { "nome": "Obiettivo", "plurale": "Obiettivi" },
+            { "nome": "Azione", "plurale": "Azioni", "scheda": false }
+        ],
+        "albero": [{ "titolo": "Servizi", "figli": [{
+            "titolo": "Prenotazioni online",
+            "indicatori": [indicatore.clone()],
+            "figli": [{ "titolo": "Nuovo servizio", "indicatori": [indicatore] }],
+        }] }],
+    })
+}
+
+/// Columns follow their content: the long target gets the room the "SI" columns do not
+/// need (a few lines, not one word a line), and office names are not hyphenated.
+#[test]
+fn columns_follow_their_content() {
+    let (_dir, path) = plan_file(&piano_tabelle());
+    let g = Glifi::di(&build_pdf(&path));
+    for name in ["Demografici,", "protocollo", "documentale", "Settore", "Statistici"] {
+        let glyphs = g.di_testo(name);
+        assert!(glyphs.iter().all(|p| p.y == glyphs[0].y), "`{name}` broken across lines");
+    }
+    // The target twice in the summary (the objective's and the action's indicator), in the
+    // indicators' table and in the actions' table. Its
+    // 330 characters at 8.5 pt fill about 1,300 pt on one line: in a column of at least
+    // a third of the page (160 pt) they take at most 9 lines of about 10.5 pt.
+    let mut seen = 0;
+    let mut rest = g.testo.as_str();
+    let mut offset = 0;
+    while let Some(start) = rest.find("Attivazioneentroil31") {
+        let from = offset + rest[..start].chars().count();
+        let tail = &rest[start..];
+        let len = tail
+            .find("campio")
+            .unwrap_or_else(|| panic!("{}", &tail[..tail.len().min(600)]))
+            + "campio".len();
+        let glyphs = &g.posizioni[from..from + tail[..len].chars().count()];
+        let top = glyphs.first().unwrap();
+        let bottom = glyphs.last().unwrap();
+        assert_eq!(top.pagina, bottom.pagina);
+        let lines = ((top.y - bottom.y) / 10.0).round() + 1.0;
+        assert!(lines <= 9.0, "the target takes {lines} lines");
+        seen += 1;
+        offset = from + tail[..len].chars().count();
+        rest = &tail[len..];
+    }
+    assert_eq!(seen, 4);
+    niente_sul_piede(&g);
+}
