@@ -370,6 +370,31 @@ mod html_tests {
 #[cfg(test)]
 mod inline_tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a title holds, its Typst is text, escapes and calls to `strong` and
+        /// `emph` with content: no other code.
+        #[test]
+        fn short_texts_are_only_text_and_emphasis(s in "[\\PC*_#\\[\\]]{0,60}") {
+            let typ = inline_typst(&s);
+            fn leaves(n: &typst::syntax::SyntaxNode, out: &mut Vec<(typst::syntax::SyntaxKind, String)>) {
+                if n.children().len() == 0 { out.push((n.kind(), n.leaf_text().to_string())); }
+                for c in n.children() { leaves(c, out); }
+            }
+            let mut found = Vec::new();
+            leaves(&typst::syntax::parse(&typ), &mut found);
+            use typst::syntax::SyntaxKind::*;
+            for (kind, text) in found {
+                let ok = match kind {
+                    Text | Escape | Space | Markup | Hash | LeftBracket | RightBracket => true,
+                    Ident => text == "strong" || text == "emph",
+                    _ => false,
+                };
+                prop_assert!(ok, "{kind:?} `{text}` in {typ:?}");
+            }
+        }
+    }
 
     #[test]
     fn emphasis_and_strong_in_short_texts() {

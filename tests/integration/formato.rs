@@ -347,3 +347,45 @@ fn columns_follow_their_content() {
     assert_eq!(seen, 4);
     niente_sul_piede(&g);
 }
+
+/// The examples' short texts hold no emphasis, so their documents print them as before:
+/// through `mdi` each gives exactly the escaped text the templates printed until now.
+#[test]
+fn the_examples_short_texts_print_as_before() {
+    fn visit(v: &serde_json::Value, key: &str, in_indicator: bool, seen: &mut usize) {
+        use piano::render::{escape::markup, markdown::inline_typst};
+        match v {
+            serde_json::Value::String(s) => {
+                let short = matches!(key, "titolo" | "sottotitolo" | "baseline" | "target")
+                    || (in_indicator && key == "descrizione");
+                if short {
+                    assert_eq!(inline_typst(s), markup(s), "{key}: {s}");
+                    *seen += 1;
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for i in items {
+                    visit(i, key, in_indicator || key == "indicatori", seen);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, x) in map {
+                    // A target's deadlines are its keys: its texts are targets too.
+                    let k = if key == "target" { key } else { k.as_str() };
+                    visit(x, k, in_indicator, seen);
+                }
+            }
+            _ => {}
+        }
+    }
+    for example in [
+        "brescia-2021-2023",
+        "brescia-2021-2023-agg1",
+        "venezia-rovigo-2019",
+    ] {
+        let mut seen = 0;
+        let json = read_json(&root().join(format!("data/{example}.json")));
+        visit(&json, "", false, &mut seen);
+        assert!(seen > 50, "{example}: {seen} texts");
+    }
+}
