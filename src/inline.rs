@@ -89,6 +89,20 @@ pub fn plain(source: &str) -> String {
         .collect()
 }
 
+/// Texts with markers that are not emphasis (unpaired, intraword, block syntax): they
+/// print as written.
+#[cfg(test)]
+pub(crate) const LITERAL: &[&str] = &[
+    "5*",
+    "a * b",
+    "nome_file_x",
+    "1. voce",
+    "- voce",
+    "# titolo",
+    "> 10",
+    "2 ** 3",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,17 +113,8 @@ mod tests {
             plain("Valore di *baseline* al **2024**"),
             "Valore di baseline al 2024"
         );
-        for text in [
-            "5*",
-            "a * b",
-            "nome_file_x",
-            "1. voce",
-            "- voce",
-            "# titolo",
-            "> 10",
-            "2 ** 3",
-        ] {
-            assert_eq!(plain(text), text, "{text}");
+        for text in LITERAL {
+            assert_eq!(plain(text), *text, "{text}");
         }
         assert_eq!(
             plain("[sito](https://x.it) `cod` <i>"),
