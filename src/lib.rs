@@ -17,6 +17,7 @@ pub mod export;
 pub mod fonts;
 pub mod format;
 pub mod indice;
+pub mod inline;
 pub mod load;
 pub mod manifest;
 pub mod model;

@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::Value;
 
 use crate::indice::{Indice, Ramo};
+use crate::inline::plain;
 use crate::model::{Atto, Dirigente, Indicatore, Livello, Nodo, Peso, Piano, Target};
 use generico::Raccolta;
 pub use generico::{Luogo, Passo};
@@ -927,7 +928,7 @@ impl<'a> Confronto<'a> {
             livello: self.nome_livello(v),
             prima: None,
             dopo: Some(v.rif(false)),
-            titolo: testo::intero(TipoSegmento::Uguale, &v.nodo.titolo),
+            titolo: testo::intero(TipoSegmento::Uguale, &plain(&v.nodo.titolo)),
             aggiunto: Some((v.nodo.peso, v.nodo.indicatori.len())),
             spostato: None,
         }
@@ -948,7 +949,7 @@ impl<'a> Confronto<'a> {
         } else if w.codice != v.codice {
             generi.push(Genere::Rinumerato);
         }
-        let rinominato = w.nodo.titolo.trim() != v.nodo.titolo.trim();
+        let rinominato = plain(&w.nodo.titolo).trim() != plain(&v.nodo.titolo).trim();
         if rinominato {
             generi.push(Genere::Rinominato);
         }
@@ -961,9 +962,9 @@ impl<'a> Confronto<'a> {
             prima: Some(w.rif(true)),
             dopo: Some(v.rif(false)),
             titolo: if rinominato {
-                testo::confronta(&w.nodo.titolo, &v.nodo.titolo)
+                testo::confronta(&plain(&w.nodo.titolo), &plain(&v.nodo.titolo))
             } else {
-                testo::intero(TipoSegmento::Uguale, &v.nodo.titolo)
+                testo::intero(TipoSegmento::Uguale, &plain(&v.nodo.titolo))
             },
             aggiunto: None,
             spostato,
@@ -977,7 +978,7 @@ impl<'a> Confronto<'a> {
             d.valori.push(ModificaValore {
                 obiettivo: v.rif(false),
                 indicatore: None,
-                titolo: v.nodo.titolo.clone(),
+                titolo: plain(&v.nodo.titolo),
                 voce: Voce::PesoObiettivo,
                 prima: w.nodo.peso.map(Valore::Percentuale),
                 dopo: v.nodo.peso.map(Valore::Percentuale),
@@ -1032,7 +1033,7 @@ impl<'a> Confronto<'a> {
                     livello: self.nome_livello(w),
                     prima: Some(w.rif(true)),
                     dopo: None,
-                    titolo: testo::intero(TipoSegmento::Uguale, &w.nodo.titolo),
+                    titolo: testo::intero(TipoSegmento::Uguale, &plain(&w.nodo.titolo)),
                     aggiunto: None,
                     spostato: None,
                 },
@@ -1117,7 +1118,7 @@ impl<'a> Confronto<'a> {
             obiettivo_prima: None,
             numero_prima: None,
             numero_dopo: Some(x.pos + 1),
-            descrizione: testo::intero(TipoSegmento::Uguale, &x.ind.descrizione),
+            descrizione: testo::intero(TipoSegmento::Uguale, &plain(&x.ind.descrizione)),
             aggiunto: Some((x.ind.clone(), self.scadenze(v, &[x.ind]))),
         }
     }
@@ -1132,7 +1133,7 @@ impl<'a> Confronto<'a> {
         } else if y.pos != x.pos {
             generi.push(Genere::Rinumerato);
         }
-        let riformulato = y.ind.descrizione.trim() != x.ind.descrizione.trim();
+        let riformulato = plain(&y.ind.descrizione).trim() != plain(&x.ind.descrizione).trim();
         if riformulato {
             generi.push(Genere::Rinominato);
         }
@@ -1146,9 +1147,9 @@ impl<'a> Confronto<'a> {
             numero_prima: Some(y.pos + 1),
             numero_dopo: Some(x.pos + 1),
             descrizione: if riformulato {
-                testo::confronta(&y.ind.descrizione, &x.ind.descrizione)
+                testo::confronta(&plain(&y.ind.descrizione), &plain(&x.ind.descrizione))
             } else {
-                testo::intero(TipoSegmento::Uguale, &x.ind.descrizione)
+                testo::intero(TipoSegmento::Uguale, &plain(&x.ind.descrizione))
             },
             aggiunto: None,
         })
@@ -1172,7 +1173,7 @@ impl<'a> Confronto<'a> {
                     obiettivo_prima: Some(self.vo[y.nodo].rif(true)),
                     numero_prima: Some(y.pos + 1),
                     numero_dopo: None,
-                    descrizione: testo::intero(TipoSegmento::Uguale, &y.ind.descrizione),
+                    descrizione: testo::intero(TipoSegmento::Uguale, &plain(&y.ind.descrizione)),
                     aggiunto: None,
                 },
             ));
@@ -1205,8 +1206,8 @@ impl<'a> Confronto<'a> {
         let mut push = |voce: Voce, prima: Option<Valore>, dopo: Option<Valore>| {
             d.valori.push(ModificaValore {
                 obiettivo: v.rif(false),
-                indicatore: Some((x.pos + 1, new.descrizione.clone())),
-                titolo: v.nodo.titolo.clone(),
+                indicatore: Some((x.pos + 1, plain(&new.descrizione))),
+                titolo: plain(&v.nodo.titolo),
                 voce,
                 prima,
                 dopo,
@@ -1250,10 +1251,10 @@ impl<'a> Confronto<'a> {
     fn descrivi(&self, c: &Chiave) -> Assegnato {
         match c {
             Chiave::Nuovo(n) => {
-                Assegnato::Obiettivo(self.vn[*n].rif(false), self.vn[*n].nodo.titolo.clone())
+                Assegnato::Obiettivo(self.vn[*n].rif(false), plain(&self.vn[*n].nodo.titolo))
             }
             Chiave::Vecchio(o) => {
-                Assegnato::Obiettivo(self.vo[*o].rif(true), self.vo[*o].nodo.titolo.clone())
+                Assegnato::Obiettivo(self.vo[*o].rif(true), plain(&self.vo[*o].nodo.titolo))
             }
             Chiave::Testo(t) => Assegnato::Riferimento(t.clone()),
         }

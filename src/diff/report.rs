@@ -17,6 +17,7 @@ use crate::compile::{self, PdfSettings};
 use crate::diag::Diagnostic;
 use crate::documento::Metadati;
 use crate::format::{format_percent, format_plain, periodo};
+use crate::inline::plain;
 use crate::model::{Atto, Indicatore, Peso, Piano, Target, data_documento};
 use crate::render::Templates;
 
@@ -134,7 +135,11 @@ impl Prospetto {
         source_date_epoch: Option<i64>,
     ) -> Prospetto {
         let doc = &new.documento;
-        let documento = format!("{} {}", doc.titolo, periodo(doc.anno_inizio, doc.anno_fine));
+        let documento = format!(
+            "{} {}",
+            plain(&doc.titolo),
+            periodo(doc.anno_inizio, doc.anno_fine)
+        );
         let atti_nuovi: Vec<String> = differenze
             .atti
             .iter()
@@ -651,9 +656,9 @@ fn target(t: &Target) -> String {
             parts.extend(s.confronto.clone());
             parts.extend(s.valore.map(format_plain));
             parts.extend(s.unita.clone());
-            format!("{} ({})", s.testo, parts.join(" "))
+            format!("{} ({})", plain(&s.testo), parts.join(" "))
         }
-        t => t.testo(),
+        t => plain(&t.testo()),
     }
 }
 

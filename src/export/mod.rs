@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::indice::{Indice, Ramo};
+use crate::inline::plain;
 use crate::manifest::{FileDati, licence_url};
 use crate::model::{Indicatore, Livello, Nodo, Piano};
 use crate::write::Output;
@@ -175,7 +176,7 @@ fn obiettivo(
         numero,
         id: nodo.id.clone().unwrap_or_default(),
         livello: livello.to_string(),
-        titolo: nodo.titolo.clone(),
+        titolo: plain(&nodo.titolo),
         codice_padre: padre,
         azienda_speciale: azienda.to_string(),
         peso: nodo.peso,
@@ -232,13 +233,13 @@ fn indicatori(
                 codice_obiettivo: code.to_string(),
                 numero,
                 id: testo(|i| &i.id),
-                descrizione: descrizione.clone(),
+                descrizione: plain(&descrizione),
                 formula: testo(|i| &i.formula),
                 unita: testo(|i| &i.unita),
                 fonte: testo(|i| &i.fonte),
-                baseline: baseline.map(|b| b.testo()).unwrap_or_default(),
+                baseline: baseline.map(|b| plain(&b.testo())).unwrap_or_default(),
                 scadenza: s.clone(),
-                target: t.testo(),
+                target: plain(&t.testo()),
                 confronto: parsed
                     .as_ref()
                     .map(|p| p.confronto.clone())
@@ -294,7 +295,7 @@ pub fn dati<'a>(piano: &'a Piano, indice: &Indice) -> DatiAperti<'a> {
                         ruolo: d.ruolo.clone(),
                         codice_obiettivo: voce
                             .map_or_else(|| o.obiettivo.clone(), |v| v.chiave.clone()),
-                        titolo_obiettivo: voce.map(|v| v.titolo.clone()).unwrap_or_default(),
+                        titolo_obiettivo: voce.map(|v| plain(&v.titolo)).unwrap_or_default(),
                         peso: o.peso,
                     }
                 })

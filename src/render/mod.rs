@@ -2,10 +2,10 @@
 //!
 //! Templates are strict (an undefined value is an error) and auto-escaping: in a
 //! `.typ.j2` template every `{{ value }}` prints literally (see [`escape`]), and the only
-//! ways to emit markup are the reviewed filters `md` (safe Markdown subset) and
-//! `stringa` (a quoted Typst string literal) and `dati` (any view value as a Typst data
-//! literal, for layout functions that draw charts and diagrams). The `safe` filter is
-//! removed.
+//! ways to emit markup are the reviewed filters `md` (safe Markdown subset), `mdi` (its
+//! inline part, emphasis and strong, for titles and short texts), `stringa` (a quoted
+//! Typst string literal) and `dati` (any view value as a Typst data literal, for layout
+//! functions that draw charts and diagrams). The `safe` filter is removed.
 
 pub mod escape;
 pub mod markdown;
@@ -211,6 +211,13 @@ impl Templates {
             Value::from_safe_string(match state.auto_escape() {
                 AutoEscape::Html => markdown::to_html(s),
                 _ => markdown::to_typst(s),
+            })
+        });
+        // Titles, subtitles, indicators and targets: emphasis and strong only.
+        env.add_filter("mdi", |state: &minijinja::State, s: &str| {
+            Value::from_safe_string(match state.auto_escape() {
+                AutoEscape::Html => markdown::inline_html(s),
+                _ => markdown::inline_typst(s),
             })
         });
         // A chart's drawing, made by the view with its text escaped (`view::svg`): the

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::format::{format_percent, periodo as periodo_di};
 use crate::indice::{Indice, Posto, Ramo, Voce, livello_azienda};
+use crate::inline::plain;
 use crate::model::{Assegnazioni, Atto, Nodo, Piano, PosizioneSezione, data_documento, somma_pesi};
 
 /// Everything the templates of a plan document need.
@@ -374,11 +375,11 @@ impl View {
         let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
         let approvazioni: Vec<Approvazione> = piano.atti.iter().map(Approvazione::of).collect();
         let metadati = Metadati {
-            titolo: format!("{} {}", doc.titolo, periodo),
+            titolo: format!("{} {}", plain(&doc.titolo), periodo),
             autore: piano.ente.nome.clone(),
             soggetto: soggetto(&piano.atti),
             parole_chiave: [
-                doc.titolo.clone(),
+                plain(&doc.titolo),
                 "ciclo della performance".into(),
                 "D.Lgs. 150/2009".into(),
                 "Amministrazione Trasparente".into(),
@@ -619,11 +620,11 @@ fn pola(piano: &Piano, p: &crate::model::Pola, source_date_epoch: Option<i64>) -
         titolo: p.titolo.clone(),
         sottotitolo: p.sottotitolo.clone(),
         metadati: Metadati {
-            titolo: format!("{} {periodo}", p.titolo),
+            titolo: format!("{} {periodo}", plain(&p.titolo)),
             autore: piano.ente.nome.clone(),
             soggetto: soggetto(&p.atti),
             parole_chiave: vec![
-                p.titolo.clone(),
+                plain(&p.titolo),
                 "POLA".into(),
                 "lavoro agile".into(),
                 "Amministrazione Trasparente".into(),
@@ -717,7 +718,7 @@ fn nodo_diagramma(indice: &Indice, voce: &Voce) -> NodoDiagramma {
     NodoDiagramma {
         livello: voce.nome_livello.clone(),
         codice: voce.codice.clone(),
-        titolo: voce.titolo.clone(),
+        titolo: plain(&voce.titolo),
         figli: indice
             .figli(voce)
             .map(|f| nodo_diagramma(indice, f))
@@ -884,7 +885,7 @@ fn diagramma(piano: &Piano, indice: &Indice, periodo: &str) -> Diagramma {
                     .map(|o| NodoDiagramma {
                         livello: o.nome_livello.clone(),
                         codice: o.codice.clone(),
-                        titolo: o.titolo.clone(),
+                        titolo: plain(&o.titolo),
                         figli: Vec::new(),
                         alt: None,
                     })
@@ -896,7 +897,7 @@ fn diagramma(piano: &Piano, indice: &Indice, periodo: &str) -> Diagramma {
     for r in rami.iter_mut().chain(aziende.iter_mut()) {
         r.alt = Some(alt_ramo(r, &plurali));
     }
-    let radice = format!("{} {periodo}", piano.documento.titolo);
+    let radice = format!("{} {periodo}", plain(&piano.documento.titolo));
     let mut alt = format!("Albero della performance. {radice}");
     if !piano.programmazione.is_empty() {
         alt.push_str(&format!(

@@ -23,8 +23,10 @@ fn injection_strings_appear_literally_in_the_pdf() {
     json["albero"][0]["titolo"] = INJECTIONS[0].into();
     let strategic = &mut json["albero"][0]["figli"][0];
     strategic["titolo"] = INJECTIONS[1].into();
-    strategic["sottotitolo"] = INJECTIONS[2].into();
-    strategic["uffici"] = serde_json::json!([INJECTIONS[3], INJECTIONS[4]]);
+    // Emphasis markers go where text is plain (offices): titles and subtitles read the
+    // plan's inline Markdown (`tests/integration/formato.rs`).
+    strategic["sottotitolo"] = INJECTIONS[4].into();
+    strategic["uffici"] = serde_json::json!([INJECTIONS[2], INJECTIONS[3]]);
     strategic["indicatori"][0]["descrizione"] = INJECTIONS[5].into();
     strategic["indicatori"][0]["target"]["2024"] = INJECTIONS[6].into();
     strategic["indicatori"][0]["baseline"] = INJECTIONS[7].into();

@@ -14,6 +14,7 @@ mod diff;
 mod documento;
 mod escaping;
 mod esempi;
+mod formato;
 mod grandi;
 mod indicatori;
 mod ostile;

@@ -771,7 +771,8 @@ mod proprieta {
                 .map_err(|d| format!("{d:?}")).unwrap();
             let view = piano::view::View::build(&loaded.plan, &catalogo, None);
             let typ = piano::render::Templates::builtin().render("piano.typ.j2", &view).unwrap();
-            let escaped = piano::render::escape::markup(&format!("Obiettivo strategico 1.1: {title}"));
+            // Titles read the plan's emphasis (`mdi`): escaped text and `strong`/`emph` calls.
+            let escaped = piano::render::markdown::inline_typst(&format!("Obiettivo strategico 1.1: {title}"));
             let heading = format!("#heading(level: 4)[{escaped}]");
             prop_assert!(typ.contains(&heading), "`{heading}` not in the rendered Typst");
         }
