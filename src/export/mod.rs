@@ -233,7 +233,7 @@ fn indicatori(
                 codice_obiettivo: code.to_string(),
                 numero,
                 id: testo(|i| &i.id),
-                descrizione: plain(&descrizione),
+                descrizione: plain(descrizione),
                 formula: testo(|i| &i.formula),
                 unita: testo(|i| &i.unita),
                 fonte: testo(|i| &i.fonte),

@@ -41,7 +41,38 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
         nodo_non_stampato(nodo, voce, &posto, out);
         risorse(nodo, &voce.percorso, out);
     }
-    for (k, livello) in piano.livelli.iter().enumerate().skip(1) {
+    for (k, livello) in piano.livelli.iter().enumerate() {
+        // A level has tables when its nodes have schede, or are rows of the table of an
+        // objective above them that has one; the first level is a heading, never a table.
+        let tabelle =
+            k > 0 && (livello.ha_scheda() || piano.livelli[1..k].iter().any(|l| l.ha_scheda()));
+        if let Some(c) = livello.colonne.as_ref().filter(|_| !tabelle) {
+            for (campo, presente) in [
+                ("indicatore", c.indicatore.is_some()),
+                ("baseline", c.baseline.is_some()),
+                ("target", c.target.is_some()),
+                ("peso", c.peso.is_some()),
+                ("uffici", c.uffici.is_some()),
+                ("periodo", c.periodo.is_some()),
+            ] {
+                if presente {
+                    out.push(
+                        Diagnostic::new(
+                            Codice::P090,
+                            format!(
+                                "il campo `colonne.{campo}` non è stampato: i nodi del livello «{}» non sono righe di nessuna tabella",
+                                livello.nome
+                            ),
+                        )
+                        .at_path(format!("livelli[{k}].colonne.{campo}"))
+                        .with_hint("metti le intestazioni nel livello le cui tabelle le mostrano"),
+                    );
+                }
+            }
+        }
+        if k == 0 {
+            continue;
+        }
         if !livello.ha_scheda() && livello.etichetta_peso.is_some() {
             out.push(
                 Diagnostic::new(
@@ -73,6 +104,9 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
         ("indicatori", !nodo.indicatori.is_empty()),
         ("risorse", !nodo.risorse.is_empty()),
         ("note", nodo.note.is_some()),
+        ("target", !nodo.target.is_empty()),
+        ("baseline", nodo.baseline.is_some()),
+        ("periodo", nodo.periodo.is_some()),
         ("figli", !nodo.figli.is_empty()),
     ];
     let avviso = |campo: &str, perche: String, hint: &str| {
@@ -95,6 +129,9 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
                 if matches!(
                     campo,
                     "scheda"
+                        | "target"
+                        | "baseline"
+                        | "periodo"
                         | "uffici"
                         | "impegno"
                         | "tempi"
