@@ -684,12 +684,35 @@ fn scheda(
             v
         })
         .collect();
-    let scadenze_azioni: &[String] = if azioni.is_empty() { &[] } else { scadenze };
+    // A target column empty in every row of the actions' table is left out (actions
+    // measured by their period alone have no targets).
+    let mut azioni = azioni;
+    let piene: Vec<bool> = (0..scadenze.len())
+        .map(|j| {
+            azioni
+                .iter()
+                .flat_map(|a| &a.righe)
+                .any(|r| r.valori.get(j).is_some_and(|v| v != "-"))
+        })
+        .collect();
+    for r in azioni.iter_mut().flat_map(|a| &mut a.righe) {
+        let mut j = 0;
+        r.valori.retain(|_| {
+            j += 1;
+            piene[j - 1]
+        });
+    }
+    let scadenze_azioni: Vec<String> = scadenze
+        .iter()
+        .zip(&piene)
+        .filter(|&(_, &piena)| piena)
+        .map(|(s, _)| s.clone())
+        .collect();
     let (colonne, scadenze) = intestazioni(livello, &INTESTAZIONI_INDICATORI, &scadenze_keys);
     let (colonne_azioni, scadenze_azioni) = intestazioni(
         voce.livello_figli(piano),
         &INTESTAZIONI_AZIONI,
-        scadenze_azioni,
+        &scadenze_azioni,
     );
     let periodo_azioni = azioni_nodi
         .iter()
@@ -1077,7 +1100,8 @@ mod tests {
         let albero = json!({ "albero": [{ "titolo": "Area", "figli": [{
             "titolo": "Obiettivo",
             "indicatori": [{ "descrizione": "pratiche", "target": { "2024": "1" } }],
-            "figli": [{ "titolo": "Azione", "indicatori": [{ "descrizione": "x" }] }]
+            "figli": [{ "titolo": "Azione", "indicatori": [{ "descrizione": "x",
+                "target": { "2024": "1", "2025": "2", "2026": "3", "30/6": "4", "31/12": "5" } }] }]
         }] }] });
         let predefinite = schede_di(
             json!([
@@ -1278,9 +1302,10 @@ mod tests {
         assert_eq!(
             righe,
             [
-                (None, "", "-", vec!["-", "100 enti", "-"]),
-                (Some(1), "enti aderenti", "-", vec!["50", "-", "-"]),
-                (None, "-", "-", vec!["-", "-", "-"]),
+                // 2026 has no target in any row: its column is left out.
+                (None, "", "-", vec!["-", "100 enti"]),
+                (Some(1), "enti aderenti", "-", vec!["50", "-"]),
+                (None, "-", "-", vec!["-", "-"]),
             ]
         );
         assert_eq!(s.azioni[0].righe[0].uffici, ["Ufficio piattaforme"]);

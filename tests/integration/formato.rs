@@ -389,3 +389,44 @@ fn the_examples_short_texts_print_as_before() {
         assert!(seen > 50, "{example}: {seen} texts");
     }
 }
+
+/// A group heading row inside the actions' table spans it and is no column's: the columns
+/// after it keep their widths. Before, the heading counted as a cell and shifted every
+/// following cell one column: the long action titles were squeezed into a narrow column.
+#[test]
+fn a_group_heading_does_not_shift_the_column_widths() {
+    let titolo = "Censimento dei servizi e dei procedimenti e priorità per numero di istanze";
+    let azione = |t: &str, g: &str| {
+        serde_json::json!({"titolo": t, "periodo": "entro marzo 2025", "gruppo": g,
+                           "uffici": ["Settore Affari generali e innovazione"]})
+    };
+    let plan = serde_json::json!({
+        "ente": {"nome": "Comune di Prova"},
+        "documento": {"titolo": "Piano", "anno_inizio": 2025, "anno_fine": 2025},
+        "livelli": [
+            {"nome": "Obiettivo", "plurale": "Obiettivi", "scheda": false},
+            {"nome": "Risultato", "plurale": "Risultati"},
+            {"nome": "Azione", "plurale": "Azioni", "scheda": false}
+        ],
+        "albero": [{"titolo": "Servizi", "figli": [{"titolo": "Servizi online",
+            "target": {"2025": ">= 20"},
+            "figli": [
+                azione(titolo, "Azioni del Comune"),
+                azione("Attivazione dei servizi su piattaforma con accesso SPID/CIE e pagamento pagoPA", "Azioni del Comune"),
+                azione("Formazione del personale degli sportelli sulle istanze online", "Azioni del Comune"),
+                azione("Punti di facilitazione digitale presso la biblioteca e i centri anziani", "Con i partner")
+            ]
+        }]}]
+    });
+    let (_dir, path) = plan_file(&plan);
+    let g = Glifi::di(&build_pdf(&path));
+    // The title's 76 characters at 8.5 pt take about 300 pt: in the widest column (about
+    // half the page) they fit in two lines, where the squeezed column took four.
+    let squashed: String = titolo.chars().filter(|c| !c.is_whitespace()).collect();
+    // The last occurrence: the first is in the tree diagram.
+    let start = g.testo.rfind(&squashed).expect("the title is in the PDF");
+    let from = g.testo[..start].chars().count();
+    let glyphs = &g.posizioni[from..from + squashed.chars().count()];
+    let lines = ((glyphs[0].y - glyphs.last().unwrap().y) / 10.0).round() + 1.0;
+    assert!(lines <= 2.0, "the action's title takes {lines} lines");
+}
