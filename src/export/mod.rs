@@ -6,7 +6,7 @@
 //! and their Italian `#[schemars(description = ...)]` and JSON types are the data package's
 //! fields.
 
-pub mod target;
+
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -195,7 +195,7 @@ fn indicatori(
     for (k, ind) in inds.iter().enumerate() {
         for s in &scadenze {
             let Some(t) = ind.target.get(s) else { continue };
-            let parsed = target::struttura(t);
+            let parsed = crate::model::target::struttura(t);
             out.push(RigaIndicatore {
                 codice_obiettivo: code.to_string(),
                 numero: k + 1,
