@@ -104,6 +104,12 @@ pub struct Risultato {
         description = "Grado di raggiungimento dichiarato, in percentuale, per i target espressi a parole (\"Avvio gruppi di lavoro\"): la nota ne spiega il motivo"
     )]
     pub realizzazione: Option<f64>,
+    /// The result was not measured: it counts as the plan's rule says, without a warning.
+    #[serde(default)]
+    #[schemars(
+        description = "`true` se il risultato non è stato rilevato: conta come dice `misurazione.risultato_mancante` (0 se non indicato); il motivo va in `note`"
+    )]
+    pub mancante: Option<bool>,
     /// Where the value comes from.
     #[serde(default)]
     #[schemars(description = "La fonte del dato")]

@@ -6,7 +6,7 @@
 //! and their Italian `#[schemars(description = ...)]` and JSON types are the data package's
 //! fields.
 
-
+pub mod risultati;
 
 use schemars::JsonSchema;
 use serde::Serialize;

@@ -5,6 +5,7 @@
 //! to the body. Every figure is a typed record with the values it came from, so the
 //! documents print, and the OIV's annex explains, the same numbers.
 
+pub mod diagnostica;
 pub mod regole;
 
 use std::collections::HashMap;
@@ -269,6 +270,19 @@ pub enum TipoProblema {
     RealizzazioneSuMisurabile(String),
     /// A result with neither a value nor a stated achievement.
     Vuoto,
+    /// A result declared missing that also has a value or an achievement.
+    MancanteConValore,
+}
+
+/// How an achievement reads in words, beside its colour: the traffic light (reached,
+/// partly reached, not reached, not measured).
+pub fn esito(v: Option<f64>) -> &'static str {
+    match v {
+        None => "non misurato",
+        Some(x) if x >= 100.0 - 1e-9 => "raggiunto",
+        Some(x) if x <= 1e-9 => "non raggiunto",
+        Some(_) => "parzialmente raggiunto",
+    }
 }
 
 /// The deadline that counts for `anno` among a level's deadlines: the year itself, or, for
@@ -437,7 +451,10 @@ pub fn misura(piano: &Piano, indice: &Indice, consuntivo: &Consuntivo) -> (Misur
                 target: target.testo(),
                 tipo,
                 peso: (m.peso_at)(&scadenza),
-                risultato: r.and_then(|(_, r)| r.valore.as_ref().map(Valore::testo)),
+                risultato: r.and_then(|(_, r)| match (&r.valore, r.mancante) {
+                    (_, Some(true)) => Some("non rilevato".to_string()),
+                    (v, _) => v.as_ref().map(Valore::testo),
+                }),
                 fonte: r.and_then(|(_, r)| r.fonte.clone()),
                 note: r.and_then(|(_, r)| r.note.clone()),
                 calcolo,
@@ -488,6 +505,13 @@ fn misura_risultato(
             tipo,
         })
     };
+    if r.mancante == Some(true) {
+        if r.valore.is_some() || r.realizzazione.is_some() {
+            push(format!("risultati[{i}].mancante"), TipoProblema::MancanteConValore);
+            return None;
+        }
+        return Some(regole::calcola(regole, tipo, None, None).ok().flatten());
+    }
     let misurabile = !matches!(tipo, TipoTarget::Testuale | TipoTarget::NonApplicabile);
     if misurabile && r.realizzazione.is_some() {
         push(at("realizzazione"), TipoProblema::RealizzazioneSuMisurabile(target.testo()));

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::target::{Struttura, struttura};
-use crate::format::Date;
+use crate::format::{Date, format_percent, format_plain};
 use crate::model::{Misurazione, RisultatoMancante, Target};
 
 /// How a target reads, for the purpose of measuring it.
@@ -295,6 +295,44 @@ impl Misurazione {
             _ => (valore, None),
         }
     }
+}
+
+impl Formula {
+    /// The formula in words, with its figures: "200 / 250 × 100 = 80,00%".
+    pub fn in_parole(&self, grezzo: f64) -> String {
+    let g = format_percent(grezzo);
+    match self {
+        Formula::Rapporto { risultato, target } => format!(
+            "risultato / target × 100 = {} / {} × 100 = {g}",
+            format_plain(*risultato),
+            format_plain(*target)
+        ),
+        Formula::RapportoInverso { risultato, target } => format!(
+            "target / risultato × 100 = {} / {} × 100 = {g}",
+            format_plain(*target),
+            format_plain(*risultato)
+        ),
+        Formula::Zero { raggiunto: true } => format!("target zero raggiunto: {g}"),
+        Formula::Zero { raggiunto: false } => format!("target zero non raggiunto: {g}"),
+        Formula::SiNo { risultato: true } => format!("SI: {g}"),
+        Formula::SiNo { risultato: false } => format!("NO: {g}"),
+        Formula::Scadenza {
+            giorni_ritardo: 0, ..
+        } => format!("nei termini: {g}"),
+        Formula::Scadenza {
+            giorni_ritardo,
+            punti_per_giorno: Some(p),
+        } => format!(
+            "{giorni_ritardo} giorni di ritardo: 100 − {} × {giorni_ritardo} = {g}",
+            format_plain(*p)
+        ),
+        Formula::Scadenza { giorni_ritardo, .. } => {
+            format!("{giorni_ritardo} giorni di ritardo: {g}")
+        }
+        Formula::Dichiarata => format!("dichiarato nel consuntivo: {g}"),
+        Formula::Mancante => format!("risultato mancante: {g}"),
+    }
+}
 }
 
 fn pct(v: f64) -> String {

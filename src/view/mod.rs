@@ -3,6 +3,7 @@
 //! only lay it out.
 
 pub mod blocchi;
+pub mod relazione;
 pub use crate::documento::{Copertina, Metadati};
 mod scheda;
 pub mod svg;
@@ -51,6 +52,8 @@ pub struct View {
     pub firme: Vec<FirmaView>,
     /// The POLA, when the plan has one.
     pub pola: Option<PolaView>,
+    /// The Relazione sulla Performance, when the build reports results.
+    pub relazione: Option<relazione::RelazioneView>,
     /// Whether the document has captioned tables (and so a list of tables after the index).
     pub tabelle: bool,
     /// Whether it has figures besides the tree (and so a list of figures).
@@ -319,6 +322,7 @@ impl View {
                 .pola
                 .as_ref()
                 .map(|p| pola(piano, p, source_date_epoch)),
+            relazione: None,
         };
         let pola_ha = |f: fn(&[blocchi::SezioneView]) -> bool| {
             view.pola.as_ref().is_some_and(|p| f(&p.sezioni))
