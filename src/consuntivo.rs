@@ -17,7 +17,9 @@ use crate::model::{Atto, Firma, Sezione};
 pub struct Consuntivo {
     /// Where the schema is, for an editor.
     #[serde(rename = "$schema", default)]
-    #[schemars(description = "Il percorso dello schema JSON, per l'editor; ignorato nei documenti")]
+    #[schemars(
+        description = "Il percorso dello schema JSON, per l'editor; ignorato nei documenti"
+    )]
     pub schema: Option<String>,
     /// The plan in force (its last amendment), relative to this file.
     #[schemars(

@@ -190,12 +190,7 @@ impl Manifest {
     }
 
     /// The outputs of a Relazione sulla Performance: its document and its open data.
-    pub fn relazione(
-        piano: &Piano,
-        titolo: &str,
-        anno: i32,
-        pubblicazione: bool,
-    ) -> Manifest {
+    pub fn relazione(piano: &Piano, titolo: &str, anno: i32, pubblicazione: bool) -> Manifest {
         let stem = slug(titolo, anno, anno);
         Manifest {
             documenti: vec![FileDocumento {
@@ -251,9 +246,21 @@ impl Manifest {
             }
         }
         if let Some(f) = &self.risultati {
-            links.push(link(&f.risultati, "Risultati per indicatore (CSV)", "text/csv"));
-            links.push(link(&f.obiettivi, "Grado di raggiungimento per obiettivo (CSV)", "text/csv"));
-            links.push(link(&f.dirigenti, "Grado di raggiungimento per dirigente (CSV)", "text/csv"));
+            links.push(link(
+                &f.risultati,
+                "Risultati per indicatore (CSV)",
+                "text/csv",
+            ));
+            links.push(link(
+                &f.obiettivi,
+                "Grado di raggiungimento per obiettivo (CSV)",
+                "text/csv",
+            ));
+            links.push(link(
+                &f.dirigenti,
+                "Grado di raggiungimento per dirigente (CSV)",
+                "text/csv",
+            ));
             links.push(link(
                 &f.datapackage,
                 "Descrizione dei dati (datapackage.json)",

@@ -1037,7 +1037,9 @@ pub struct Fascia {
     #[schemars(description = "Limite inferiore della fascia, in percentuale (incluso)")]
     pub da: f64,
     /// The score an achievement in this band counts (percent).
-    #[schemars(description = "Il punteggio che vale un raggiungimento in questa fascia, in percentuale")]
+    #[schemars(
+        description = "Il punteggio che vale un raggiungimento in questa fascia, in percentuale"
+    )]
     pub punteggio: f64,
 }
 

@@ -162,16 +162,24 @@ pub fn build_in(
         manifest: &manifest,
         letti: Vec::new(),
     };
-    compose(session, parti, templates, options, diagnostics, |files| {
-        match &files.dati {
+    compose(
+        session,
+        parti,
+        templates,
+        options,
+        diagnostics,
+        |files| match &files.dati {
             Some(f) => crate::export::outputs(piano, &indice, f, &files.licenza),
             None => Ok(Vec::new()),
-        }
-    })
+        },
+    )
 }
 
 /// `--rigoroso`: any warning of the data stops the build before anything is composed.
-fn policy(mut diagnostics: Vec<Diagnostic>, options: &BuildOptions) -> Result<Vec<Diagnostic>, Failed> {
+fn policy(
+    mut diagnostics: Vec<Diagnostic>,
+    options: &BuildOptions,
+) -> Result<Vec<Diagnostic>, Failed> {
     if options.rigoroso && !diagnostics.is_empty() {
         crate::diag::rigoroso(&mut diagnostics);
         return Err(Failed {
@@ -198,7 +206,9 @@ pub struct Misurato {
 /// Loads a results file and the plan it names, validates the plan, pairs every result
 /// with its target and measures the year: the figures, or the errors that stop it (each
 /// located in the results file, or in the plan for a missing result).
-pub fn load_and_measure(source: PlanSource) -> Result<(Misurato, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load_and_measure(
+    source: PlanSource,
+) -> Result<(Misurato, Vec<Diagnostic>), Vec<Diagnostic>> {
     let consuntivo = load::parse_consuntivo(source)?;
     let percorso = consuntivo.percorso_piano();
     let plan_source = match load::read(&percorso) {
@@ -216,8 +226,7 @@ pub fn load_and_measure(source: PlanSource) -> Result<(Misurato, Vec<Diagnostic>
     // errors stop the Relazione, since no figure can rest on a broken plan.
     let (piano, indice, _) = load_and_validate(plan_source)?;
     let mut diagnostics = Vec::new();
-    let (misura, problemi) =
-        crate::misura::misura(&piano.plan, &indice, &consuntivo.consuntivo);
+    let (misura, problemi) = crate::misura::misura(&piano.plan, &indice, &consuntivo.consuntivo);
     for p in &problemi {
         let mut d = crate::misura::diagnostica::diagnostic(p);
         if p.nel_piano {
@@ -282,12 +291,19 @@ fn build_relazione(
         manifest: &manifest,
         letti: vec![PathBuf::from(&m.piano.source.name)],
     };
-    compose(session, parti, templates, options, diagnostics, |files| {
-        match &files.risultati {
-            Some(f) => crate::export::risultati::outputs(piano, &m.indice, &m.misura, f, &files.licenza),
+    compose(
+        session,
+        parti,
+        templates,
+        options,
+        diagnostics,
+        |files| match &files.risultati {
+            Some(f) => {
+                crate::export::risultati::outputs(piano, &m.indice, &m.misura, f, &files.licenza)
+            }
             None => Ok(Vec::new()),
-        }
-    })
+        },
+    )
 }
 
 /// What a build composes: the plan (for its logo and folder), the view, the manifest and

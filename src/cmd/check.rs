@@ -34,7 +34,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     super::report(&diags, &args.diagnostics, &sources);
     let failed = diags.iter().any(|d| d.is_error());
     if !failed {
-        let what = if consuntivo { "il consuntivo" } else { "il piano" };
+        let what = if consuntivo {
+            "il consuntivo"
+        } else {
+            "il piano"
+        };
         eprint!(
             "{}",
             super::prose(&args.diagnostics, &format!("{what} `{name}` è valido"))

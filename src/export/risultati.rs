@@ -23,7 +23,9 @@ pub struct RigaRisultato {
     #[schemars(description = "Numero dell'obiettivo come stampato nel documento")]
     pub numero_obiettivo: String,
     /// Indicator number; empty for the objective's own target.
-    #[schemars(description = "Numero dell'indicatore nell'obiettivo; vuoto per il target proprio dell'obiettivo")]
+    #[schemars(
+        description = "Numero dell'indicatore nell'obiettivo; vuoto per il target proprio dell'obiettivo"
+    )]
     pub indicatore: Option<usize>,
     /// What it measures.
     #[schemars(description = "Che cosa misura")]
@@ -50,10 +52,14 @@ pub struct RigaRisultato {
     #[schemars(description = "Regola e calcolo del grado di raggiungimento, con i valori")]
     pub calcolo: String,
     /// Figure before cap and bands.
-    #[schemars(description = "Grado di raggiungimento prima del tetto e delle fasce (percentuale)")]
+    #[schemars(
+        description = "Grado di raggiungimento prima del tetto e delle fasce (percentuale)"
+    )]
     pub grado_calcolato: Option<f64>,
     /// The achievement that counts.
-    #[schemars(description = "Grado di raggiungimento dell'indicatore (percentuale); vuoto se escluso dal calcolo")]
+    #[schemars(
+        description = "Grado di raggiungimento dell'indicatore (percentuale); vuoto se escluso dal calcolo"
+    )]
     pub grado: Option<f64>,
 }
 
@@ -79,7 +85,9 @@ pub struct RigaGrado {
     #[schemars(description = "Grado di raggiungimento (percentuale); vuoto se non misurato")]
     pub grado: Option<f64>,
     /// In words.
-    #[schemars(description = "Esito: raggiunto, parzialmente raggiunto, non raggiunto, non misurato")]
+    #[schemars(
+        description = "Esito: raggiunto, parzialmente raggiunto, non raggiunto, non misurato"
+    )]
     pub esito: String,
 }
 
@@ -93,7 +101,9 @@ pub struct RigaDirigente {
     #[schemars(description = "Ruolo")]
     pub ruolo: String,
     /// Achievement.
-    #[schemars(description = "Grado di raggiungimento degli obiettivi assegnati, secondo i loro pesi (percentuale)")]
+    #[schemars(
+        description = "Grado di raggiungimento degli obiettivi assegnati, secondo i loro pesi (percentuale)"
+    )]
     pub grado: Option<f64>,
 }
 
@@ -120,10 +130,10 @@ pub fn outputs(
             risultato: m.risultato.clone().unwrap_or_default(),
             fonte: m.fonte.clone().unwrap_or_default(),
             note: m.note.clone().unwrap_or_default(),
-            calcolo: m
-                .calcolo
-                .as_ref()
-                .map_or_else(|| "escluso dal calcolo".into(), |c| c.formula.in_parole(c.grezzo)),
+            calcolo: m.calcolo.as_ref().map_or_else(
+                || "escluso dal calcolo".into(),
+                |c| c.formula.in_parole(c.grezzo),
+            ),
             grado_calcolato: m.calcolo.as_ref().map(|c| c.grezzo),
             grado: m.calcolo.as_ref().map(|c| c.finale),
         })
@@ -153,7 +163,10 @@ pub fn outputs(
     let c_ris = campi::<RigaRisultato>()?;
     let c_obi = campi::<RigaGrado>()?;
     let c_dir = campi::<RigaDirigente>()?;
-    let titolo = format!("Relazione sulla Performance {} – {}", misura.anno, piano.ente.nome);
+    let titolo = format!(
+        "Relazione sulla Performance {} – {}",
+        misura.anno, piano.ente.nome
+    );
     let package = serde_json::json!({
         "profile": "tabular-data-package",
         "name": files.nome,

@@ -9,8 +9,8 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Codice, Diagnostic, Position, SourceFile};
 use crate::consuntivo::Consuntivo;
+use crate::diag::{Codice, Diagnostic, Position, SourceFile};
 use crate::model::Piano;
 
 pub mod logo;

@@ -112,8 +112,7 @@ fn found(v: &Value) -> String {
 /// The property names the schema allows at the object that `schema_path` points into.
 fn allowed_properties(root: &Value, schema_path: &str) -> Vec<String> {
     let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
-    root
-        .pointer(parent)
+    root.pointer(parent)
         .and_then(|s| s.get("properties"))
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
@@ -189,7 +188,12 @@ fn translate(root: &Value, json: &Value, e: &ValidationError<'_>) -> Vec<Diagnos
             vec![out_of_range(path, instance, &format!("massimo {limit}"))]
         }
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
-            vec![no_alternative(root, path, instance, &e.schema_path().to_string())]
+            vec![no_alternative(
+                root,
+                path,
+                instance,
+                &e.schema_path().to_string(),
+            )]
         }
         ValidationErrorKind::OneOfMultipleValid { .. } => {
             vec![

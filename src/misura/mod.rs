@@ -132,14 +132,12 @@ impl Media {
                 vec![100.0 / terms.len() as f64; terms.len()],
             ),
         };
-        let valore = terms
-            .iter()
-            .zip(&quote)
-            .map(|(t, q)| t.1 * q / 100.0)
-            .sum();
+        let valore = terms.iter().zip(&quote).map(|(t, q)| t.1 * q / 100.0).sum();
         Some(Media {
             regola,
-            somma_pesi: (regola == RegolaMedia::Ponderata).then_some(somma).flatten(),
+            somma_pesi: (regola == RegolaMedia::Ponderata)
+                .then_some(somma)
+                .flatten(),
             termini: terms
                 .into_iter()
                 .zip(quote)
@@ -341,31 +339,31 @@ fn unita_normale(u: &str) -> String {
 }
 
 /// One measurable item of a node: an indicator (number from 1) or the node's own target.
-struct Voceindicatore<'p> {
+struct Misurabile<'p> {
     numero: Option<usize>,
     descrizione: &'p str,
     target: &'p std::collections::BTreeMap<String, Target>,
-    peso_at: Box<dyn Fn(&str) -> Option<f64> + 'p>,
+    peso: Option<&'p crate::model::Peso>,
     percorso: String,
 }
 
-fn misurabili<'p>(nodo: &'p Nodo, voce: &Voce) -> Vec<Voceindicatore<'p>> {
+fn misurabili<'p>(nodo: &'p Nodo, voce: &Voce) -> Vec<Misurabile<'p>> {
     let mut out = Vec::new();
     if !nodo.target.is_empty() {
-        out.push(Voceindicatore {
+        out.push(Misurabile {
             numero: None,
             descrizione: &nodo.titolo,
             target: &nodo.target,
-            peso_at: Box::new(|_| None),
+            peso: None,
             percorso: format!("{}.target", voce.percorso),
         });
     }
     for (k, ind) in nodo.indicatori.iter().enumerate() {
-        out.push(Voceindicatore {
+        out.push(Misurabile {
             numero: Some(k + 1),
             descrizione: &ind.descrizione,
             target: &ind.target,
-            peso_at: Box::new(move |s| ind.peso_at(s)),
+            peso: ind.peso.as_ref(),
             percorso: format!("{}.indicatori[{k}]", voce.percorso),
         });
     }
@@ -450,7 +448,7 @@ pub fn misura(piano: &Piano, indice: &Indice, consuntivo: &Consuntivo) -> (Misur
                 scadenza: scadenza.clone(),
                 target: target.testo(),
                 tipo,
-                peso: (m.peso_at)(&scadenza),
+                peso: m.peso.and_then(|p| p.at(&scadenza)),
                 risultato: r.and_then(|(_, r)| match (&r.valore, r.mancante) {
                     (_, Some(true)) => Some("non rilevato".to_string()),
                     (v, _) => v.as_ref().map(Valore::testo),
@@ -507,14 +505,20 @@ fn misura_risultato(
     };
     if r.mancante == Some(true) {
         if r.valore.is_some() || r.realizzazione.is_some() {
-            push(format!("risultati[{i}].mancante"), TipoProblema::MancanteConValore);
+            push(
+                format!("risultati[{i}].mancante"),
+                TipoProblema::MancanteConValore,
+            );
             return None;
         }
         return Some(regole::calcola(regole, tipo, None, None).ok().flatten());
     }
     let misurabile = !matches!(tipo, TipoTarget::Testuale | TipoTarget::NonApplicabile);
     if misurabile && r.realizzazione.is_some() {
-        push(at("realizzazione"), TipoProblema::RealizzazioneSuMisurabile(target.testo()));
+        push(
+            at("realizzazione"),
+            TipoProblema::RealizzazioneSuMisurabile(target.testo()),
+        );
         return None;
     }
     if r.valore.is_none() && r.realizzazione.is_none() {
@@ -606,7 +610,10 @@ fn abbina(
                 (vi, Some(n))
             }
             (_, Some(RifIndicatore::Id(id))) if r.obiettivo.is_none() => {
-                problema("indicatore", TipoProblema::IndicatoreSconosciuto(id.clone()));
+                problema(
+                    "indicatore",
+                    TipoProblema::IndicatoreSconosciuto(id.clone()),
+                );
                 continue;
             }
             (None, _) => {
@@ -632,20 +639,27 @@ fn abbina(
                         (vi, Some(*n))
                     }
                     Some(RifIndicatore::Numero(n)) => {
-                        problema("indicatore", TipoProblema::IndicatoreSconosciuto(n.to_string()));
+                        problema(
+                            "indicatore",
+                            TipoProblema::IndicatoreSconosciuto(n.to_string()),
+                        );
                         continue;
                     }
                     Some(RifIndicatore::Id(id)) => {
-                        problema("indicatore", TipoProblema::IndicatoreSconosciuto(id.clone()));
+                        problema(
+                            "indicatore",
+                            TipoProblema::IndicatoreSconosciuto(id.clone()),
+                        );
                         continue;
                     }
                 }
             }
         };
         let voce = &voci[vi];
-        let scadenze = voce
-            .livello(piano)
-            .map_or_else(|| piano.documento.anni(), |l| l.scadenze_effettive(&piano.documento));
+        let scadenze = voce.livello(piano).map_or_else(
+            || piano.documento.anni(),
+            |l| l.scadenze_effettive(&piano.documento),
+        );
         let scadenza = match &r.scadenza {
             Some(s) if scadenze.contains(s) => s.clone(),
             Some(s) => {
@@ -753,7 +767,10 @@ fn rollup(
                         + c.valore * (100.0 - p.quota_indicatori) / 100.0,
                 ),
             ),
-            (Some(o), Some(_), None) => (Some(RegolaNodo::IndicatoriSenzaPonderazione), Some(o.valore)),
+            (Some(o), Some(_), None) => (
+                Some(RegolaNodo::IndicatoriSenzaPonderazione),
+                Some(o.valore),
+            ),
         };
         out[vi].indicatori = own;
         out[vi].figli = children;

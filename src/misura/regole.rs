@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use crate::model::target::{Struttura, struttura};
 use crate::format::{Date, format_percent, format_plain};
+use crate::model::target::{Struttura, struttura};
 use crate::model::{Misurazione, RisultatoMancante, Target};
 
 /// How a target reads, for the purpose of measuring it.
@@ -198,7 +198,10 @@ pub fn calcola(
             };
             if *valore == 0.0 {
                 let raggiunto = *r >= 0.0;
-                (Formula::Zero { raggiunto }, if raggiunto { 100.0 } else { 0.0 })
+                (
+                    Formula::Zero { raggiunto },
+                    if raggiunto { 100.0 } else { 0.0 },
+                )
             } else {
                 (
                     Formula::Rapporto {
@@ -215,7 +218,10 @@ pub fn calcola(
             };
             if *r <= 0.0 || *valore == 0.0 {
                 let raggiunto = *r <= *valore;
-                (Formula::Zero { raggiunto }, if raggiunto { 100.0 } else { 0.0 })
+                (
+                    Formula::Zero { raggiunto },
+                    if raggiunto { 100.0 } else { 0.0 },
+                )
             } else {
                 (
                     Formula::RapportoInverso {
@@ -230,7 +236,10 @@ pub fn calcola(
             let Misurato::SiNo(r) = m else {
                 return Err(Incompatibile::AttesoSiNo);
             };
-            (Formula::SiNo { risultato: *r }, if *r { 100.0 } else { 0.0 })
+            (
+                Formula::SiNo { risultato: *r },
+                if *r { 100.0 } else { 0.0 },
+            )
         }
         (TipoTarget::Scadenza { data }, Some(m), None) => {
             let Misurato::Data(r) = m else {
@@ -286,11 +295,7 @@ impl Misurazione {
         match fascia {
             Some(f) if f.punteggio != valore => (
                 f.punteggio,
-                Some(format!(
-                    "fascia da {}: {}",
-                    pct(f.da),
-                    pct(f.punteggio)
-                )),
+                Some(format!("fascia da {}: {}", pct(f.da), pct(f.punteggio))),
             ),
             _ => (valore, None),
         }
@@ -300,39 +305,39 @@ impl Misurazione {
 impl Formula {
     /// The formula in words, with its figures: "200 / 250 × 100 = 80,00%".
     pub fn in_parole(&self, grezzo: f64) -> String {
-    let g = format_percent(grezzo);
-    match self {
-        Formula::Rapporto { risultato, target } => format!(
-            "risultato / target × 100 = {} / {} × 100 = {g}",
-            format_plain(*risultato),
-            format_plain(*target)
-        ),
-        Formula::RapportoInverso { risultato, target } => format!(
-            "target / risultato × 100 = {} / {} × 100 = {g}",
-            format_plain(*target),
-            format_plain(*risultato)
-        ),
-        Formula::Zero { raggiunto: true } => format!("target zero raggiunto: {g}"),
-        Formula::Zero { raggiunto: false } => format!("target zero non raggiunto: {g}"),
-        Formula::SiNo { risultato: true } => format!("SI: {g}"),
-        Formula::SiNo { risultato: false } => format!("NO: {g}"),
-        Formula::Scadenza {
-            giorni_ritardo: 0, ..
-        } => format!("nei termini: {g}"),
-        Formula::Scadenza {
-            giorni_ritardo,
-            punti_per_giorno: Some(p),
-        } => format!(
-            "{giorni_ritardo} giorni di ritardo: 100 − {} × {giorni_ritardo} = {g}",
-            format_plain(*p)
-        ),
-        Formula::Scadenza { giorni_ritardo, .. } => {
-            format!("{giorni_ritardo} giorni di ritardo: {g}")
+        let g = format_percent(grezzo);
+        match self {
+            Formula::Rapporto { risultato, target } => format!(
+                "risultato / target × 100 = {} / {} × 100 = {g}",
+                format_plain(*risultato),
+                format_plain(*target)
+            ),
+            Formula::RapportoInverso { risultato, target } => format!(
+                "target / risultato × 100 = {} / {} × 100 = {g}",
+                format_plain(*target),
+                format_plain(*risultato)
+            ),
+            Formula::Zero { raggiunto: true } => format!("target zero raggiunto: {g}"),
+            Formula::Zero { raggiunto: false } => format!("target zero non raggiunto: {g}"),
+            Formula::SiNo { risultato: true } => format!("SI: {g}"),
+            Formula::SiNo { risultato: false } => format!("NO: {g}"),
+            Formula::Scadenza {
+                giorni_ritardo: 0, ..
+            } => format!("nei termini: {g}"),
+            Formula::Scadenza {
+                giorni_ritardo,
+                punti_per_giorno: Some(p),
+            } => format!(
+                "{giorni_ritardo} giorni di ritardo: 100 − {} × {giorni_ritardo} = {g}",
+                format_plain(*p)
+            ),
+            Formula::Scadenza { giorni_ritardo, .. } => {
+                format!("{giorni_ritardo} giorni di ritardo: {g}")
+            }
+            Formula::Dichiarata => format!("dichiarato nel consuntivo: {g}"),
+            Formula::Mancante => format!("risultato mancante: {g}"),
         }
-        Formula::Dichiarata => format!("dichiarato nel consuntivo: {g}"),
-        Formula::Mancante => format!("risultato mancante: {g}"),
     }
-}
 }
 
 fn pct(v: f64) -> String {
@@ -388,18 +393,29 @@ mod tests {
         // 200 / 250 = 80%.
         assert_eq!(finale(&regole(), ">= 250", Misurato::Numero(200.0)), 80.0);
         // 300 / 250 = 120%, capped at 100%.
-        let c = calcola(&regole(), &t(">= 250"), Some(&Misurato::Numero(300.0)), None)
-            .unwrap()
-            .unwrap();
+        let c = calcola(
+            &regole(),
+            &t(">= 250"),
+            Some(&Misurato::Numero(300.0)),
+            None,
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!((c.grezzo, c.limitato, c.finale), (120.0, 100.0, 100.0));
     }
 
     #[test]
     fn lower_is_better_is_target_over_result() {
         // 90 / 120 = 75%.
-        assert_eq!(finale(&regole(), "<= 90 gg.", Misurato::Numero(120.0)), 75.0);
+        assert_eq!(
+            finale(&regole(), "<= 90 gg.", Misurato::Numero(120.0)),
+            75.0
+        );
         // 60 days against 90: on time, 150% capped at 100%.
-        assert_eq!(finale(&regole(), "<= 90 gg.", Misurato::Numero(60.0)), 100.0);
+        assert_eq!(
+            finale(&regole(), "<= 90 gg.", Misurato::Numero(60.0)),
+            100.0
+        );
     }
 
     #[test]
@@ -445,10 +461,22 @@ mod tests {
         assert_eq!(finale(&soglia, ">= 100", Misurato::Numero(75.0)), 75.0);
         let fasce = Misurazione {
             fasce: vec![
-                Fascia { da: 0.0, punteggio: 0.0 },
-                Fascia { da: 70.0, punteggio: 70.0 },
-                Fascia { da: 90.0, punteggio: 90.0 },
-                Fascia { da: 100.0, punteggio: 100.0 },
+                Fascia {
+                    da: 0.0,
+                    punteggio: 0.0,
+                },
+                Fascia {
+                    da: 70.0,
+                    punteggio: 70.0,
+                },
+                Fascia {
+                    da: 90.0,
+                    punteggio: 90.0,
+                },
+                Fascia {
+                    da: 100.0,
+                    punteggio: 100.0,
+                },
             ],
             ..Misurazione::default()
         };
@@ -461,7 +489,9 @@ mod tests {
 
     #[test]
     fn missing_results_count_as_the_plan_says() {
-        let zero = calcola(&regole(), &t(">= 10"), None, None).unwrap().unwrap();
+        let zero = calcola(&regole(), &t(">= 10"), None, None)
+            .unwrap()
+            .unwrap();
         assert_eq!((zero.formula, zero.finale), (Formula::Mancante, 0.0));
         let escluso = Misurazione {
             risultato_mancante: Some(RisultatoMancante::Escluso),

@@ -99,7 +99,10 @@ fn a_node_with_both_and_no_ponderazione_counts_its_own_indicators() {
     piano.ponderazione = None;
     let indice = Indice::build(&piano);
     let (m, _) = misura(&piano, &indice, &consuntivo(tutti()));
-    assert_eq!(m.nodi[1].regola, Some(RegolaNodo::IndicatoriSenzaPonderazione));
+    assert_eq!(
+        m.nodi[1].regola,
+        Some(RegolaNodo::IndicatoriSenzaPonderazione)
+    );
     close(m.nodi[1].realizzazione, 92.0);
 }
 
@@ -111,7 +114,10 @@ fn weights_are_normalised_to_their_sum_and_missing_ones_mean_a_plain_mean() {
         ("b".into(), 100.0, Some(30.0)),
     ])
     .unwrap();
-    assert_eq!((m.regola, m.somma_pesi), (RegolaMedia::Ponderata, Some(60.0)));
+    assert_eq!(
+        (m.regola, m.somma_pesi),
+        (RegolaMedia::Ponderata, Some(60.0))
+    );
     assert_eq!(m.termini[0].quota, 50.0);
     close(Some(m.valore), 90.0);
     // One weight missing: plain mean of 80, 100 and 30 = 70.
@@ -191,7 +197,11 @@ fn unusable_results_are_located() {
         ]
     );
     assert!(matches!(
-        problemi.iter().find(|p| p.percorso == "risultati[3].valore").unwrap().tipo,
+        problemi
+            .iter()
+            .find(|p| p.percorso == "risultati[3].valore")
+            .unwrap()
+            .tipo,
         TipoProblema::Unita { .. }
     ));
 }

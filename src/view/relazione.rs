@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::blocchi::{self, SezioneView, Stile};
+use super::blocchi::{self, BloccoView, LuceView, SemaforoView, SezioneView, Stile};
 use super::{FirmaView, firme};
 use crate::consuntivo::Consuntivo;
 use crate::documento::{Copertina, Metadati};
@@ -51,11 +51,7 @@ pub fn build(
         .unwrap_or_else(|| "Relazione sulla Performance".into());
     let anno = consuntivo.anno.to_string();
     let doc = &piano.documento;
-    let piano_titolo = format!(
-        "{} {}",
-        doc.titolo,
-        periodo(doc.anno_inizio, doc.anno_fine)
-    );
+    let piano_titolo = format!("{} {}", doc.titolo, periodo(doc.anno_inizio, doc.anno_fine));
     let approvazioni: Vec<String> = consuntivo.atti.iter().map(Atto::approvazione).collect();
     let mut capitoli: Vec<Sezione> = consuntivo
         .sezioni
@@ -64,7 +60,7 @@ pub fn build(
         .cloned()
         .collect();
     capitoli.push(sintesi(piano, indice, misura));
-    capitoli.push(albero(indice, misura));
+    capitoli.push(albero(piano, indice, misura));
     capitoli.push(obiettivi(indice, misura));
     if let Some(d) = dirigenti(piano, misura) {
         capitoli.push(d);
@@ -76,8 +72,26 @@ pub fn build(
             .filter(|s| s.posizione == Some(PosizioneSezione::Dopo))
             .cloned(),
     );
-    let sezioni = blocchi::sezioni(&capitoli, 1, "sez-", Stile::Capitoli);
-    let allegato = blocchi::sezioni(&[allegato(piano, indice, misura)], 1, "oiv-", Stile::Capitoli);
+    let mut sezioni = blocchi::sezioni(&capitoli, 1, "sez-", Stile::Capitoli);
+    // The principal results open with the body's figure and the bars, then the light of
+    // every objective: a block of its own (coloured, with its words), not a model table.
+    let prima = consuntivo
+        .sezioni
+        .iter()
+        .filter(|s| s.posizione != Some(PosizioneSezione::Dopo))
+        .cloned()
+        .collect::<Vec<_>>();
+    let k = blocchi::sezioni(&prima, 1, "sez-", Stile::Capitoli).len();
+    if let Some(s) = sezioni.get_mut(k) {
+        s.blocchi
+            .push(BloccoView::Semaforo(semaforo(indice, misura)));
+    }
+    let allegato = blocchi::sezioni(
+        &[allegato(piano, indice, misura)],
+        1,
+        "oiv-",
+        Stile::Capitoli,
+    );
     RelazioneView {
         metadati: Metadati {
             titolo: format!("{titolo} {anno}"),
@@ -93,7 +107,11 @@ pub fn build(
                 "D.Lgs. 150/2009".into(),
                 "Amministrazione Trasparente".into(),
             ],
-            data: crate::model::data_documento(&consuntivo.atti, source_date_epoch, consuntivo.anno),
+            data: crate::model::data_documento(
+                &consuntivo.atti,
+                source_date_epoch,
+                consuntivo.anno,
+            ),
         },
         copertina: Copertina {
             titolo,
@@ -101,9 +119,7 @@ pub fn build(
             sottotitolo: Some(format!("Risultati rispetto al {piano_titolo}")),
             riferimento: Some("art. 10, comma 1, lettera b), D.Lgs. 150/2009".into()),
             approvazioni,
-            avvertenza: crate::documento::avvertenza(
-                consuntivo.illustrativo.or(doc.illustrativo),
-            ),
+            avvertenza: crate::documento::avvertenza(consuntivo.illustrativo.or(doc.illustrativo)),
         },
         tabelle: true,
         figure: blocchi::ha_figure(&sezioni),
@@ -145,8 +161,8 @@ fn pct(v: Option<f64>) -> Cella {
     v.map_or_else(|| testo("n.d."), Cella::Numero)
 }
 
-fn tabella(titolo: String, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Blocco {
-    Blocco::Tabella(Tabella {
+fn tab(titolo: String, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Tabella {
+    Tabella {
         titolo,
         colonne,
         righe,
@@ -154,7 +170,11 @@ fn tabella(titolo: String, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Blo
         note: None,
         fonte: None,
         orizzontale: None,
-    })
+    }
+}
+
+fn tabella(titolo: String, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Blocco {
+    Blocco::Tabella(tab(titolo, colonne, righe))
 }
 
 fn sezione(titolo: &str, contenuto: Vec<Blocco>, sezioni: Vec<Sezione>) -> Sezione {
@@ -167,12 +187,12 @@ fn sezione(titolo: &str, contenuto: Vec<Blocco>, sezioni: Vec<Sezione>) -> Sezio
     }
 }
 
-/// "1.2 Titolo", or the title alone for a node without a code.
-fn nome(v: &Voce) -> String {
+/// A short label for a chart: "Area strategica 1", or the first words of the title.
+fn breve(v: &Voce) -> String {
     if v.codice.is_empty() {
-        v.titolo.clone()
+        v.titolo_breve.clone()
     } else {
-        format!("{} {}", v.codice, v.titolo)
+        format!("{} {}", v.nome_livello, v.codice)
     }
 }
 
@@ -187,14 +207,14 @@ fn sintesi(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
         .livelli
         .first()
         .map_or_else(|| "Area".to_string(), |l| l.nome.clone());
-    let plurale = piano
-        .livelli
-        .first()
-        .map_or_else(|| "Aree".to_string(), |l| l.plurale.clone());
     let mut contenuto = Vec::new();
     contenuto.push(tabella(
         format!("Grado di raggiungimento complessivo {}", misura.anno),
-        vec![col("Ente"), col_pct("Grado di raggiungimento"), col_centro("Esito")],
+        vec![
+            col("Ente"),
+            col_pct("Grado di raggiungimento"),
+            col_centro("Esito"),
+        ],
         vec![vec![
             testo(piano.ente.nome.clone()),
             pct(misura.ente.as_ref().map(|e| e.valore)),
@@ -209,47 +229,56 @@ fn sintesi(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
     if !misurate.is_empty() {
         contenuto.push(Blocco::Grafico(Grafico {
             tipo: TipoGrafico::Barre,
-            titolo: format!("Grado di raggiungimento per {} ({})", livello.to_lowercase(), misura.anno),
-            categorie: misurate.iter().map(|&i| nome(&voci[i])).collect(),
+            titolo: format!(
+                "Grado di raggiungimento per {} ({})",
+                livello.to_lowercase(),
+                misura.anno
+            ),
+            categorie: misurate.iter().map(|&i| breve(&voci[i])).collect(),
             serie: vec![Serie {
                 nome: "Grado di raggiungimento".into(),
-                valori: misurate.iter().map(|&i| misura.nodi[i].realizzazione).collect(),
+                valori: misurate
+                    .iter()
+                    .map(|&i| misura.nodi[i].realizzazione)
+                    .collect(),
             }],
             unita: Some("%".into()),
             fonte: None,
         }));
     }
-    let righe: Vec<Vec<Cella>> = (0..voci.len())
-        .filter(|&i| voci[i].padre.is_some() || voci[i].ramo != Ramo::Albero)
-        .filter(|&i| misura.nodi[i].regola.is_some())
-        .map(|i| {
-            let v = &voci[i];
-            let r = misura.nodi[i].realizzazione;
-            vec![
-                testo(v.riferimento.clone()),
-                testo(v.titolo.clone()),
-                testo(v.nome_livello.clone()),
-                pct(r),
-                testo(esito(r)),
-            ]
-        })
-        .collect();
-    contenuto.push(tabella(
-        format!("Esito di ogni obiettivo ({} e livelli inferiori)", plurale.to_lowercase()),
-        vec![
-            col("Codice"),
-            col("Obiettivo"),
-            col("Livello"),
-            col_pct("Grado di raggiungimento"),
-            col_centro("Esito"),
-        ],
-        righe,
-    ));
     sezione("Sintesi dei risultati", contenuto, Vec::new())
 }
 
+/// The light of every objective below the top level (and of the agencies').
+fn semaforo(indice: &Indice, misura: &Misura) -> SemaforoView {
+    let voci = indice.voci();
+    SemaforoView {
+        titolo: format!("Esito di ogni obiettivo nel {}", misura.anno),
+        righe: (0..voci.len())
+            .filter(|&i| voci[i].padre.is_some() || voci[i].ramo != Ramo::Albero)
+            .filter(|&i| misura.nodi[i].regola.is_some())
+            .map(|i| {
+                let r = misura.nodi[i].realizzazione;
+                LuceView {
+                    codice: voci[i].riferimento.clone(),
+                    titolo: voci[i].titolo.clone(),
+                    grado: r.map_or_else(|| "n.d.".into(), format_percent),
+                    esito: esito(r).into(),
+                    colore: match esito(r) {
+                        "raggiunto" => "verde",
+                        "parzialmente raggiunto" => "giallo",
+                        "non raggiunto" => "rosso",
+                        _ => "grigio",
+                    },
+                }
+            })
+            .collect(),
+    }
+}
+
 /// The tree with each node's achievement.
-fn albero(indice: &Indice, misura: &Misura) -> Sezione {
+fn albero(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
+    let nodi: Vec<&crate::model::Nodo> = indice.con_nodi(piano).map(|(n, _)| n).collect();
     let righe = indice
         .voci()
         .iter()
@@ -260,8 +289,8 @@ fn albero(indice: &Indice, misura: &Misura) -> Sezione {
                 testo(v.riferimento.clone()),
                 testo(format!("{}{}", "· ".repeat(v.profondita), v.titolo)),
                 testo(v.nome_livello.clone()),
+                nodi[i].peso.map_or_else(|| testo("-"), Cella::Numero),
                 pct(r),
-                testo(esito(r)),
             ]
         })
         .collect();
@@ -273,8 +302,8 @@ fn albero(indice: &Indice, misura: &Misura) -> Sezione {
                 col("Codice"),
                 col("Obiettivo"),
                 col("Livello"),
+                col_pct("Peso"),
                 col_pct("Grado di raggiungimento"),
-                col_centro("Esito"),
             ],
             righe,
         )],
@@ -312,30 +341,34 @@ fn obiettivi(indice: &Indice, misura: &Misura) -> Sezione {
             continue;
         }
         let r = misura.nodi[i].realizzazione;
-        figli.push(sezione(
-            &v.etichetta,
+        let scadenza = misura
+            .indicatori
+            .iter()
+            .find(|m| m.voce == i)
+            .map_or("", |m| m.scadenza.as_str());
+        let mut t = tab(
+            format!("Indicatori di {} al {scadenza}", v.riferimento),
             vec![
-                tabella(
-                    format!("Indicatori di {} al {}", v.riferimento, misura.indicatori.iter().find(|m| m.voce == i).map_or("", |m| m.scadenza.as_str())),
-                    vec![
-                        col("N."),
-                        col("Indicatore"),
-                        col_pct("Peso"),
-                        col("Target"),
-                        col("Risultato"),
-                        col_pct("% realizzazione"),
-                        col("Note sugli scostamenti"),
-                    ],
-                    righe,
-                ),
-                tabella(
-                    format!("Grado di raggiungimento di {}", v.riferimento),
-                    vec![col("Obiettivo"), col_pct("Grado di raggiungimento"), col_centro("Esito")],
-                    vec![vec![testo(nome(v)), pct(r), testo(esito(r))]],
-                ),
+                col("N."),
+                col("Indicatore"),
+                col_pct("Peso"),
+                col("Target"),
+                col("Risultato"),
+                col_pct("% realizzazione"),
+                col("Note sugli scostamenti"),
             ],
-            Vec::new(),
-        ));
+            righe,
+        );
+        t.totale = Some(vec![
+            Cella::Vuota,
+            testo("Grado di raggiungimento dell'obiettivo"),
+            Cella::Vuota,
+            Cella::Vuota,
+            Cella::Vuota,
+            pct(r),
+            testo(esito(r)),
+        ]);
+        figli.push(sezione(&v.etichetta, vec![Blocco::Tabella(t)], Vec::new()));
     }
     sezione("Risultati per obiettivo", Vec::new(), figli)
 }
@@ -463,19 +496,18 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
         .iter()
         .map(|m| {
             let ind = m.numero.map_or_else(|| "target".into(), |n| n.to_string());
-            let (calcolo, limitato, fascia, finale) = match &m.calcolo {
-                Some(c) => (
-                    c.formula.in_parole(c.grezzo),
-                    Cella::Numero(c.limitato),
-                    c.fascia.clone().unwrap_or_else(|| "-".into()),
-                    Cella::Numero(c.finale),
-                ),
-                None => (
-                    "escluso dal calcolo".into(),
-                    testo("-"),
-                    "-".into(),
-                    testo("-"),
-                ),
+            let (calcolo, finale) = match &m.calcolo {
+                Some(c) => {
+                    let mut calcolo = c.formula.in_parole(c.grezzo);
+                    if c.limitato != c.grezzo {
+                        calcolo.push_str(&format!("; tetto: {}", format_percent(c.limitato)));
+                    }
+                    if let Some(f) = &c.fascia {
+                        calcolo.push_str(&format!("; {f}"));
+                    }
+                    (calcolo, Cella::Numero(c.finale))
+                }
+                None => ("escluso dal calcolo".into(), testo("-")),
             };
             vec![
                 testo(voci[m.voce].riferimento.clone()),
@@ -483,8 +515,6 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
                 testo(format!("{} ({})", m.target, tipo_target(&m.tipo))),
                 testo(m.risultato.clone().unwrap_or_else(|| "-".into())),
                 testo(calcolo),
-                limitato,
-                testo(fascia),
                 finale,
             ]
         })
@@ -493,14 +523,18 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
     for (i, n) in misura.nodi.iter().enumerate() {
         let Some(regola) = n.regola else { continue };
         let v = &voci[i];
-        for (parte, media) in [("indicatori", &n.indicatori), ("obiettivi collegati", &n.figli)] {
+        for (parte, media) in [
+            ("indicatori", &n.indicatori),
+            ("obiettivi collegati", &n.figli),
+        ] {
             let Some(m) = media else { continue };
             for t in &m.termini {
                 nodi.push(vec![
                     testo(v.riferimento.clone()),
                     testo(format!("{parte}: {}", t.etichetta)),
                     Cella::Numero(t.valore),
-                    t.peso.map_or_else(|| testo("-"), |p| testo(format_plain(p))),
+                    t.peso
+                        .map_or_else(|| testo("-"), |p| testo(format_plain(p))),
                     Cella::Numero(t.quota),
                     Cella::Numero(t.valore * t.quota / 100.0),
                 ]);
@@ -518,7 +552,8 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
             RegolaNodo::Indicatori => "grado dell'obiettivo = media degli indicatori".to_string(),
             RegolaNodo::Figli => "grado dell'obiettivo = media degli obiettivi collegati".into(),
             RegolaNodo::IndicatoriSenzaPonderazione => {
-                "grado dell'obiettivo = media degli indicatori (nessuna `ponderazione` nel piano)".into()
+                "grado dell'obiettivo = media degli indicatori (nessuna `ponderazione` nel piano)"
+                    .into()
             }
             RegolaNodo::Ponderazione { quota_indicatori } => format!(
                 "grado dell'obiettivo = {} × indicatori + {} × obiettivi collegati",
@@ -542,15 +577,16 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
             regole,
         ),
         tabella(
-            format!("Calcolo del grado di raggiungimento di ogni indicatore ({})", misura.anno),
+            format!(
+                "Calcolo del grado di raggiungimento di ogni indicatore ({})",
+                misura.anno
+            ),
             vec![
                 col("Obiettivo"),
-                col("Ind."),
+                col("Indicatore"),
                 col("Target"),
                 col("Risultato"),
                 col("Calcolo"),
-                col_pct("Dopo il tetto"),
-                col("Soglia o fascia"),
                 col_pct("Grado"),
             ],
             indicatori,
@@ -576,14 +612,18 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
                 vec![
                     testo(t.etichetta.clone()),
                     Cella::Numero(t.valore),
-                    t.peso.map_or_else(|| testo("-"), |p| testo(format_plain(p))),
+                    t.peso
+                        .map_or_else(|| testo("-"), |p| testo(format_plain(p))),
                     Cella::Numero(t.quota),
                     Cella::Numero(t.valore * t.quota / 100.0),
                 ]
             })
             .collect();
         righe.push(vec![
-            testo(format!("= grado complessivo dell'ente ({})", media_regola(e))),
+            testo(format!(
+                "= grado complessivo dell'ente ({})",
+                media_regola(e)
+            )),
             Cella::Vuota,
             testo(""),
             Cella::Vuota,
@@ -601,7 +641,11 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
             righe,
         ));
     }
-    let mut s = sezione("Allegato per l'OIV: prospetto di calcolo", contenuto, Vec::new());
+    let mut s = sezione(
+        "Allegato per l'OIV: prospetto di calcolo",
+        contenuto,
+        Vec::new(),
+    );
     s.numerata = Some(false);
     s
 }

@@ -15,6 +15,7 @@ mod esempi;
 mod grandi;
 mod ostile;
 mod pubblicazione;
+mod relazione;
 mod schema;
 mod venezia;
 mod watch;
