@@ -214,7 +214,7 @@ pub fn load_and_measure(
     let plan_source = match load::read(&percorso) {
         Ok(s) => s,
         Err(e) => {
-            let mut d = Diagnostic::new(Codice::P090, format!("{e:#}"))
+            let mut d = Diagnostic::new(Codice::P100, format!("{e:#}"))
                 .at_path("piano")
                 .with_hint("il percorso del piano è relativo alla cartella di questo file");
             d.file = Some(consuntivo.source.name.clone());

@@ -9,48 +9,48 @@ use crate::diag::{Codice, Diagnostic};
 pub fn diagnostic(p: &Problema) -> Diagnostic {
     let d = match &p.tipo {
         TipoProblema::AnnoFuoriPiano { inizio, fine } => Diagnostic::new(
-            Codice::P090,
+            Codice::P100,
             format!("l'anno dei risultati è fuori dal periodo del piano ({inizio}–{fine})"),
         )
         .with_hint("indica un anno del piano, o il piano del periodo giusto in `piano`"),
         TipoProblema::ObiettivoSconosciuto(o) => {
-            Diagnostic::new(Codice::P091, format!("nel piano non c'è l'obiettivo `{o}`"))
+            Diagnostic::new(Codice::P101, format!("nel piano non c'è l'obiettivo `{o}`"))
                 .with_hint("scrivi il codice stampato nel piano (es. \"1.1.2\") o il suo `id`")
         }
         TipoProblema::IndicatoreSconosciuto(i) => Diagnostic::new(
-            Codice::P091,
+            Codice::P101,
             format!("nell'obiettivo non c'è l'indicatore `{i}`"),
         )
         .with_hint("scrivi il numero dell'indicatore nella scheda (da 1) o il suo `id`"),
         TipoProblema::ObiettivoMancante => Diagnostic::new(
-            Codice::P091,
+            Codice::P101,
             "il risultato non dice a quale obiettivo si riferisce",
         )
         .with_hint("aggiungi `\"obiettivo\": \"1.1.2\"`, o indica l'`id` dell'indicatore"),
         TipoProblema::SenzaTargetProprio(o) => Diagnostic::new(
-            Codice::P091,
+            Codice::P101,
             format!("il risultato non indica l'indicatore, e l'obiettivo {o} non ha un target proprio"),
         )
         .with_hint("aggiungi `\"indicatore\": 1` (il numero dell'indicatore nella scheda)"),
         TipoProblema::ScadenzaSconosciuta { scadenza, previste } => Diagnostic::new(
-            Codice::P092,
+            Codice::P102,
             format!("il livello dell'obiettivo non ha la scadenza `{scadenza}`"),
         )
         .with_hint(format!("scadenze previste: {}", previste.join(", "))),
         TipoProblema::Doppio { primo } => Diagnostic::new(
-            Codice::P093,
+            Codice::P103,
             format!("c'è già un risultato per questo indicatore e questa scadenza (`{primo}`)"),
         )
         .with_hint("tieni un solo risultato: con due, non si sa quale valga"),
-        TipoProblema::Vuoto => Diagnostic::new(Codice::P093, "il risultato non ha un valore")
+        TipoProblema::Vuoto => Diagnostic::new(Codice::P103, "il risultato non ha un valore")
             .with_hint("aggiungi `\"valore\"`: un numero, \"SI\"/\"NO\", una data o un testo"),
         TipoProblema::MancanteConValore => Diagnostic::new(
-            Codice::P093,
+            Codice::P103,
             "il risultato è dichiarato mancante ma ha un valore o un grado di raggiungimento",
         )
         .with_hint("togli `\"mancante\": true`, oppure togli il valore"),
         TipoProblema::Mancante { nome, scadenza } => Diagnostic::new(
-            Codice::P094,
+            Codice::P104,
             format!("manca il risultato dell'{nome} alla scadenza {scadenza}"),
         )
         .with_hint(
@@ -78,19 +78,19 @@ pub fn diagnostic(p: &Problema) -> Diagnostic {
                 ),
             };
             let code = if *atteso == Incompatibile::SenzaRealizzazione {
-                Codice::P097
+                Codice::P107
             } else {
-                Codice::P095
+                Codice::P105
             };
             Diagnostic::new(code, msg).with_hint(hint)
         }
         TipoProblema::Unita { risultato, target } => Diagnostic::new(
-            Codice::P096,
+            Codice::P106,
             format!("il risultato è in «{risultato}», il target in «{target}»"),
         )
         .with_hint(format!("esprimi il risultato in «{target}», come il target")),
         TipoProblema::RealizzazioneSuMisurabile(target) => Diagnostic::new(
-            Codice::P097,
+            Codice::P107,
             format!(
                 "il grado di raggiungimento del target «{target}» si calcola dal valore, con le regole del piano"
             ),

@@ -252,12 +252,12 @@ fn a_bad_result_is_located_in_the_results_file_in_italian() {
     assert_eq!(run.status.code(), Some(1));
     let err = String::from_utf8_lossy(&run.stderr);
     for expected in [
-        "errore[P095]: il target «>= 10» chiede un numero",
+        "errore[P105]: il target «>= 10» chiede un numero",
         "consuntivo.json:8:",
         "percorso: `risultati[0].valore`",
-        "errore[P091]: nel piano non c'è l'obiettivo `z`",
+        "errore[P101]: nel piano non c'è l'obiettivo `z`",
         "percorso: `risultati[1].obiettivo`",
-        "avviso[P094]: manca il risultato dell'indicatore 2 di 1 alla scadenza 2024",
+        "avviso[P104]: manca il risultato dell'indicatore 2 di 1 alla scadenza 2024",
         "piano.json:",
     ] {
         assert!(err.contains(expected), "{expected}\n{err}");
