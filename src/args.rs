@@ -269,6 +269,9 @@ pub struct SchemaArgs {
     /// Scrive lo schema nel FILE invece di stamparlo.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Lo schema del file dei risultati (consuntivo) invece di quello del piano.
+    #[arg(long = "consuntivo")]
+    pub consuntivo: bool,
 }
 
 // Exit codes follow `diff`; an invalid plan is an error (2), not a difference (1).

@@ -17,6 +17,8 @@ pub enum Documento {
     Piano,
     /// The POLA on its own, with its own cover and index.
     Pola,
+    /// The Relazione sulla Performance, from a results file.
+    Relazione,
 }
 
 /// The files of one document: its PDF, its HTML page and (on request) its Typst source.
@@ -57,6 +59,21 @@ pub struct FileDati {
     pub datapackage: String,
 }
 
+/// The open data of the Relazione.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRisultati {
+    /// The data package's name (the Relazione's stem).
+    pub nome: String,
+    /// One row per indicator and deadline: target, result, achievement; CSV.
+    pub risultati: String,
+    /// One row per objective with its achievement; CSV.
+    pub obiettivi: String,
+    /// One row per manager with the achievement of the objectives assigned; CSV.
+    pub dirigenti: String,
+    /// The Frictionless data package describing the files.
+    pub datapackage: String,
+}
+
 /// A link from an HTML page to a file published beside it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Collegamento {
@@ -75,6 +92,8 @@ pub struct Manifest {
     pub documenti: Vec<FileDocumento>,
     /// The open data, produced with the plan's document.
     pub dati: Option<FileDati>,
+    /// The open data of the Relazione, produced with it.
+    pub risultati: Option<FileRisultati>,
     /// The SPDX identifier of the open data licence.
     pub licenza: String,
     /// Whether the outputs form a publication folder (with `SHA256SUMS`).
@@ -105,6 +124,13 @@ impl Manifest {
             let (titolo, inizio, fine, modello) = match (documento, &piano.pola) {
                 (Documento::Piano, _) => (&doc.titolo, doc.anno_inizio, doc.anno_fine, "piano"),
                 (Documento::Pola, Some(p)) => (&p.titolo, p.anno_inizio, p.anno_fine, "pola"),
+                (Documento::Relazione, _) => {
+                    return Err(Diagnostic::new(
+                        Codice::P060,
+                        "la Relazione sulla Performance si genera dal file dei risultati (consuntivo), non dal piano",
+                    )
+                    .with_hint("esegui `piano build` sul consuntivo, il file che in `piano` nomina questo piano"));
+                }
                 (Documento::Pola, None) => {
                     return Err(Diagnostic::new(
                         Codice::P060,
@@ -154,12 +180,48 @@ impl Manifest {
         Ok(Manifest {
             documenti,
             dati,
+            risultati: None,
             licenza: doc
                 .licenza_dati
                 .clone()
                 .unwrap_or_else(|| LICENZA_PREDEFINITA.into()),
             pubblicazione,
         })
+    }
+
+    /// The outputs of a Relazione sulla Performance: its document and its open data.
+    pub fn relazione(piano: &Piano, titolo: &str, anno: i32, pubblicazione: bool) -> Manifest {
+        let stem = slug(titolo, anno, anno);
+        Manifest {
+            documenti: vec![FileDocumento {
+                documento: Documento::Relazione,
+                pdf: format!("{stem}.pdf"),
+                html: if pubblicazione {
+                    "index.html".into()
+                } else {
+                    format!("{stem}.html")
+                },
+                typ: format!("{stem}.typ"),
+                modello_pdf: "relazione.typ.j2",
+                modello_html: "relazione.html.j2",
+                ident: format!("{}|{titolo}|{anno}", piano.ente.nome),
+                stem: stem.clone(),
+            }],
+            dati: None,
+            risultati: Some(FileRisultati {
+                nome: stem.clone(),
+                risultati: format!("{stem}-risultati.csv"),
+                obiettivi: format!("{stem}-obiettivi.csv"),
+                dirigenti: format!("{stem}-dirigenti.csv"),
+                datapackage: "datapackage.json".into(),
+            }),
+            licenza: piano
+                .documento
+                .licenza_dati
+                .clone()
+                .unwrap_or_else(|| LICENZA_PREDEFINITA.into()),
+            pubblicazione,
+        }
     }
 
     /// The links an HTML page gives to the files published beside it: the PDFs, the
@@ -178,7 +240,32 @@ impl Manifest {
                     links.push(link(&d.pdf, "POLA in PDF/A", "application/pdf"));
                     links.push(link(&d.html, "POLA (pagina web)", "text/html"));
                 }
+                Documento::Relazione => {
+                    links.push(link(&d.pdf, "Relazione in PDF/A", "application/pdf"));
+                }
             }
+        }
+        if let Some(f) = &self.risultati {
+            links.push(link(
+                &f.risultati,
+                "Risultati per indicatore (CSV)",
+                "text/csv",
+            ));
+            links.push(link(
+                &f.obiettivi,
+                "Grado di raggiungimento per obiettivo (CSV)",
+                "text/csv",
+            ));
+            links.push(link(
+                &f.dirigenti,
+                "Grado di raggiungimento per dirigente (CSV)",
+                "text/csv",
+            ));
+            links.push(link(
+                &f.datapackage,
+                "Descrizione dei dati (datapackage.json)",
+                "application/json",
+            ));
         }
         if let Some(f) = &self.dati {
             links.push(link(&f.obiettivi, "Obiettivi (CSV)", "text/csv"));

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub mod target;
+
 use crate::format::Date;
 
 /// A whole performance plan: the body, the document, its acts and its objective tree.
@@ -52,6 +54,12 @@ pub struct Piano {
         description = "Come il raggiungimento di un obiettivo si divide tra i suoi indicatori e gli obiettivi collegati"
     )]
     pub ponderazione: Option<Ponderazione>,
+    /// The rules that turn results into achievement, for the Relazione sulla Performance.
+    #[serde(default)]
+    #[schemars(
+        description = "Le regole con cui la Relazione sulla Performance calcola il grado di raggiungimento dai risultati; se assenti, quelle predefinite (vedi il README)"
+    )]
+    pub misurazione: Option<Misurazione>,
     /// Introductory text of the planning chapter (Markdown subset).
     #[serde(default)]
     #[schemars(
@@ -981,6 +989,77 @@ pub struct Ponderazione {
         description = "Quota in percentuale (0–100) degli indicatori propri di un obiettivo che ha anche obiettivi collegati; il resto va agli obiettivi collegati (Brescia: 50)"
     )]
     pub quota_indicatori: f64,
+}
+
+/// The rules of measurement the plan chooses; every field has a documented default.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Le regole di misurazione scelte dal piano; ogni campo ha un valore predefinito"
+)]
+pub struct Misurazione {
+    /// The most an indicator can score (percent); defaults to 100.
+    #[serde(default)]
+    #[schemars(range(min = 0))]
+    #[schemars(
+        description = "Il massimo che un indicatore può raggiungere, in percentuale; se assente, 100"
+    )]
+    pub tetto: Option<f64>,
+    /// Below this achievement an indicator counts 0 (percent).
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
+    #[schemars(
+        description = "Soglia in percentuale sotto la quale un indicatore conta 0, ad esempio 70; se assente, nessuna"
+    )]
+    pub soglia: Option<f64>,
+    /// Bands: an achievement from `da` up to the next band counts `punteggio`.
+    #[serde(default)]
+    #[schemars(
+        description = "Fasce di valutazione: un raggiungimento da `da` fino alla fascia successiva vale `punteggio`, ad esempio [{\"da\": 0, \"punteggio\": 0}, {\"da\": 70, \"punteggio\": 70}, {\"da\": 90, \"punteggio\": 90}, {\"da\": 100, \"punteggio\": 100}]"
+    )]
+    pub fasce: Vec<Fascia>,
+    /// Points lost per day late on a deadline target; without it a late deadline counts 0.
+    #[serde(default)]
+    #[schemars(range(min = 0))]
+    #[schemars(
+        description = "Punti percentuali persi per ogni giorno di ritardo su un target a scadenza (\"entro il ...\"); se assente, una scadenza mancata vale 0"
+    )]
+    pub punti_ritardo: Option<f64>,
+    /// What a missing result counts.
+    #[serde(default)]
+    #[schemars(
+        description = "Come conta un risultato mancante: `zero` (se assente) o `escluso` (l'indicatore non entra nella media)"
+    )]
+    pub risultato_mancante: Option<RisultatoMancante>,
+}
+
+/// A band of achievement and the score it counts.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Una fascia di valutazione")]
+pub struct Fascia {
+    /// Lower bound of the band (percent, included).
+    #[schemars(description = "Limite inferiore della fascia, in percentuale (incluso)")]
+    pub da: f64,
+    /// The score an achievement in this band counts (percent).
+    #[schemars(
+        description = "Il punteggio che vale un raggiungimento in questa fascia, in percentuale"
+    )]
+    pub punteggio: f64,
+}
+
+/// What a missing result counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "Come conta un risultato mancante")]
+pub enum RisultatoMancante {
+    /// It counts 0.
+    #[default]
+    #[schemars(description = "Conta 0")]
+    Zero,
+    /// The indicator is left out of its objective's average.
+    #[schemars(description = "L'indicatore è escluso dalla media del suo obiettivo")]
+    Escluso,
 }
 
 /// A node of the objective tree: an area, a strategic or operational objective, an action.

@@ -119,7 +119,8 @@ pub fn build(
     build_in(&mut Session::default(), source, templates, options)
 }
 
-/// Like [`build`], in a session kept across builds (`piano watch`).
+/// Like [`build`], in a session kept across builds (`piano watch`). A results file
+/// (consuntivo) builds the Relazione sulla Performance of the plan it names.
 pub fn build_in(
     session: &mut Session,
     source: PlanSource,
@@ -127,26 +128,23 @@ pub fn build_in(
     options: &BuildOptions,
 ) -> Result<Built, Failed> {
     session.timings = Timings::default();
-    let timings = &mut session.timings;
-    let (loaded, indice, mut diagnostics) = timings
+    if load::is_consuntivo(&source) {
+        return build_relazione(session, source, templates, options);
+    }
+    let (loaded, indice, diagnostics) = session
+        .timings
         .time(Stage::Load, || load_and_validate(source))
         .map_err(|diagnostics| Failed {
             diagnostics,
             generated: None,
         })?;
-    if options.rigoroso && !diagnostics.is_empty() {
-        crate::diag::rigoroso(&mut diagnostics);
-        return Err(Failed {
-            diagnostics,
-            generated: None,
-        });
-    }
+    let diagnostics = policy(diagnostics, options)?;
     let piano = &loaded.plan;
     let manifest = match Manifest::new(piano, &options.documenti, options.pubblicazione) {
         Ok(m) => m,
         Err(d) => return Err(Failed::by(diagnostics, d)),
     };
-    let view = timings.time(Stage::View, || {
+    let view = session.timings.time(Stage::View, || {
         View::build(piano, &indice, options.source_date_epoch)
     });
     let view = match marked(view, &loaded, options) {
@@ -158,10 +156,186 @@ pub fn build_in(
             });
         }
     };
-    let (assets, dipendenze) = match assets(templates, &loaded, &view) {
+    let parti = Parti {
+        loaded: &loaded,
+        view: &view,
+        manifest: &manifest,
+        letti: Vec::new(),
+    };
+    compose(
+        session,
+        parti,
+        templates,
+        options,
+        diagnostics,
+        |files| match &files.dati {
+            Some(f) => crate::export::outputs(piano, &indice, f, &files.licenza),
+            None => Ok(Vec::new()),
+        },
+    )
+}
+
+/// `--rigoroso`: any warning of the data stops the build before anything is composed.
+fn policy(
+    mut diagnostics: Vec<Diagnostic>,
+    options: &BuildOptions,
+) -> Result<Vec<Diagnostic>, Failed> {
+    if options.rigoroso && !diagnostics.is_empty() {
+        crate::diag::rigoroso(&mut diagnostics);
+        return Err(Failed {
+            diagnostics,
+            generated: None,
+        });
+    }
+    Ok(diagnostics)
+}
+
+/// A results file with the plan it names, indexed, validated and measured.
+#[derive(Debug)]
+pub struct Misurato {
+    /// The results file.
+    pub consuntivo: load::LoadedConsuntivo,
+    /// The plan it reports on.
+    pub piano: Loaded,
+    /// The plan's index.
+    pub indice: Indice,
+    /// Every achievement figure.
+    pub misura: crate::misura::Misura,
+}
+
+/// Loads a results file and the plan it names, validates the plan, pairs every result
+/// with its target and measures the year: the figures, or the errors that stop it (each
+/// located in the results file, or in the plan for a missing result).
+pub fn load_and_measure(
+    source: PlanSource,
+) -> Result<(Misurato, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let consuntivo = load::parse_consuntivo(source)?;
+    let percorso = consuntivo.percorso_piano();
+    let plan_source = match load::read(&percorso) {
+        Ok(s) => s,
+        Err(e) => {
+            let mut d = Diagnostic::new(Codice::P100, format!("{e:#}"))
+                .at_path("piano")
+                .with_hint("il percorso del piano è relativo alla cartella di questo file");
+            d.file = Some(consuntivo.source.name.clone());
+            consuntivo.index.locate(&mut d, &consuntivo.source);
+            return Err(vec![d]);
+        }
+    };
+    // The plan's own warnings are the plan's (`piano check` on it reports them); its
+    // errors stop the Relazione, since no figure can rest on a broken plan.
+    let (piano, indice, _) = load_and_validate(plan_source)?;
+    let mut diagnostics = Vec::new();
+    let (misura, problemi) = crate::misura::misura(&piano.plan, &indice, &consuntivo.consuntivo);
+    for p in &problemi {
+        let mut d = crate::misura::diagnostica::diagnostic(p);
+        if p.nel_piano {
+            d.file = Some(piano.source.name.clone());
+            piano.index.locate(&mut d, &piano.source);
+        } else {
+            d.file = Some(consuntivo.source.name.clone());
+            consuntivo.index.locate(&mut d, &consuntivo.source);
+        }
+        diagnostics.push(d);
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok((
+        Misurato {
+            consuntivo,
+            piano,
+            indice,
+            misura,
+        },
+        diagnostics,
+    ))
+}
+
+/// The Relazione sulla Performance of a results file: its PDF, its page, its open data.
+fn build_relazione(
+    session: &mut Session,
+    source: PlanSource,
+    templates: &Templates,
+    options: &BuildOptions,
+) -> Result<Built, Failed> {
+    let (m, diagnostics) = session
+        .timings
+        .time(Stage::Load, || load_and_measure(source))
+        .map_err(|diagnostics| Failed {
+            diagnostics,
+            generated: None,
+        })?;
+    let diagnostics = policy(diagnostics, options)?;
+    let piano = &m.piano.plan;
+    let c = &m.consuntivo.consuntivo;
+    let titolo = c
+        .titolo
+        .clone()
+        .unwrap_or_else(|| "Relazione sulla Performance".into());
+    let manifest = Manifest::relazione(piano, &titolo, c.anno, options.pubblicazione);
+    let view = session.timings.time(Stage::View, || {
+        let mut view = View::build(piano, &m.indice, options.source_date_epoch);
+        view.relazione = Some(crate::view::relazione::build(
+            piano,
+            &m.indice,
+            c,
+            &m.misura,
+            options.source_date_epoch,
+        ));
+        view
+    });
+    let parti = Parti {
+        loaded: &m.piano,
+        view: &view,
+        manifest: &manifest,
+        letti: vec![PathBuf::from(&m.piano.source.name)],
+    };
+    compose(
+        session,
+        parti,
+        templates,
+        options,
+        diagnostics,
+        |files| match &files.risultati {
+            Some(f) => {
+                crate::export::risultati::outputs(piano, &m.indice, &m.misura, f, &files.licenza)
+            }
+            None => Ok(Vec::new()),
+        },
+    )
+}
+
+/// What a build composes: the plan (for its logo and folder), the view, the manifest and
+/// the files read besides the one built (the plan a results file names).
+struct Parti<'a> {
+    loaded: &'a Loaded,
+    view: &'a View,
+    manifest: &'a Manifest,
+    letti: Vec<PathBuf>,
+}
+
+/// Composes the documents of the manifest and their open data (`dati`), then the
+/// publication's checksums.
+fn compose(
+    session: &mut Session,
+    parti: Parti<'_>,
+    templates: &Templates,
+    options: &BuildOptions,
+    diagnostics: Vec<Diagnostic>,
+    dati: impl FnOnce(&Manifest) -> anyhow::Result<Vec<Output>>,
+) -> Result<Built, Failed> {
+    let Parti {
+        loaded,
+        view,
+        manifest,
+        letti,
+    } = parti;
+    let (assets, mut dipendenze) = match assets(templates, loaded, view) {
         Ok(a) => a,
         Err(d) => return Err(Failed::by(diagnostics, d)),
     };
+    dipendenze.extend(letti);
     // The same set the checks used (read once, kept while the folder does not change).
     let fonts = Fonts::for_plan(Path::new(&loaded.source.name)).map_err(|diagnostics| Failed {
         diagnostics,
@@ -173,23 +347,19 @@ pub fn build_in(
         dipendenze,
     };
     let documents = Documents {
-        view: &view,
-        manifest: &manifest,
+        view,
+        manifest,
         templates,
         assets: &assets,
         fonts: &fonts,
         emit_typst: options.emit_typst,
     };
     documents.render(&mut session.compiler, &mut session.timings, &mut built)?;
-    if let Some(files) = &manifest.dati {
-        match session.timings.time(Stage::OpenData, || {
-            crate::export::outputs(piano, &indice, files, &manifest.licenza)
-        }) {
-            Ok(data) => built.outputs.extend(data),
-            Err(e) => {
-                let d = Diagnostic::new(Codice::E001, format!("dati aperti non generati: {e:#}"));
-                return Err(Failed::by(built.diagnostics, d));
-            }
+    match session.timings.time(Stage::OpenData, || dati(manifest)) {
+        Ok(data) => built.outputs.extend(data),
+        Err(e) => {
+            let d = Diagnostic::new(Codice::E001, format!("dati aperti non generati: {e:#}"));
+            return Err(Failed::by(built.diagnostics, d));
         }
     }
     if options.emit_typst {
@@ -351,8 +521,9 @@ impl Documents<'_> {
 
     /// The compile job of one document: its markup, the world's files, its PDF settings.
     fn job(&self, files: &FileDocumento, main: String) -> Job {
-        let date = match (files.documento, &self.view.pola) {
-            (Documento::Pola, Some(pola)) => pola.metadati.data,
+        let date = match (files.documento, &self.view.pola, &self.view.relazione) {
+            (Documento::Pola, Some(pola), _) => pola.metadati.data,
+            (Documento::Relazione, _, Some(r)) => r.metadati.data,
             _ => self.view.metadati.data,
         };
         Job {

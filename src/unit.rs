@@ -118,6 +118,8 @@ impl BuildConfig {
                 f.strip_prefix("modelli/")
                     .and_then(|t| self.templates.source(t))
                     .map(str::to_string)
+                    // The plan a results file names, read by the build.
+                    .or_else(|| std::fs::read_to_string(f).ok())
             }
         });
         let mut outcome = Outcome {

@@ -83,6 +83,14 @@ codici! {
     P081 => Errore, "un carattere che nessun font ha (riga e colonna del carattere, codice Unicode)";
     P082 => Errore, "un elenco Markdown annidato su più di 8 livelli";
     P090 => Avviso, "campo accettato ma non stampato: il documento non ha un posto per esso (ad esempio un campo di un nodo senza scheda)";
+    P100 => Errore, "consuntivo: anno fuori dal periodo del piano, o piano indicato in `piano` che non si riesce a leggere";
+    P101 => Errore, "consuntivo: obiettivo o indicatore che non esiste nel piano";
+    P102 => Errore, "consuntivo: scadenza che il livello dell'obiettivo non ha";
+    P103 => Errore, "consuntivo: due risultati per lo stesso indicatore e scadenza, o un risultato senza valore";
+    P104 => Avviso, "consuntivo: indicatore senza risultato alla scadenza dell'anno (conta come dice `misurazione.risultato_mancante`)";
+    P105 => Errore, "consuntivo: valore di tipo diverso da quello del target (una data per un target numerico, un numero per `SI`)";
+    P106 => Errore, "consuntivo: unità diversa da quella del target";
+    P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";

@@ -6,7 +6,7 @@
 //! and their Italian `#[schemars(description = ...)]` and JSON types are the data package's
 //! fields.
 
-pub mod target;
+pub mod risultati;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -228,7 +228,7 @@ fn indicatori(
         };
         for s in &scadenze {
             let Some(t) = targets.get(s) else { continue };
-            let parsed = target::struttura(t);
+            let parsed = crate::model::target::struttura(t);
             out.push(RigaIndicatore {
                 codice_obiettivo: code.to_string(),
                 numero,

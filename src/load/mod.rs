@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::consuntivo::Consuntivo;
 use crate::diag::{Codice, Diagnostic, Position, SourceFile};
 use crate::model::Piano;
 
@@ -135,40 +136,7 @@ fn too_big(shown: &std::path::Display<'_>, len: u64) -> anyhow::Error {
 
 /// Parses and deserialises a plan, or returns its located errors.
 pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
-    let json: serde_json::Value = match serde_json::from_str(&source.text) {
-        Ok(v) => v,
-        Err(e) => return Err(vec![syntax_error(&source, &e)]),
-    };
-    let index = PathIndex::build(&source.text);
-    let mut structural = schema::check(&json);
-    if !structural.is_empty() {
-        for d in &mut structural {
-            d.file = Some(source.name.clone());
-            index.locate(d, &source);
-        }
-        structural.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(&b.code)));
-        structural.dedup();
-        return Err(structural);
-    }
-    let mut de = serde_json::Deserializer::from_str(&source.text);
-    let plan: Piano = match serde_path_to_error::deserialize(&mut de) {
-        Ok(p) => p,
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let mut d = type_error(&path, &inner.to_string());
-            d.file = Some(source.name.clone());
-            if !index.locate(&mut d, &source) {
-                let pos = Position {
-                    line: inner.line(),
-                    column: inner.column().max(1),
-                };
-                let off = source.offset(pos);
-                source.locate(&mut d, off..off + 1);
-            }
-            return Err(vec![d]);
-        }
-    };
+    let (plan, json, index): (Piano, _, _) = parse_as(&source, schema::check)?;
     let mut period = periods(&plan);
     if !period.is_empty() {
         for d in &mut period {
@@ -183,6 +151,90 @@ pub fn parse(source: PlanSource) -> Result<Loaded, Vec<Diagnostic>> {
         json,
         index,
     })
+}
+
+/// A parsed results file with its source and path index.
+#[derive(Debug)]
+pub struct LoadedConsuntivo {
+    /// Where it came from.
+    pub source: PlanSource,
+    /// The results.
+    pub consuntivo: Consuntivo,
+    /// Positions of every JSON path.
+    pub index: PathIndex,
+}
+
+impl LoadedConsuntivo {
+    /// The plan file it names, relative to its own folder.
+    pub fn percorso_piano(&self) -> std::path::PathBuf {
+        Path::new(&self.source.name)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(&self.consuntivo.piano)
+    }
+}
+
+/// Parses and deserialises a results file, or returns its located errors.
+pub fn parse_consuntivo(source: PlanSource) -> Result<LoadedConsuntivo, Vec<Diagnostic>> {
+    let (consuntivo, _, index) = parse_as(&source, schema::check_consuntivo)?;
+    Ok(LoadedConsuntivo {
+        source,
+        consuntivo,
+        index,
+    })
+}
+
+/// Whether a file holds the results of a plan (a consuntivo: its `piano` names the plan
+/// file) rather than a plan. An unparsable text is taken for a plan, whose checks explain.
+pub fn is_consuntivo(source: &SourceFile) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        piano: Option<serde_json::Value>,
+    }
+    serde_json::from_str::<Probe>(&source.text)
+        .is_ok_and(|p| p.piano.is_some_and(|v| v.is_string()))
+}
+
+/// Parses a JSON text, checks it against a schema (every problem at once) and
+/// deserialises it, each error located in the file.
+fn parse_as<T: serde::de::DeserializeOwned>(
+    source: &PlanSource,
+    structural: fn(&serde_json::Value) -> Vec<Diagnostic>,
+) -> Result<(T, serde_json::Value, PathIndex), Vec<Diagnostic>> {
+    let json: serde_json::Value = match serde_json::from_str(&source.text) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![syntax_error(source, &e)]),
+    };
+    let index = PathIndex::build(&source.text);
+    let mut problems = structural(&json);
+    if !problems.is_empty() {
+        for d in &mut problems {
+            d.file = Some(source.name.clone());
+            index.locate(d, source);
+        }
+        problems.sort_by(|a, b| a.position.cmp(&b.position).then(a.code.cmp(&b.code)));
+        problems.dedup();
+        return Err(problems);
+    }
+    let mut de = serde_json::Deserializer::from_str(&source.text);
+    match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => Ok((value, json, index)),
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let mut d = type_error(&path, &inner.to_string());
+            d.file = Some(source.name.clone());
+            if !index.locate(&mut d, source) {
+                let pos = Position {
+                    line: inner.line(),
+                    column: inner.column().max(1),
+                };
+                let off = source.offset(pos);
+                source.locate(&mut d, off..off + 1);
+            }
+            Err(vec![d])
+        }
+    }
 }
 
 /// The plan's and the POLA's periods within [`ANNO_MIN`]–[`ANNO_MAX`] and at most

@@ -18,6 +18,15 @@ pub fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| serde_json::to_value(schemars::schema_for!(Piano)).unwrap_or(Value::Null))
 }
 
+/// The results file's JSON Schema (`piano schema --consuntivo`), from its model types.
+pub fn schema_consuntivo() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        serde_json::to_value(schemars::schema_for!(crate::consuntivo::Consuntivo))
+            .unwrap_or(Value::Null)
+    })
+}
+
 fn validator() -> Option<&'static Validator> {
     static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
     VALIDATOR
@@ -25,14 +34,30 @@ fn validator() -> Option<&'static Validator> {
         .as_ref()
 }
 
-/// Every structural problem of `json`, unlocated (the caller locates them by path).
+fn validator_consuntivo() -> Option<&'static Validator> {
+    static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| jsonschema::validator_for(schema_consuntivo()).ok())
+        .as_ref()
+}
+
+/// Every structural problem of a plan, unlocated (the caller locates them by path).
 pub fn check(json: &Value) -> Vec<Diagnostic> {
-    let Some(v) = validator() else {
+    check_with(validator(), schema(), json)
+}
+
+/// Every structural problem of a results file, unlocated.
+pub fn check_consuntivo(json: &Value) -> Vec<Diagnostic> {
+    check_with(validator_consuntivo(), schema_consuntivo(), json)
+}
+
+fn check_with(validator: Option<&Validator>, root: &Value, json: &Value) -> Vec<Diagnostic> {
+    let Some(v) = validator else {
         return Vec::new();
     };
     let mut out: Vec<Diagnostic> = Vec::new();
     for e in v.iter_errors(json) {
-        out.extend(translate(json, &e));
+        out.extend(translate(root, json, &e));
     }
     out
 }
@@ -85,10 +110,9 @@ fn found(v: &Value) -> String {
 }
 
 /// The property names the schema allows at the object that `schema_path` points into.
-fn allowed_properties(schema_path: &str) -> Vec<String> {
+fn allowed_properties(root: &Value, schema_path: &str) -> Vec<String> {
     let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
-    schema()
-        .pointer(parent)
+    root.pointer(parent)
         .and_then(|s| s.get("properties"))
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
@@ -96,8 +120,8 @@ fn allowed_properties(schema_path: &str) -> Vec<String> {
 }
 
 /// The string constants of a `oneOf`/`anyOf` whose alternatives are all constants.
-fn const_alternatives(schema_path: &str) -> Vec<String> {
-    let Some(alts) = schema().pointer(schema_path).and_then(Value::as_array) else {
+fn const_alternatives(root: &Value, schema_path: &str) -> Vec<String> {
+    let Some(alts) = root.pointer(schema_path).and_then(Value::as_array) else {
         return Vec::new();
     };
     let consts: Vec<String> = alts
@@ -137,12 +161,12 @@ fn hint_for_alternatives(path: &str) -> (&'static str, &'static str) {
 }
 
 /// One schema error of `json` as diagnostics in Italian (one per unexpected field).
-fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
+fn translate(root: &Value, json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
     let path = pointer_to_path(json, &e.instance_path().to_string());
     let instance = e.instance();
     match e.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            unexpected_fields(&path, unexpected, &e.schema_path().to_string())
+            unexpected_fields(root, &path, unexpected, &e.schema_path().to_string())
         }
         ValidationErrorKind::Required { property } => {
             vec![missing_field(path, property.as_str().unwrap_or_default())]
@@ -164,7 +188,12 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
             vec![out_of_range(path, instance, &format!("massimo {limit}"))]
         }
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
-            vec![no_alternative(path, instance, &e.schema_path().to_string())]
+            vec![no_alternative(
+                root,
+                path,
+                instance,
+                &e.schema_path().to_string(),
+            )]
         }
         ValidationErrorKind::OneOfMultipleValid { .. } => {
             vec![
@@ -181,8 +210,13 @@ fn translate(json: &Value, e: &ValidationError<'_>) -> Vec<Diagnostic> {
 
 /// Fields the schema does not have at the object at `path` (whose schema is at
 /// `schema_path`), each with the closest allowed name or the list of them.
-fn unexpected_fields(path: &str, unexpected: &[String], schema_path: &str) -> Vec<Diagnostic> {
-    let allowed = allowed_properties(schema_path);
+fn unexpected_fields(
+    root: &Value,
+    path: &str,
+    unexpected: &[String],
+    schema_path: &str,
+) -> Vec<Diagnostic> {
+    let allowed = allowed_properties(root, schema_path);
     unexpected
         .iter()
         .map(|field| {
@@ -278,9 +312,9 @@ fn out_of_range(path: String, instance: &Value, bound: &str) -> Diagnostic {
 }
 
 /// A value that matches none of the forms of a `oneOf`/`anyOf` (at `schema_path`).
-fn no_alternative(path: String, instance: &Value, schema_path: &str) -> Diagnostic {
+fn no_alternative(root: &Value, path: String, instance: &Value, schema_path: &str) -> Diagnostic {
     // A unit enum with documented variants is a `oneOf` of `const` strings.
-    let consts = const_alternatives(schema_path);
+    let consts = const_alternatives(root, schema_path);
     if !consts.is_empty() {
         return not_allowed(path, instance, &consts);
     }

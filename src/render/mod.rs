@@ -45,6 +45,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("pola.typ.j2", include_str!("../../templates/pola.typ.j2")),
     (
+        "relazione.typ.j2",
+        include_str!("../../templates/relazione.typ.j2"),
+    ),
+    (
         "pola-corpo.typ.j2",
         include_str!("../../templates/pola-corpo.typ.j2"),
     ),
@@ -62,6 +66,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/piano.html.j2"),
     ),
     ("pola.html.j2", include_str!("../../templates/pola.html.j2")),
+    (
+        "relazione.html.j2",
+        include_str!("../../templates/relazione.html.j2"),
+    ),
     (
         "pola-corpo.html.j2",
         include_str!("../../templates/pola-corpo.html.j2"),

@@ -69,6 +69,32 @@ pub enum BloccoView {
     Grafico(GraficoView),
     /// An organisation chart.
     Organigramma(OrganigrammaView),
+    /// A traffic light per objective (the Relazione's principal results).
+    Semaforo(SemaforoView),
+}
+
+/// A traffic light per objective: a coloured light beside the words that say the same.
+#[derive(Debug, Serialize)]
+pub struct SemaforoView {
+    /// Caption.
+    pub titolo: String,
+    /// One light per objective.
+    pub righe: Vec<LuceView>,
+}
+
+/// One objective's light.
+#[derive(Debug, Serialize)]
+pub struct LuceView {
+    /// Code as printed.
+    pub codice: String,
+    /// Title.
+    pub titolo: String,
+    /// Achievement, formatted ("n.d." when not measured).
+    pub grado: String,
+    /// In words: raggiunto, parzialmente raggiunto, non raggiunto, non misurato.
+    pub esito: String,
+    /// Colour: `verde`, `giallo`, `rosso`, `grigio`.
+    pub colore: &'static str,
 }
 
 /// A table with every cell already formatted.
@@ -173,7 +199,7 @@ pub fn ha_tabelle(list: &[SezioneView]) -> bool {
     list.iter().any(|s| {
         s.blocchi
             .iter()
-            .any(|b| matches!(b, BloccoView::Tabella(_)))
+            .any(|b| matches!(b, BloccoView::Tabella(_) | BloccoView::Semaforo(_)))
     })
 }
 

@@ -3,6 +3,7 @@
 //! only lay it out.
 
 pub mod blocchi;
+pub mod relazione;
 pub use crate::documento::{Approvazione, Copertina, Metadati};
 mod scheda;
 pub mod svg;
@@ -41,6 +42,8 @@ pub struct View {
     pub aziende: Vec<AziendaView>,
     /// Objectives per manager.
     pub assegnazioni: Option<AssegnazioniView>,
+    /// The rules of measurement the plan states, in words, each with its value.
+    pub regole: Vec<RegolaView>,
     /// Chapters before the planning chapter, flattened (level 1 = chapter).
     pub sezioni: Vec<blocchi::SezioneView>,
     /// Chapters after the planning chapter (before the signatures), flattened.
@@ -54,6 +57,8 @@ pub struct View {
     pub firme: Vec<FirmaView>,
     /// The POLA, when the plan has one.
     pub pola: Option<PolaView>,
+    /// The Relazione sulla Performance, when the build reports results.
+    pub relazione: Option<relazione::RelazioneView>,
     /// Whether the document has captioned tables (and so a list of tables after the index).
     pub tabelle: bool,
     /// Whether it has figures besides the tree (and so a list of figures).
@@ -83,6 +88,8 @@ pub struct CapitoloView {
     pub aziende: Vec<ParteView>,
     /// The assignments' heading.
     pub assegnazioni: Option<ParteView>,
+    /// The rules of measurement the plan states (`misurazione`), when it states them.
+    pub misurazione: Option<ParteView>,
     /// Level of the top-level nodes' headings among the schede (3, or 2 without the schede's
     /// heading); the schede are one level below.
     pub livello_aree: usize,
@@ -94,6 +101,15 @@ pub struct CapitoloView {
     pub livello_dirigenti: usize,
     /// The second-level headings, in order, for the HTML page's index.
     pub indice: Vec<ParteView>,
+}
+
+/// A rule of measurement and its value, as the plan states it.
+#[derive(Debug, Serialize)]
+pub struct RegolaView {
+    /// The rule.
+    pub regola: String,
+    /// Its value, in words.
+    pub valore: String,
 }
 
 /// The heading of a part of the planning chapter.
@@ -171,7 +187,14 @@ impl CapitoloView {
                 )
             })
         });
+        let misurazione = piano.misurazione.as_ref().map(|_| {
+            parte(
+                "Regole di misurazione del grado di raggiungimento".into(),
+                "misurazione".into(),
+            )
+        });
         CapitoloView {
+            misurazione,
             numero,
             contatore: doc.numero_capitolo.map(|n| n.saturating_sub(1)),
             titolo: doc
@@ -424,6 +447,12 @@ impl View {
             aree: aree(piano, indice),
             aziende: aziende(piano, indice),
             assegnazioni: piano.assegnazioni.as_ref().map(|a| assegnazioni(a, indice)),
+            regole: piano.misurazione.as_ref().map_or_else(Vec::new, |m| {
+                m.in_parole(piano.ponderazione.as_ref())
+                    .into_iter()
+                    .map(|(regola, valore)| RegolaView { regola, valore })
+                    .collect()
+            }),
             sezioni: blocchi::sezioni(
                 piano.sezioni_prima(),
                 1,
@@ -446,6 +475,7 @@ impl View {
                 .pola
                 .as_ref()
                 .map(|p| pola(piano, p, source_date_epoch)),
+            relazione: None,
         };
         let pola_ha = |f: fn(&[blocchi::SezioneView]) -> bool| {
             view.pola.as_ref().is_some_and(|p| f(&p.sezioni))

@@ -19,6 +19,7 @@ mod grandi;
 mod indicatori;
 mod ostile;
 mod pubblicazione;
+mod relazione;
 mod schema;
 mod stampati;
 mod venezia;

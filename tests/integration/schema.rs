@@ -71,15 +71,50 @@ fn writes_the_schema_to_a_file_and_prints_its_path() {
 }
 
 /// Every plan in `data/`: the JSON files that are not companions of a plan.
-fn example_plans() -> Vec<PathBuf> {
-    let plans: Vec<PathBuf> = walkdir::WalkDir::new(root().join("data"))
+/// The JSON files in `data/`: plans, or results files (whose `piano` names a plan).
+fn data_files(results: bool) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(root().join("data"))
         .sort_by_file_name()
         .into_iter()
         .map(|e| e.unwrap().into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
+        .filter(|p| read_json(p)["piano"].is_string() == results)
+        .collect()
+}
+
+fn example_plans() -> Vec<PathBuf> {
+    let plans = data_files(false);
     assert!(plans.len() >= 2, "{plans:?}");
     plans
+}
+
+#[test]
+fn every_results_file_in_data_is_valid_and_points_at_the_committed_schema() {
+    let run = piano(&["schema", "--consuntivo"]);
+    let schema: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let files = data_files(true);
+    assert!(!files.is_empty());
+    for file in files {
+        let json = read_json(&file);
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+        let reference = json["$schema"].as_str().unwrap();
+        assert_eq!(
+            file.parent()
+                .unwrap()
+                .join(reference)
+                .canonicalize()
+                .unwrap(),
+            root()
+                .join("schema/consuntivo.schema.json")
+                .canonicalize()
+                .unwrap()
+        );
+    }
 }
 
 fn validator() -> jsonschema::Validator {

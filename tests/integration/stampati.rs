@@ -136,6 +136,10 @@ const PAROLE: &[(&str, &str)] = &[
     ),
     ("Indicatore.tipo", "stato delle risorse"),
     (
+        "Misurazione.risultato_mancante",
+        "l'indicatore è escluso dalla media",
+    ),
+    (
         "IndicatoreDfp.dimensione",
         "Performance organizzativa – Efficacia",
     ),
@@ -254,6 +258,9 @@ fn piano_completo() -> Value {
         "atti": atti(),
         "livelli": [livello(false), livello(true), livello(false)],
         "ponderazione": { "quota_indicatori": 40 },
+        "misurazione": { "tetto": 120, "soglia": 65, "punti_ritardo": 2.5,
+                         "risultato_mancante": "escluso",
+                         "fasce": [{ "da": 72, "punteggio": 77 }] },
         "introduzione": "@",
         "programmazione": ["@"],
         "albero": [area, { "titolo": "@", "peso": 27.5 }],
@@ -329,6 +336,11 @@ fn piano_completo() -> Value {
 fn numeri() -> BTreeMap<&'static str, &'static str> {
     BTreeMap::from([
         ("albero[0].peso", "72,50%"),
+        ("misurazione.tetto", "120,00%"),
+        ("misurazione.soglia", "65,00%"),
+        ("misurazione.punti_ritardo", "100 meno 2,50 punti"),
+        ("misurazione.fasce[0].da", "Fascia da 72,00%"),
+        ("misurazione.fasce[0].punteggio", "vale 77,00%"),
         ("albero[1].peso", "27,50%"),
         ("albero[0].indicatori[0].peso", "100,00%"),
         ("albero[0].indicatori[1].peso", "0,00%"),
