@@ -31,7 +31,9 @@ pub struct RigaRisultato {
     #[schemars(description = "Che cosa misura")]
     pub descrizione: String,
     /// Deadline.
-    #[schemars(description = "Scadenza che conta per l'anno (anno, 31/12)")]
+    #[schemars(
+        description = "Scadenza del target (l'anno, 31/12; o una scadenza intermedia come 30/6, che non conta per il grado)"
+    )]
     pub scadenza: String,
     /// Target as worded.
     #[schemars(description = "Target come scritto nel piano")]
@@ -116,10 +118,23 @@ pub fn outputs(
     licenza: &str,
 ) -> anyhow::Result<Vec<Output>> {
     let voci = indice.voci();
-    let risultati: Vec<RigaRisultato> = misura
-        .indicatori
-        .iter()
-        .map(|m| RigaRisultato {
+    let mut risultati: Vec<RigaRisultato> = Vec::new();
+    for m in &misura.indicatori {
+        // The results at the other deadlines of the year (30/6): printed, not counted.
+        for x in &m.intermedi {
+            risultati.push(RigaRisultato {
+                codice_obiettivo: voci[m.voce].chiave.clone(),
+                numero_obiettivo: voci[m.voce].codice.clone(),
+                indicatore: m.numero,
+                descrizione: m.descrizione.clone(),
+                scadenza: x.scadenza.clone(),
+                target: x.target.clone(),
+                risultato: x.risultato.clone(),
+                calcolo: format!("scadenza intermedia: conta la scadenza {}", m.scadenza),
+                ..RigaRisultato::default()
+            });
+        }
+        risultati.push(RigaRisultato {
             codice_obiettivo: voci[m.voce].chiave.clone(),
             numero_obiettivo: voci[m.voce].codice.clone(),
             indicatore: m.numero,
@@ -136,8 +151,8 @@ pub fn outputs(
             ),
             grado_calcolato: m.calcolo.as_ref().map(|c| c.grezzo),
             grado: m.calcolo.as_ref().map(|c| c.finale),
-        })
-        .collect();
+        });
+    }
     let obiettivi: Vec<RigaGrado> = voci
         .iter()
         .zip(&misura.nodi)

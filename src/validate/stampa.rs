@@ -71,6 +71,23 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
             }
         }
         if k == 0 {
+            // The first level is a heading of the chapter: its nodes get no scheda of
+            // their own, whatever the level says (their fields are warned one by one).
+            if livello.scheda == Some(true) {
+                out.push(
+                    Diagnostic::new(
+                        Codice::P090,
+                        format!(
+                            "il campo `scheda` non è applicato: i nodi del primo livello («{}») sono titoli del capitolo, senza una scheda propria",
+                            livello.nome
+                        ),
+                    )
+                    .at_path("livelli[0].scheda")
+                    .with_hint(
+                        "togli `scheda`, o aggiungi un livello sopra (ad esempio le aree) perché questi nodi abbiano la scheda",
+                    ),
+                );
+            }
             continue;
         }
         if !livello.ha_scheda() && livello.etichetta_peso.is_some() {

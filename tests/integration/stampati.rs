@@ -932,3 +932,32 @@ fn a_node_with_no_scheda_above_it_is_warned_field_by_field() {
          stamparlo: il documento ne stampa solo il titolo, nell'albero"
     );
 }
+
+/// A first level that asks for a scheda is told that its nodes are headings: its key is
+/// not silently ignored.
+#[test]
+fn a_first_level_asking_for_a_scheda_is_warned() {
+    let (_dir, path) = plan_file(&serde_json::json!({
+        "ente": {"nome": "Ente"},
+        "documento": {"titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024},
+        "livelli": [{"nome": "Obiettivo", "plurale": "Obiettivi", "scheda": true}],
+        "albero": [{"titolo": "A"}]
+    }));
+    let out = piano(&[
+        "check",
+        path.to_str().unwrap(),
+        "--formato-diagnostica",
+        "json",
+    ]);
+    let diags: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "P090");
+    assert_eq!(diags[0]["path"], "livelli[0].scheda");
+    assert_eq!(
+        diags[0]["message"],
+        "il campo `scheda` non è applicato: i nodi del primo livello («Obiettivo») sono titoli del capitolo, senza una scheda propria"
+    );
+}
