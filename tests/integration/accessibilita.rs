@@ -14,14 +14,36 @@ fn tool_missing(what: &str) {
     eprintln!("controllo saltato fuori dalla CI: manca {what}");
 }
 
+/// The third example and the Relazione, published once for these checks.
+fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
+    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf)> =
+        std::sync::LazyLock::new(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let comune = publish_into(
+                &root().join("data/castelnuovo-2025-2027.json"),
+                dir.path(),
+                "comune",
+            );
+            let relazione = publish_into(
+                &root().join("data/brescia-2021-2023-consuntivo-2021.json"),
+                dir.path(),
+                "relazione",
+            );
+            (dir, comune, relazione)
+        });
+    &DIR
+}
+
 fn published_pages() -> Vec<PathBuf> {
     let (out, venezia) = published_examples();
-    let pages = vec![
+    let (_, comune, relazione) = other_publications();
+    vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
         venezia.join("index.html"),
-    ];
-    pages
+        comune.join("index.html"),
+        relazione.join("index.html"),
+    ]
 }
 
 fn available(cmd: &str, arg: &str) -> bool {
