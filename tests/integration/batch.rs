@@ -129,3 +129,33 @@ fn two_plans_that_would_share_a_folder_are_a_usage_error() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("stessa cartella"));
     assert!(!out.exists());
 }
+
+/// A folder holding a plan and its results file builds both: the plan's documents and the
+/// Relazione, each in its subfolder.
+#[test]
+fn a_results_file_in_a_folder_builds_its_relazione() {
+    let dir = tempfile::tempdir().unwrap();
+    let enti = dir.path().join("enti");
+    std::fs::create_dir_all(&enti).unwrap();
+    std::fs::copy(minimo(), enti.join("piano.json")).unwrap();
+    let risultati = serde_json::json!({
+        "piano": "piano.json", "anno": 2024,
+        "risultati": [{"obiettivo": "mobilita", "indicatore": 1, "valore": 16}]
+    });
+    std::fs::write(enti.join("risultati.json"), risultati.to_string()).unwrap();
+    let out = dir.path().join("out");
+    let run = piano(&["build", enti.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        pdfs_below(&out),
+        [
+            "piano/piano-della-performance-2024-2026.pdf",
+            "risultati/relazione-sulla-performance-2024.pdf",
+        ]
+    );
+}

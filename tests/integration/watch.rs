@@ -122,3 +122,31 @@ fn the_plan_folder_deleted_and_created_again_is_watched_again() {
     let text = squash(&pdf_text(&std::fs::read(&pdf).unwrap()));
     assert!(text.contains(">=19"), "{text}");
 }
+
+/// Watching a results file also watches the plan it names: a target changed in the plan
+/// is rewritten in the Relazione.
+#[test]
+fn watching_a_results_file_rebuilds_the_relazione_when_its_plan_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("piano.json");
+    let consuntivo = dir.path().join("consuntivo.json");
+    let out = dir.path().join("out");
+    let mut json = read_json(&minimo());
+    std::fs::write(&plan, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let risultati = serde_json::json!({
+        "piano": "piano.json", "anno": 2024,
+        "risultati": [{"obiettivo": "mobilita", "indicatore": 1, "valore": 16}]
+    });
+    std::fs::write(&consuntivo, risultati.to_string()).unwrap();
+    let pdf = out.join("relazione-sulla-performance-2024.pdf");
+
+    let mut watch = Watching::start(&consuntivo, &out, dir.path());
+    watch.wait_for_lines("generato in ", 1);
+    assert!(squash(&pdf_text(&std::fs::read(&pdf).unwrap())).contains(">=15"));
+
+    json["albero"][0]["figli"][0]["indicatori"][0]["target"]["2024"] = ">= 17".into();
+    std::fs::write(&plan, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    watch.wait_for_lines("generato in ", 2);
+    let text = squash(&pdf_text(&std::fs::read(&pdf).unwrap()));
+    assert!(text.contains(">=17") && !text.contains(">=15"), "{text}");
+}
