@@ -161,7 +161,7 @@ impl Indice {
     pub fn posto(&self, piano: &Piano, voce: &Voce) -> Posto {
         let scheda = voce.livello(piano).is_none_or(Livello::ha_scheda);
         match (voce.ramo, voce.profondita) {
-            (Ramo::Albero, 0) => Posto::Intestazione,
+            (Ramo::Albero, 0) if !scheda => Posto::Intestazione,
             (Ramo::Azienda(_), 0) => Posto::Scheda,
             (Ramo::Albero, _) if scheda => Posto::Scheda,
             _ if !scheda
@@ -179,9 +179,10 @@ impl Indice {
 /// Where the schede part of the planning chapter prints a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Posto {
-    /// As a heading over the schede of its descendants (a top-level node of the tree).
+    /// As a heading over the schede of its descendants (a top-level node of the tree whose
+    /// level has no scheda).
     Intestazione,
-    /// In a scheda of its own.
+    /// In a scheda of its own (a top-level one also heads its descendants' schede).
     Scheda,
     /// As a row of the actions' table in its nearest ancestor's scheda, with its texts
     /// after the table (a level without scheda below one with).

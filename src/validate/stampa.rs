@@ -25,7 +25,7 @@ enum Posto {
 pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
     for (nodo, voce) in indice.con_nodi(piano) {
         let posto = match (voce.ramo, voce.profondita) {
-            (Ramo::Albero, 0) => Posto::Area,
+            (Ramo::Albero, 0) if voce.livello(piano).is_some_and(|l| !l.ha_scheda()) => Posto::Area,
             (Ramo::Albero, _) if voce.livello(piano).is_some_and(|l| !l.ha_scheda()) => {
                 if in_una_scheda(piano, indice, voce) {
                     Posto::Azione
@@ -43,9 +43,8 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
     }
     for (k, livello) in piano.livelli.iter().enumerate() {
         // A level has tables when its nodes have schede, or are rows of the table of an
-        // objective above them that has one; the first level is a heading, never a table.
-        let tabelle =
-            k > 0 && (livello.ha_scheda() || piano.livelli[1..k].iter().any(|l| l.ha_scheda()));
+        // objective above them that has one.
+        let tabelle = livello.ha_scheda() || piano.livelli[..k].iter().any(|l| l.ha_scheda());
         if let Some(c) = livello.colonne.as_ref().filter(|_| !tabelle) {
             for (campo, presente) in [
                 ("indicatore", c.indicatore.is_some()),
@@ -71,23 +70,6 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
             }
         }
         if k == 0 {
-            // The first level is a heading of the chapter: its nodes get no scheda of
-            // their own, whatever the level says (their fields are warned one by one).
-            if livello.scheda == Some(true) {
-                out.push(
-                    Diagnostic::new(
-                        Codice::P090,
-                        format!(
-                            "il campo `scheda` non è applicato: i nodi del primo livello («{}») sono titoli del capitolo, senza una scheda propria",
-                            livello.nome
-                        ),
-                    )
-                    .at_path("livelli[0].scheda")
-                    .with_hint(
-                        "togli `scheda`, o aggiungi un livello sopra (ad esempio le aree) perché questi nodi abbiano la scheda",
-                    ),
-                );
-            }
             continue;
         }
         if !livello.ha_scheda() && livello.etichetta_peso.is_some() {
@@ -243,14 +225,8 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
 
 /// Whether a node lies below an objective with a scheda, whose table prints it.
 fn in_una_scheda(piano: &Piano, indice: &Indice, voce: &Voce) -> bool {
-    let mut su = indice.padre(voce);
-    while let Some(p) = su {
-        if p.profondita > 0 && p.livello(piano).is_some_and(|l| l.ha_scheda()) {
-            return true;
-        }
-        su = indice.padre(p);
-    }
-    false
+    // The index decides where the schede print a node: one rule for the view and checks.
+    indice.posto(piano, voce) == crate::indice::Posto::Azione
 }
 
 /// A resource line with estimates per year is printed as such: its single amount is not.

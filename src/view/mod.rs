@@ -340,6 +340,9 @@ pub struct AreaView {
     pub sezioni_prima: Vec<blocchi::SezioneView>,
     /// Its narrative sections after the schede of its descendants.
     pub sezioni_dopo: Vec<blocchi::SezioneView>,
+    /// Whether the node has a scheda of its own (its level asks for one): the first of
+    /// `schede`, which then stands for its heading, fields and sections.
+    pub scheda_propria: bool,
     /// Descendants with a scheda, in document order.
     pub schede: Vec<SchedaView>,
 }
@@ -526,9 +529,11 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
             // The nodes whose schede are printed and whose descendants' may follow, with
             // the index of their scheda: their sections after their children wait for them.
             let mut aperti: Vec<(&Nodo, &Voce, usize)> = Vec::new();
+            // The node itself, when its level gives it a scheda, then its descendants.
+            let propria = indice.posto(piano, va) == Posto::Scheda;
             let discendenti = albero
                 .iter()
-                .filter(|(_, v)| v.profondita > 0 && v.posizione[0] == va.posizione[0]);
+                .filter(|(_, v)| v.posizione[0] == va.posizione[0]);
             for &(nodo, voce) in discendenti {
                 if indice.posto(piano, voce) != Posto::Scheda {
                     continue;
@@ -570,7 +575,14 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
             while let Some((n, v, i)) = aperti.pop() {
                 chiudi(&mut schede, n, v, i);
             }
-            let sezioni_area = |p| blocchi::del_nodo(&area.sezioni, &va.chiave, p);
+            // A node with a scheda of its own prints its sections with it.
+            let sezioni_area = |p| {
+                if propria {
+                    Vec::new()
+                } else {
+                    blocchi::del_nodo(&area.sezioni, &va.chiave, p)
+                }
+            };
             AreaView {
                 codice: va.codice.clone(),
                 chiave: va.chiave.clone(),
@@ -591,6 +603,7 @@ fn aree(piano: &Piano, indice: &Indice) -> Vec<AreaView> {
                     .flat_map(sezioni_area)
                     .collect(),
                 sezioni_dopo: sezioni_area(PosizioneSezione::Dopo),
+                scheda_propria: propria,
                 schede,
             }
         })

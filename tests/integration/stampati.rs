@@ -889,15 +889,16 @@ fn fields_without_a_place_are_warned_at_their_path() {
     );
 }
 
-/// In a tree of two levels whose second has no scheda, nothing prints the second level's
-/// fields (a first-level node has no scheda to hold their table): each is warned.
+/// In a tree of two levels, neither with a scheda, nothing prints the second level's
+/// fields (the first-level node is a heading, with no scheda to hold their table): each is
+/// warned.
 #[test]
 fn a_node_with_no_scheda_above_it_is_warned_field_by_field() {
     let plan = json!({
         "ente": { "nome": "Comune di Prova" },
         "documento": { "titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024 },
         "livelli": [
-            { "nome": "Obiettivo", "plurale": "Obiettivi" },
+            { "nome": "Obiettivo", "plurale": "Obiettivi", "scheda": false },
             { "nome": "Linea di azione", "plurale": "Linee di azione", "scheda": false }
         ],
         "albero": [{
@@ -933,31 +934,45 @@ fn a_node_with_no_scheda_above_it_is_warned_field_by_field() {
     );
 }
 
-/// A first level that asks for a scheda is told that its nodes are headings: its key is
-/// not silently ignored.
+/// A first level with a scheda (the default) prints one for each of its nodes, heading the
+/// schede below it: a plan of objectives and lines of action shows both, and the check has
+/// nothing to warn.
 #[test]
-fn a_first_level_asking_for_a_scheda_is_warned() {
+fn a_first_level_with_a_scheda_prints_it() {
     let (_dir, path) = plan_file(&serde_json::json!({
         "ente": {"nome": "Ente"},
         "documento": {"titolo": "Piano", "anno_inizio": 2024, "anno_fine": 2024},
-        "livelli": [{"nome": "Obiettivo", "plurale": "Obiettivi", "scheda": true}],
-        "albero": [{"titolo": "A"}]
+        "livelli": [
+            {"nome": "Obiettivo", "plurale": "Obiettivi"},
+            {"nome": "Linea di azione", "plurale": "Linee di azione", "scheda": false}
+        ],
+        "albero": [{
+            "titolo": "Servizi online", "descrizione": "Portare online i servizi.",
+            "indicatori": [{"descrizione": "Servizi attivati", "target": {"2024": ">= 10"}}],
+            "figli": [{"titolo": "Adesione a pagoPA", "periodo": "giugno 2024"}]
+        }]
     }));
-    let out = piano(&[
-        "check",
-        path.to_str().unwrap(),
-        "--formato-diagnostica",
-        "json",
-    ]);
-    let diags: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(diags.len(), 1, "{diags:?}");
-    assert_eq!(diags[0]["code"], "P090");
-    assert_eq!(diags[0]["path"], "livelli[0].scheda");
-    assert_eq!(
-        diags[0]["message"],
-        "il campo `scheda` non è applicato: i nodi del primo livello («Obiettivo») sono titoli del capitolo, senza una scheda propria"
+    let out = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    let outputs = build_outputs(&path);
+    let pdf = squash(&pdf_text(output(&outputs, "piano-2024.pdf")));
+    for text in [
+        "Obiettivo 1: Servizi online",
+        "Portare online i servizi.",
+        "Servizi attivati",
+        ">=10",
+        "Adesione a pagoPA",
+        "giugno 2024",
+    ] {
+        assert!(pdf.contains(&squash(text)), "{text} in {pdf}");
+    }
+    let html = String::from_utf8_lossy(output(&outputs, "piano-2024.html"));
+    // The scheda takes the place of the heading: the title once in the schede part.
+    let schede = html.split("id=\"schede\"").nth(1).unwrap_or(&html);
+    assert_eq!(schede.matches("Servizi online").count(), 1, "{schede}");
+    assert!(schede.contains("giugno 2024"));
 }
