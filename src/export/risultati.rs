@@ -117,55 +117,8 @@ pub fn outputs(
     files: &FileRisultati,
     licenza: &str,
 ) -> anyhow::Result<Vec<Output>> {
-    let voci = indice.voci();
-    let mut risultati: Vec<RigaRisultato> = Vec::new();
-    for m in &misura.indicatori {
-        // The results at the other deadlines of the year (30/6): printed, not counted.
-        for x in &m.intermedi {
-            risultati.push(RigaRisultato {
-                codice_obiettivo: voci[m.voce].chiave.clone(),
-                numero_obiettivo: voci[m.voce].codice.clone(),
-                indicatore: m.numero,
-                descrizione: m.descrizione.clone(),
-                scadenza: x.scadenza.clone(),
-                target: x.target.clone(),
-                risultato: x.risultato.clone(),
-                calcolo: format!("scadenza intermedia: conta la scadenza {}", m.scadenza),
-                ..RigaRisultato::default()
-            });
-        }
-        risultati.push(RigaRisultato {
-            codice_obiettivo: voci[m.voce].chiave.clone(),
-            numero_obiettivo: voci[m.voce].codice.clone(),
-            indicatore: m.numero,
-            descrizione: m.descrizione.clone(),
-            scadenza: m.scadenza.clone(),
-            target: m.target.clone(),
-            peso: m.peso,
-            risultato: m.risultato.clone().unwrap_or_default(),
-            fonte: m.fonte.clone().unwrap_or_default(),
-            note: m.note.clone().unwrap_or_default(),
-            calcolo: m.calcolo.as_ref().map_or_else(
-                || "escluso dal calcolo".into(),
-                |c| c.formula.in_parole(c.grezzo),
-            ),
-            grado_calcolato: m.calcolo.as_ref().map(|c| c.grezzo),
-            grado: m.calcolo.as_ref().map(|c| c.finale),
-        });
-    }
-    let obiettivi: Vec<RigaGrado> = voci
-        .iter()
-        .zip(&misura.nodi)
-        .map(|(v, n)| RigaGrado {
-            codice: v.chiave.clone(),
-            numero: v.codice.clone(),
-            livello: v.nome_livello.clone(),
-            titolo: v.titolo.clone(),
-            codice_padre: v.padre.map(|p| voci[p].chiave.clone()).unwrap_or_default(),
-            grado: n.realizzazione,
-            esito: esito(n.realizzazione).into(),
-        })
-        .collect();
+    let risultati = righe_risultati(indice, misura);
+    let obiettivi = righe_gradi(indice, misura);
     let dirigenti: Vec<RigaDirigente> = misura
         .dirigenti
         .iter()
@@ -213,4 +166,63 @@ pub fn outputs(
             bytes: (serde_json::to_string_pretty(&package)? + "\n").into_bytes(),
         },
     ])
+}
+
+/// One row per indicator and deadline: the intermediate ones first, then the one that
+/// counts, with its computation.
+fn righe_risultati(indice: &Indice, misura: &Misura) -> Vec<RigaRisultato> {
+    let voci = indice.voci();
+    let mut risultati: Vec<RigaRisultato> = Vec::new();
+    for m in &misura.indicatori {
+        // The results at the other deadlines of the year (30/6): printed, not counted.
+        for x in &m.intermedi {
+            risultati.push(RigaRisultato {
+                codice_obiettivo: voci[m.voce].chiave.clone(),
+                numero_obiettivo: voci[m.voce].codice.clone(),
+                indicatore: m.numero,
+                descrizione: m.descrizione.clone(),
+                scadenza: x.scadenza.clone(),
+                target: x.target.clone(),
+                risultato: x.risultato.clone(),
+                calcolo: format!("scadenza intermedia: conta la scadenza {}", m.scadenza),
+                ..RigaRisultato::default()
+            });
+        }
+        risultati.push(RigaRisultato {
+            codice_obiettivo: voci[m.voce].chiave.clone(),
+            numero_obiettivo: voci[m.voce].codice.clone(),
+            indicatore: m.numero,
+            descrizione: m.descrizione.clone(),
+            scadenza: m.scadenza.clone(),
+            target: m.target.clone(),
+            peso: m.peso,
+            risultato: m.risultato.clone().unwrap_or_default(),
+            fonte: m.fonte.clone().unwrap_or_default(),
+            note: m.note.clone().unwrap_or_default(),
+            calcolo: m.calcolo.as_ref().map_or_else(
+                || "escluso dal calcolo".into(),
+                |c| c.formula.in_parole(c.grezzo),
+            ),
+            grado_calcolato: m.calcolo.as_ref().map(|c| c.grezzo),
+            grado: m.calcolo.as_ref().map(|c| c.finale),
+        });
+    }
+    risultati
+}
+
+/// One row per objective with its achievement.
+fn righe_gradi(indice: &Indice, misura: &Misura) -> Vec<RigaGrado> {
+    let voci = indice.voci();
+    voci.iter()
+        .zip(&misura.nodi)
+        .map(|(v, n)| RigaGrado {
+            codice: v.chiave.clone(),
+            numero: v.codice.clone(),
+            livello: v.nome_livello.clone(),
+            titolo: v.titolo.clone(),
+            codice_padre: v.padre.map(|p| voci[p].chiave.clone()).unwrap_or_default(),
+            grado: n.realizzazione,
+            esito: esito(n.realizzazione).into(),
+        })
+        .collect()
 }

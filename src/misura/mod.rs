@@ -387,8 +387,11 @@ pub fn misura(piano: &Piano, indice: &Indice, consuntivo: &Consuntivo) -> (Misur
             },
         });
     }
-    let risultati = abbina(piano, indice, consuntivo, &mut problemi);
-    let voci = indice.voci();
+    let abbinati = Abbinati {
+        regole: &regole,
+        consuntivo,
+        risultati: abbina(piano, indice, consuntivo, &mut problemi),
+    };
     let mut indicatori = Vec::new();
     for (vi, (nodo, voce)) in indice.con_nodi(piano).enumerate() {
         let scadenze = voce
@@ -398,85 +401,20 @@ pub fn misura(piano: &Piano, indice: &Indice, consuntivo: &Consuntivo) -> (Misur
             continue;
         };
         for m in misurabili(nodo, voce) {
-            let Some(target) = m.target.get(&scadenza) else {
-                continue;
+            let dove = Dove {
+                vi,
+                voce,
+                scadenza: &scadenza,
+                scadenze: &scadenze,
             };
-            let tipo = TipoTarget::di(target);
-            let key = (vi, m.numero);
-            let trovato = risultati.get(&(key.0, key.1, scadenza.clone()));
-            let nome = match m.numero {
-                Some(n) => format!("indicatore {n} di {}", voce.riferimento),
-                None => format!("target di {}", voce.riferimento),
-            };
-            if trovato.is_none() && tipo != TipoTarget::NonApplicabile {
-                problemi.push(Problema {
-                    percorso: m.percorso.clone(),
-                    nel_piano: true,
-                    tipo: TipoProblema::Mancante {
-                        nome,
-                        scadenza: scadenza.clone(),
-                    },
-                });
-            }
-            let r = trovato.map(|&i| (i, &consuntivo.risultati[i]));
-            let calcolo = match r {
-                None => regole::calcola(&regole, &tipo, None, None).ok().flatten(),
-                // A result that cannot be measured still prints; its achievement is unknown.
-                Some((i, r)) => {
-                    misura_risultato(&regole, &tipo, target, i, r, &mut problemi).flatten()
-                }
-            };
-            let intermedi = scadenze
-                .iter()
-                .filter(|s| **s != scadenza)
-                .filter_map(|s| {
-                    let &i = risultati.get(&(vi, m.numero, s.clone()))?;
-                    Some(Intermedio {
-                        scadenza: s.clone(),
-                        target: m.target.get(s).map_or_else(|| "-".into(), Target::testo),
-                        risultato: consuntivo.risultati[i]
-                            .valore
-                            .as_ref()
-                            .map_or_else(|| "-".into(), Valore::testo),
-                    })
-                })
-                .collect();
-            indicatori.push(MisuraIndicatore {
-                voce: vi,
-                numero: m.numero,
-                descrizione: m.descrizione.to_string(),
-                scadenza: scadenza.clone(),
-                target: target.testo(),
-                tipo,
-                peso: m.peso.and_then(|p| p.at(&scadenza)),
-                risultato: r.and_then(|(_, r)| match (&r.valore, r.mancante) {
-                    (_, Some(true)) => Some("non rilevato".to_string()),
-                    // The unit the office states prints beside the value.
-                    (v, _) => v.as_ref().map(|v| match &r.unita {
-                        Some(u) => format!("{} {u}", v.testo()),
-                        None => v.testo(),
-                    }),
-                }),
-                fonte: r.and_then(|(_, r)| r.fonte.clone()),
-                note: r.and_then(|(_, r)| r.note.clone()),
-                calcolo,
-                intermedi,
-            });
+            indicatori.extend(abbinati.indicatore(&dove, &m, &mut problemi));
         }
     }
+    let voci = indice.voci();
     let nodi_piano: Vec<&Nodo> = indice.con_nodi(piano).map(|(n, _)| n).collect();
     let nodi = rollup(piano, voci, &nodi_piano, &indicatori);
     let dirigenti = dirigenti(piano, indice, &nodi);
-    let ente = Media::di(
-        indice
-            .radici(Ramo::Albero)
-            .zip(&piano.albero)
-            .filter_map(|(v, n)| {
-                let i = voci.iter().position(|x| std::ptr::eq(x, v))?;
-                Some((etichetta(v), nodi[i].realizzazione?, n.peso))
-            })
-            .collect(),
-    );
+    let ente = ente(piano, indice, &nodi);
     (
         Misura {
             anno,
@@ -488,6 +426,122 @@ pub fn misura(piano: &Piano, indice: &Indice, consuntivo: &Consuntivo) -> (Misur
         },
         problemi,
     )
+}
+
+/// The body as a whole: the mean of the top-level nodes of its tree, by their weights.
+fn ente(piano: &Piano, indice: &Indice, nodi: &[MisuraNodo]) -> Option<Media> {
+    let voci = indice.voci();
+    Media::di(
+        indice
+            .radici(Ramo::Albero)
+            .zip(&piano.albero)
+            .filter_map(|(v, n)| {
+                let i = voci.iter().position(|x| std::ptr::eq(x, v))?;
+                Some((etichetta(v), nodi[i].realizzazione?, n.peso))
+            })
+            .collect(),
+    )
+}
+
+/// The results file with each result paired with its indicator and deadline, and the
+/// rules that measure them.
+struct Abbinati<'a> {
+    regole: &'a Misurazione,
+    consuntivo: &'a Consuntivo,
+    /// (entry, indicator number, deadline) → position in `risultati`.
+    risultati: HashMap<(usize, Option<usize>, String), usize>,
+}
+
+/// Where an indicator is measured: its node's entry and the deadlines of its level.
+struct Dove<'a> {
+    vi: usize,
+    voce: &'a Voce,
+    /// The deadline that counts for the year.
+    scadenza: &'a str,
+    /// Every deadline of the level.
+    scadenze: &'a [String],
+}
+
+impl Abbinati<'_> {
+    /// One indicator's target, result and achievement at the deadline that counts, when it
+    /// has a target there; a missing result is reported at the indicator, in the plan.
+    fn indicatore(
+        &self,
+        dove: &Dove<'_>,
+        m: &Misurabile<'_>,
+        problemi: &mut Vec<Problema>,
+    ) -> Option<MisuraIndicatore> {
+        let scadenza = dove.scadenza.to_string();
+        let target = m.target.get(&scadenza)?;
+        let tipo = TipoTarget::di(target);
+        let trovato = self.risultati.get(&(dove.vi, m.numero, scadenza.clone()));
+        if trovato.is_none() && tipo != TipoTarget::NonApplicabile {
+            let nome = match m.numero {
+                Some(n) => format!("indicatore {n} di {}", dove.voce.riferimento),
+                None => format!("target di {}", dove.voce.riferimento),
+            };
+            problemi.push(Problema {
+                percorso: m.percorso.clone(),
+                nel_piano: true,
+                tipo: TipoProblema::Mancante {
+                    nome,
+                    scadenza: scadenza.clone(),
+                },
+            });
+        }
+        let r = trovato.map(|&i| (i, &self.consuntivo.risultati[i]));
+        let calcolo = match r {
+            None => regole::calcola(self.regole, &tipo, None, None)
+                .ok()
+                .flatten(),
+            // A result that cannot be measured still prints; its achievement is unknown.
+            Some((i, r)) => misura_risultato(self.regole, &tipo, target, i, r, problemi).flatten(),
+        };
+        Some(MisuraIndicatore {
+            voce: dove.vi,
+            numero: m.numero,
+            descrizione: m.descrizione.to_string(),
+            target: target.testo(),
+            tipo,
+            peso: m.peso.and_then(|p| p.at(&scadenza)),
+            risultato: r.and_then(|(_, r)| testo_risultato(r)),
+            fonte: r.and_then(|(_, r)| r.fonte.clone()),
+            note: r.and_then(|(_, r)| r.note.clone()),
+            calcolo,
+            intermedi: self.intermedi(dove, m),
+            scadenza,
+        })
+    }
+
+    /// The results at the level's other deadlines (30/6), printed beside, not counted.
+    fn intermedi(&self, dove: &Dove<'_>, m: &Misurabile<'_>) -> Vec<Intermedio> {
+        dove.scadenze
+            .iter()
+            .filter(|s| s.as_str() != dove.scadenza)
+            .filter_map(|s| {
+                let &i = self.risultati.get(&(dove.vi, m.numero, s.clone()))?;
+                Some(Intermedio {
+                    scadenza: s.clone(),
+                    target: m.target.get(s).map_or_else(|| "-".into(), Target::testo),
+                    risultato: self.consuntivo.risultati[i]
+                        .valore
+                        .as_ref()
+                        .map_or_else(|| "-".into(), Valore::testo),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A result as printed: the value with the unit the office states, or "non rilevato".
+fn testo_risultato(r: &crate::consuntivo::Risultato) -> Option<String> {
+    match (&r.valore, r.mancante) {
+        (_, Some(true)) => Some("non rilevato".to_string()),
+        (v, _) => v.as_ref().map(|v| match &r.unita {
+            Some(u) => format!("{} {u}", v.testo()),
+            None => v.testo(),
+        }),
+    }
 }
 
 /// Measures one result against its target, recording what is wrong with it.
@@ -579,11 +633,10 @@ fn abbina(
     consuntivo: &Consuntivo,
     problemi: &mut Vec<Problema>,
 ) -> HashMap<(usize, Option<usize>, String), usize> {
-    let voci = indice.voci();
-    let nodi: Vec<(&Nodo, &Voce)> = indice.con_nodi(piano).collect();
+    let nodi: Vec<&Nodo> = indice.con_nodi(piano).map(|(n, _)| n).collect();
     // Indicators by `id`, anywhere in the plan.
     let mut per_id: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (vi, (nodo, _)) in nodi.iter().enumerate() {
+    for (vi, nodo) in nodi.iter().enumerate() {
         for (k, ind) in nodo.indicatori.iter().enumerate() {
             if let Some(id) = &ind.id {
                 per_id.insert(id.as_str(), (vi, k + 1));
@@ -592,8 +645,23 @@ fn abbina(
     }
     let mut out: HashMap<(usize, Option<usize>, String), usize> = HashMap::new();
     for (i, r) in consuntivo.risultati.iter().enumerate() {
-        let mut problema = |campo: &str, tipo: TipoProblema| {
-            problemi.push(Problema {
+        let chiave = indicatore_di(indice, &nodi, &per_id, r).and_then(|(vi, numero)| {
+            let scadenza = scadenza_di(piano, &indice.voci()[vi], r, consuntivo.anno)?;
+            match out.get(&(vi, numero, scadenza.clone())) {
+                Some(&primo) => Err((
+                    "",
+                    TipoProblema::Doppio {
+                        primo: format!("risultati[{primo}]"),
+                    },
+                )),
+                None => Ok((vi, numero, scadenza)),
+            }
+        });
+        match chiave {
+            Ok(k) => {
+                out.insert(k, i);
+            }
+            Err((campo, tipo)) => problemi.push(Problema {
                 percorso: if campo.is_empty() {
                     format!("risultati[{i}]")
                 } else {
@@ -601,107 +669,76 @@ fn abbina(
                 },
                 nel_piano: false,
                 tipo,
-            });
-        };
-        let nodo_di = |key: &str| {
-            indice
-                .cerca(key)
-                .and_then(|v| voci.iter().position(|x| std::ptr::eq(x, v)))
-        };
-        let (vi, numero) = match (&r.obiettivo, &r.indicatore) {
-            (_, Some(RifIndicatore::Id(id))) if per_id.contains_key(id.as_str()) => {
-                let (vi, n) = per_id[id.as_str()];
-                (vi, Some(n))
-            }
-            (_, Some(RifIndicatore::Id(id))) if r.obiettivo.is_none() => {
-                problema(
-                    "indicatore",
-                    TipoProblema::IndicatoreSconosciuto(id.clone()),
-                );
-                continue;
-            }
-            (None, _) => {
-                problema("", TipoProblema::ObiettivoMancante);
-                continue;
-            }
-            (Some(o), rif) => {
-                let Some(vi) = nodo_di(o) else {
-                    problema("obiettivo", TipoProblema::ObiettivoSconosciuto(o.clone()));
-                    continue;
-                };
-                let nodo = nodi[vi].0;
-                match rif {
-                    None if nodo.target.is_empty() => {
-                        problema(
-                            "",
-                            TipoProblema::SenzaTargetProprio(voci[vi].riferimento.clone()),
-                        );
-                        continue;
-                    }
-                    None => (vi, None),
-                    Some(RifIndicatore::Numero(n)) if *n >= 1 && *n <= nodo.indicatori.len() => {
-                        (vi, Some(*n))
-                    }
-                    Some(RifIndicatore::Numero(n)) => {
-                        problema(
-                            "indicatore",
-                            TipoProblema::IndicatoreSconosciuto(n.to_string()),
-                        );
-                        continue;
-                    }
-                    Some(RifIndicatore::Id(id)) => {
-                        problema(
-                            "indicatore",
-                            TipoProblema::IndicatoreSconosciuto(id.clone()),
-                        );
-                        continue;
-                    }
-                }
-            }
-        };
-        let voce = &voci[vi];
-        let scadenze = voce.livello(piano).map_or_else(
-            || piano.documento.anni(),
-            |l| l.scadenze_effettive(&piano.documento),
-        );
-        let scadenza = match &r.scadenza {
-            Some(s) if scadenze.contains(s) => s.clone(),
-            Some(s) => {
-                problema(
-                    "scadenza",
-                    TipoProblema::ScadenzaSconosciuta {
-                        scadenza: s.clone(),
-                        previste: scadenze,
-                    },
-                );
-                continue;
-            }
-            None => match scadenza_dell_anno(&scadenze, consuntivo.anno) {
-                Some(s) => s,
-                None => {
-                    problema(
-                        "scadenza",
-                        TipoProblema::ScadenzaSconosciuta {
-                            scadenza: consuntivo.anno.to_string(),
-                            previste: scadenze,
-                        },
-                    );
-                    continue;
-                }
-            },
-        };
-        if let Some(&primo) = out.get(&(vi, numero, scadenza.clone())) {
-            problema(
-                "",
-                TipoProblema::Doppio {
-                    primo: format!("risultati[{primo}]"),
-                },
-            );
-            continue;
+            }),
         }
-        out.insert((vi, numero, scadenza), i);
     }
     out
+}
+
+/// A problem of a result: the field it is at (empty for the result as a whole) and what.
+type Errato = (&'static str, TipoProblema);
+
+/// The node entry and indicator number (`None`: the node's own target) a result names.
+fn indicatore_di(
+    indice: &Indice,
+    nodi: &[&Nodo],
+    per_id: &HashMap<&str, (usize, usize)>,
+    r: &crate::consuntivo::Risultato,
+) -> Result<(usize, Option<usize>), Errato> {
+    let voci = indice.voci();
+    let sconosciuto = |id: String| Err(("indicatore", TipoProblema::IndicatoreSconosciuto(id)));
+    match (&r.obiettivo, &r.indicatore) {
+        (_, Some(RifIndicatore::Id(id))) if per_id.contains_key(id.as_str()) => {
+            let (vi, n) = per_id[id.as_str()];
+            Ok((vi, Some(n)))
+        }
+        (None, Some(RifIndicatore::Id(id))) => sconosciuto(id.clone()),
+        (None, _) => Err(("", TipoProblema::ObiettivoMancante)),
+        (Some(o), rif) => {
+            let vi = indice
+                .cerca(o)
+                .and_then(|v| voci.iter().position(|x| std::ptr::eq(x, v)))
+                .ok_or_else(|| ("obiettivo", TipoProblema::ObiettivoSconosciuto(o.clone())))?;
+            let nodo = nodi[vi];
+            match rif {
+                None if nodo.target.is_empty() => Err((
+                    "",
+                    TipoProblema::SenzaTargetProprio(voci[vi].riferimento.clone()),
+                )),
+                None => Ok((vi, None)),
+                Some(RifIndicatore::Numero(n)) if (1..=nodo.indicatori.len()).contains(n) => {
+                    Ok((vi, Some(*n)))
+                }
+                Some(RifIndicatore::Numero(n)) => sconosciuto(n.to_string()),
+                Some(RifIndicatore::Id(id)) => sconosciuto(id.clone()),
+            }
+        }
+    }
+}
+
+/// The deadline a result is for: the one it names, if its level has it, else the one that
+/// counts for the year.
+fn scadenza_di(
+    piano: &Piano,
+    voce: &Voce,
+    r: &crate::consuntivo::Risultato,
+    anno: i32,
+) -> Result<String, Errato> {
+    let scadenze = voce.livello(piano).map_or_else(
+        || piano.documento.anni(),
+        |l| l.scadenze_effettive(&piano.documento),
+    );
+    let scritta = r.scadenza.clone();
+    match scritta.or_else(|| scadenza_dell_anno(&scadenze, anno)) {
+        Some(s) if scadenze.contains(&s) => Ok(s),
+        other => Err((
+            "scadenza",
+            TipoProblema::ScadenzaSconosciuta {
+                scadenza: other.unwrap_or_else(|| anno.to_string()),
+                previste: scadenze,
+            },
+        )),
+    }
 }
 
 /// How a node is named in the terms of its parent's mean.

@@ -53,39 +53,7 @@ pub fn build(
     let doc = &piano.documento;
     let piano_titolo = format!("{} {}", doc.titolo, periodo(doc.anno_inizio, doc.anno_fine));
     let approvazioni: Vec<String> = consuntivo.atti.iter().map(Atto::approvazione).collect();
-    let mut capitoli: Vec<Sezione> = consuntivo
-        .sezioni
-        .iter()
-        .filter(|s| s.posizione != Some(PosizioneSezione::Dopo))
-        .cloned()
-        .collect();
-    capitoli.push(sintesi(piano, indice, misura));
-    capitoli.push(albero(piano, indice, misura));
-    capitoli.push(obiettivi(indice, misura));
-    if let Some(d) = dirigenti(piano, misura) {
-        capitoli.push(d);
-    }
-    capitoli.extend(
-        consuntivo
-            .sezioni
-            .iter()
-            .filter(|s| s.posizione == Some(PosizioneSezione::Dopo))
-            .cloned(),
-    );
-    let mut sezioni = blocchi::sezioni(&capitoli, 1, 1, "sez-", Stile::Capitoli);
-    // The principal results open with the body's figure and the bars, then the light of
-    // every objective: a block of its own (coloured, with its words), not a model table.
-    let prima = consuntivo
-        .sezioni
-        .iter()
-        .filter(|s| s.posizione != Some(PosizioneSezione::Dopo))
-        .cloned()
-        .collect::<Vec<_>>();
-    let k = blocchi::sezioni(&prima, 1, 1, "sez-", Stile::Capitoli).len();
-    if let Some(s) = sezioni.get_mut(k) {
-        s.blocchi
-            .push(BloccoView::Semaforo(semaforo(indice, misura)));
-    }
+    let sezioni = capitoli(piano, indice, consuntivo, misura);
     let allegato = blocchi::sezioni(
         &[allegato(piano, indice, misura)],
         1,
@@ -132,6 +100,36 @@ pub fn build(
         allegato,
         firme: firme(&consuntivo.firme),
     }
+}
+
+/// The chapters, flattened: the narrative ones before, those built from the results, the
+/// narrative ones after (`posizione: "dopo"`).
+fn capitoli(
+    piano: &Piano,
+    indice: &Indice,
+    consuntivo: &Consuntivo,
+    misura: &Misura,
+) -> Vec<SezioneView> {
+    let (dopo, prima): (Vec<Sezione>, Vec<Sezione>) = consuntivo
+        .sezioni
+        .iter()
+        .cloned()
+        .partition(|s| s.posizione == Some(PosizioneSezione::Dopo));
+    let mut capitoli = prima.clone();
+    capitoli.push(sintesi(piano, indice, misura));
+    capitoli.push(albero(piano, indice, misura));
+    capitoli.push(obiettivi(indice, misura));
+    capitoli.extend(dirigenti(piano, misura));
+    capitoli.extend(dopo);
+    let mut sezioni = blocchi::sezioni(&capitoli, 1, 1, "sez-", Stile::Capitoli);
+    // The principal results open with the body's figure and the bars, then the light of
+    // every objective: a block of its own (coloured, with its words), not a model table.
+    let k = blocchi::sezioni(&prima, 1, 1, "sez-", Stile::Capitoli).len();
+    if let Some(s) = sezioni.get_mut(k) {
+        s.blocchi
+            .push(BloccoView::Semaforo(semaforo(indice, misura)));
+    }
+    sezioni
 }
 
 fn col(titolo: &str) -> Colonna {
@@ -452,92 +450,12 @@ fn media_regola(m: &Media) -> String {
 
 /// The annex for the OIV: the rules, then every figure with the values it came from.
 fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
-    let r = &misura.regole;
-    let regole: Vec<Vec<Cella>> = r
+    let regole: Vec<Vec<Cella>> = misura
+        .regole
         .in_parole(piano.ponderazione.as_ref())
         .into_iter()
         .map(|(regola, valore)| vec![testo(regola), testo(valore)])
         .collect();
-    let voci = indice.voci();
-    let indicatori: Vec<Vec<Cella>> = misura
-        .indicatori
-        .iter()
-        .map(|m| {
-            let ind = m.numero.map_or_else(|| "target".into(), |n| n.to_string());
-            let (calcolo, finale) = match &m.calcolo {
-                Some(c) => {
-                    let mut calcolo = c.formula.in_parole(c.grezzo);
-                    if c.limitato != c.grezzo {
-                        calcolo.push_str(&format!("; tetto: {}", format_percent(c.limitato)));
-                    }
-                    if let Some(f) = &c.fascia {
-                        calcolo.push_str(&format!("; {f}"));
-                    }
-                    (calcolo, Cella::Numero(c.finale))
-                }
-                None => ("escluso dal calcolo".into(), testo("-")),
-            };
-            vec![
-                testo(voci[m.voce].riferimento.clone()),
-                testo(ind),
-                testo(format!("{} ({})", m.target, tipo_target(&m.tipo))),
-                testo(m.risultato.clone().unwrap_or_else(|| "-".into())),
-                testo(calcolo),
-                finale,
-            ]
-        })
-        .collect();
-    let mut nodi: Vec<Vec<Cella>> = Vec::new();
-    for (i, n) in misura.nodi.iter().enumerate() {
-        let Some(regola) = n.regola else { continue };
-        let v = &voci[i];
-        for (parte, media) in [
-            ("indicatori", &n.indicatori),
-            ("obiettivi collegati", &n.figli),
-        ] {
-            let Some(m) = media else { continue };
-            for t in &m.termini {
-                nodi.push(vec![
-                    testo(v.riferimento.clone()),
-                    testo(format!("{parte}: {}", t.etichetta)),
-                    Cella::Numero(t.valore),
-                    t.peso
-                        .map_or_else(|| testo("-"), |p| testo(format_plain(p))),
-                    Cella::Numero(t.quota),
-                    Cella::Numero(t.valore * t.quota / 100.0),
-                ]);
-            }
-            nodi.push(vec![
-                testo(v.riferimento.clone()),
-                testo(format!("= media degli {parte} ({})", media_regola(m))),
-                Cella::Vuota,
-                testo(""),
-                Cella::Vuota,
-                Cella::Numero(m.valore),
-            ]);
-        }
-        let come = match regola {
-            RegolaNodo::Indicatori => "grado dell'obiettivo = media degli indicatori".to_string(),
-            RegolaNodo::Figli => "grado dell'obiettivo = media degli obiettivi collegati".into(),
-            RegolaNodo::IndicatoriSenzaPonderazione => {
-                "grado dell'obiettivo = media degli indicatori (nessuna `ponderazione` nel piano)"
-                    .into()
-            }
-            RegolaNodo::Ponderazione { quota_indicatori } => format!(
-                "grado dell'obiettivo = {} × indicatori + {} × obiettivi collegati",
-                format_percent(quota_indicatori),
-                format_percent(100.0 - quota_indicatori)
-            ),
-        };
-        nodi.push(vec![
-            testo(v.riferimento.clone()),
-            testo(come),
-            Cella::Vuota,
-            testo(""),
-            Cella::Vuota,
-            pct(n.realizzazione),
-        ]);
-    }
     let mut contenuto = vec![
         tabella(
             "Regole di misurazione applicate".into(),
@@ -557,7 +475,7 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
                 col("Calcolo"),
                 col_pct("Grado"),
             ],
-            indicatori,
+            calcolo_indicatori(indice, misura),
         ),
         tabella(
             "Calcolo del grado di raggiungimento di ogni obiettivo".into(),
@@ -569,24 +487,11 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
                 col_pct("Quota"),
                 col_pct("Contributo"),
             ],
-            nodi,
+            calcolo_nodi(indice, misura),
         ),
     ];
     if let Some(e) = &misura.ente {
-        let mut righe: Vec<Vec<Cella>> = e
-            .termini
-            .iter()
-            .map(|t| {
-                vec![
-                    testo(t.etichetta.clone()),
-                    Cella::Numero(t.valore),
-                    t.peso
-                        .map_or_else(|| testo("-"), |p| testo(format_plain(p))),
-                    Cella::Numero(t.quota),
-                    Cella::Numero(t.valore * t.quota / 100.0),
-                ]
-            })
-            .collect();
+        let mut righe: Vec<Vec<Cella>> = e.termini.iter().map(termine).collect();
         righe.push(vec![
             testo(format!(
                 "= grado complessivo dell'ente ({})",
@@ -616,4 +521,105 @@ fn allegato(piano: &Piano, indice: &Indice, misura: &Misura) -> Sezione {
     );
     s.numerata = Some(false);
     s
+}
+
+/// A term of a mean as a row: what, its achievement, its weight, its share, its part.
+fn termine(t: &crate::misura::Termine) -> Vec<Cella> {
+    vec![
+        testo(t.etichetta.clone()),
+        Cella::Numero(t.valore),
+        t.peso
+            .map_or_else(|| testo("-"), |p| testo(format_plain(p))),
+        Cella::Numero(t.quota),
+        Cella::Numero(t.valore * t.quota / 100.0),
+    ]
+}
+
+/// Every indicator's computation, with the rule, its values, the cap and the band.
+fn calcolo_indicatori(indice: &Indice, misura: &Misura) -> Vec<Vec<Cella>> {
+    let voci = indice.voci();
+    misura
+        .indicatori
+        .iter()
+        .map(|m| {
+            let ind = m.numero.map_or_else(|| "target".into(), |n| n.to_string());
+            let (calcolo, finale) = match &m.calcolo {
+                Some(c) => {
+                    let mut calcolo = c.formula.in_parole(c.grezzo);
+                    if c.limitato != c.grezzo {
+                        calcolo.push_str(&format!("; tetto: {}", format_percent(c.limitato)));
+                    }
+                    if let Some(f) = &c.fascia {
+                        calcolo.push_str(&format!("; {f}"));
+                    }
+                    (calcolo, Cella::Numero(c.finale))
+                }
+                None => ("escluso dal calcolo".into(), testo("-")),
+            };
+            vec![
+                testo(voci[m.voce].riferimento.clone()),
+                testo(ind),
+                testo(format!("{} ({})", m.target, tipo_target(&m.tipo))),
+                testo(m.risultato.clone().unwrap_or_else(|| "-".into())),
+                testo(calcolo),
+                finale,
+            ]
+        })
+        .collect()
+}
+
+/// Every objective's computation: the terms of its means, each mean, and how they combine.
+fn calcolo_nodi(indice: &Indice, misura: &Misura) -> Vec<Vec<Cella>> {
+    let voci = indice.voci();
+    let mut nodi: Vec<Vec<Cella>> = Vec::new();
+    for (i, n) in misura.nodi.iter().enumerate() {
+        let Some(regola) = n.regola else { continue };
+        let v = &voci[i];
+        for (parte, media) in [
+            ("indicatori", &n.indicatori),
+            ("obiettivi collegati", &n.figli),
+        ] {
+            let Some(m) = media else { continue };
+            for t in &m.termini {
+                let mut riga = termine(t);
+                riga[0] = testo(format!("{parte}: {}", t.etichetta));
+                riga.insert(0, testo(v.riferimento.clone()));
+                nodi.push(riga);
+            }
+            nodi.push(vec![
+                testo(v.riferimento.clone()),
+                testo(format!("= media degli {parte} ({})", media_regola(m))),
+                Cella::Vuota,
+                testo(""),
+                Cella::Vuota,
+                Cella::Numero(m.valore),
+            ]);
+        }
+        nodi.push(vec![
+            testo(v.riferimento.clone()),
+            testo(come_si_combina(regola)),
+            Cella::Vuota,
+            testo(""),
+            Cella::Vuota,
+            pct(n.realizzazione),
+        ]);
+    }
+    nodi
+}
+
+/// How a node's own indicators and its children make its achievement, in words.
+fn come_si_combina(regola: RegolaNodo) -> String {
+    match regola {
+        RegolaNodo::Indicatori => "grado dell'obiettivo = media degli indicatori".to_string(),
+        RegolaNodo::Figli => "grado dell'obiettivo = media degli obiettivi collegati".into(),
+        RegolaNodo::IndicatoriSenzaPonderazione => {
+            "grado dell'obiettivo = media degli indicatori (nessuna `ponderazione` nel piano)"
+                .into()
+        }
+        RegolaNodo::Ponderazione { quota_indicatori } => format!(
+            "grado dell'obiettivo = {} × indicatori + {} × obiettivi collegati",
+            format_percent(quota_indicatori),
+            format_percent(100.0 - quota_indicatori)
+        ),
+    }
 }
