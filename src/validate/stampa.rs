@@ -88,9 +88,34 @@ pub(super) fn campi_non_stampati(piano: &Piano, indice: &Indice, out: &mut Vec<D
     }
 }
 
+/// A P090 warning for every field of `nodo` that its place in the documents leaves out.
 fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diagnostic>) {
-    let path = &voce.percorso;
-    let presenti = [
+    for (campo, presente) in fields_given(nodo) {
+        if !presente {
+            continue;
+        }
+        if let Some((perche, hint)) = field_left_out(nodo, voce, posto, campo) {
+            out.push(
+                Diagnostic::new(
+                    Codice::P090,
+                    format!(
+                        "il campo `{campo}` di {} non è stampato: {perche}",
+                        voce.riferimento
+                    ),
+                )
+                .at_path(format!("{}.{campo}", voce.percorso))
+                .with_hint(hint.to_string()),
+            );
+        }
+    }
+    if let Posto::Azione = posto {
+        action_indicators_left_out(nodo, voce, out);
+    }
+}
+
+/// Each field of a node a printed place could leave out, with whether the plan gives it.
+fn fields_given(nodo: &Nodo) -> [(&'static str, bool); 16] {
+    [
         ("sottotitolo", nodo.sottotitolo.is_some()),
         ("peso", nodo.peso.is_some()),
         ("descrizione", nodo.descrizione.is_some()),
@@ -107,118 +132,114 @@ fn nodo_non_stampato(nodo: &Nodo, voce: &Voce, posto: &Posto, out: &mut Vec<Diag
         ("baseline", nodo.baseline.is_some()),
         ("periodo", nodo.periodo.is_some()),
         ("figli", !nodo.figli.is_empty()),
-    ];
-    let avviso = |campo: &str, perche: String, hint: &str| {
-        Diagnostic::new(
-            Codice::P090,
-            format!(
-                "il campo `{campo}` di {} non è stampato: {perche}",
-                voce.riferimento
-            ),
-        )
-        .at_path(format!("{path}.{campo}"))
-        .with_hint(hint.to_string())
-    };
-    for (campo, presente) in presenti {
-        if !presente {
-            continue;
+    ]
+}
+
+/// Why `campo`, given on `nodo`, is not printed where the node is, and what to do about it;
+/// `None` when it is printed.
+fn field_left_out(
+    nodo: &Nodo,
+    voce: &Voce,
+    posto: &Posto,
+    campo: &str,
+) -> Option<(String, &'static str)> {
+    match posto {
+        Posto::Area
+            if matches!(
+                campo,
+                "scheda"
+                    | "target"
+                    | "baseline"
+                    | "periodo"
+                    | "uffici"
+                    | "impegno"
+                    | "tempi"
+                    | "benefici"
+                    | "indicatori"
+                    | "risorse"
+            ) =>
+        {
+            Some((
+                format!(
+                    "i nodi del primo livello («{}») non hanno una scheda: il documento ne stampa titolo, sottotitolo, peso, bilancio, descrizione e note",
+                    voce.nome_livello
+                ),
+                "sposta il campo in un obiettivo del livello sotto, che ha la scheda",
+            ))
         }
-        match posto {
-            Posto::Area
-                if matches!(
-                    campo,
-                    "scheda"
-                        | "target"
-                        | "baseline"
-                        | "periodo"
-                        | "uffici"
-                        | "impegno"
-                        | "tempi"
-                        | "benefici"
-                        | "indicatori"
-                        | "risorse"
-                ) =>
-            {
-                out.push(avviso(
-                    campo,
-                    format!(
-                        "i nodi del primo livello («{}») non hanno una scheda: il documento ne stampa titolo, sottotitolo, peso, bilancio, descrizione e note",
-                        voce.nome_livello
-                    ),
-                    "sposta il campo in un obiettivo del livello sotto, che ha la scheda",
-                ));
-            }
-            Posto::Azione
-                if matches!(
-                    campo,
-                    "bilancio" | "impegno" | "risorse" | "note"
-                ) || (campo == "uffici"
+        Posto::Azione
+            if matches!(campo, "bilancio" | "impegno" | "risorse" | "note")
+                || (campo == "uffici"
                     && !nodo.indicatori.is_empty()
                     && nodo.target.is_empty()
                     && nodo.baseline.is_none()) =>
-            {
-                let perche = if campo == "uffici" {
-                    "nella tabella della scheda gli uffici sono quelli dei suoi indicatori".into()
-                } else {
-                    format!(
-                        "i nodi del livello «{}» non hanno una scheda e la tabella della scheda del loro obiettivo non ha posto per questo campo",
-                        voce.nome_livello
-                    )
-                };
-                let hint = if campo == "uffici" {
-                    "scrivi gli uffici in `uffici` di ciascun indicatore"
-                } else {
-                    "sposta il campo nell'obiettivo che ha la scheda, o dai una scheda al livello con `\"scheda\": true`"
-                };
-                out.push(avviso(campo, perche, hint));
-            }
-            Posto::SoloAlbero if campo != "figli" => out.push(avviso(
-                campo,
-                format!(
-                    "i nodi del livello «{}» non hanno una scheda e nessun obiettivo sopra {} ha una scheda nella cui tabella stamparlo: il documento ne stampa solo il titolo, nell'albero",
-                    voce.nome_livello, voce.riferimento
-                ),
-                "dai una scheda al livello del nodo o a quello sopra, con `\"scheda\": true`",
-            )),
-            Posto::Azienda if campo == "scheda" => out.push(avviso(
-                campo,
-                "le schede degli obiettivi di un'azienda speciale non sono numerate".into(),
-                "togli `scheda`",
-            )),
-            Posto::Azienda if campo == "figli" => out.push(avviso(
-                campo,
-                "gli obiettivi di un'azienda speciale sono stampati senza i nodi sotto di loro"
-                    .into(),
-                "scrivi questi nodi come obiettivi dell'azienda, in `obiettivi`",
-            )),
-            _ => {}
+        {
+            Some(action_field_left_out(voce, campo))
         }
+        Posto::SoloAlbero if campo != "figli" => Some((
+            format!(
+                "i nodi del livello «{}» non hanno una scheda e nessun obiettivo sopra {} ha una scheda nella cui tabella stamparlo: il documento ne stampa solo il titolo, nell'albero",
+                voce.nome_livello, voce.riferimento
+            ),
+            "dai una scheda al livello del nodo o a quello sopra, con `\"scheda\": true`",
+        )),
+        Posto::Azienda if campo == "scheda" => Some((
+            "le schede degli obiettivi di un'azienda speciale non sono numerate".into(),
+            "togli `scheda`",
+        )),
+        Posto::Azienda if campo == "figli" => Some((
+            "gli obiettivi di un'azienda speciale sono stampati senza i nodi sotto di loro".into(),
+            "scrivi questi nodi come obiettivi dell'azienda, in `obiettivi`",
+        )),
+        _ => None,
     }
-    if let Posto::Azione = posto {
-        for (k, ind) in nodo.indicatori.iter().enumerate() {
-            let presenti = [
-                ("formula", ind.formula.is_some()),
-                ("unita", ind.unita.is_some()),
-                ("tipo", ind.tipo.is_some()),
-                ("fonte", ind.fonte.is_some()),
-                ("documentazione", ind.documentazione.is_some()),
-            ];
-            for (campo, _) in presenti.into_iter().filter(|(_, p)| *p) {
-                out.push(
-                    Diagnostic::new(
-                        Codice::P090,
-                        format!(
-                            "il campo `{campo}` dell'indicatore {} di {} non è stampato: la tabella delle azioni riporta di un indicatore solo descrizione, valore di partenza, target, peso e uffici",
-                            k + 1,
-                            voce.riferimento
-                        ),
-                    )
-                    .at_path(format!("{path}.indicatori[{k}].{campo}"))
-                    .with_hint(
-                        "sposta l'indicatore nell'obiettivo che ha la scheda, o dai una scheda al livello con `\"scheda\": true`",
+}
+
+/// Why a field of an action is not printed in its objective's table, and the fix: its
+/// offices are its indicators', the other fields have no column.
+fn action_field_left_out(voce: &Voce, campo: &str) -> (String, &'static str) {
+    if campo == "uffici" {
+        (
+            "nella tabella della scheda gli uffici sono quelli dei suoi indicatori".into(),
+            "scrivi gli uffici in `uffici` di ciascun indicatore",
+        )
+    } else {
+        (
+            format!(
+                "i nodi del livello «{}» non hanno una scheda e la tabella della scheda del loro obiettivo non ha posto per questo campo",
+                voce.nome_livello
+            ),
+            "sposta il campo nell'obiettivo che ha la scheda, o dai una scheda al livello con `\"scheda\": true`",
+        )
+    }
+}
+
+/// A P090 warning for every field of an action's indicators that the actions' table has no
+/// column for.
+fn action_indicators_left_out(nodo: &Nodo, voce: &Voce, out: &mut Vec<Diagnostic>) {
+    for (k, ind) in nodo.indicatori.iter().enumerate() {
+        let presenti = [
+            ("formula", ind.formula.is_some()),
+            ("unita", ind.unita.is_some()),
+            ("tipo", ind.tipo.is_some()),
+            ("fonte", ind.fonte.is_some()),
+            ("documentazione", ind.documentazione.is_some()),
+        ];
+        for (campo, _) in presenti.into_iter().filter(|(_, p)| *p) {
+            out.push(
+                Diagnostic::new(
+                    Codice::P090,
+                    format!(
+                        "il campo `{campo}` dell'indicatore {} di {} non è stampato: la tabella delle azioni riporta di un indicatore solo descrizione, valore di partenza, target, peso e uffici",
+                        k + 1,
+                        voce.riferimento
                     ),
-                );
-            }
+                )
+                .at_path(format!("{}.indicatori[{k}].{campo}", voce.percorso))
+                .with_hint(
+                    "sposta l'indicatore nell'obiettivo che ha la scheda, o dai una scheda al livello con `\"scheda\": true`",
+                ),
+            );
         }
     }
 }

@@ -501,7 +501,7 @@ impl View {
         let schede = self.aree.iter().flat_map(|a| &a.schede);
         for s in schede.chain(self.aziende.iter().flat_map(|a| &a.schede)) {
             out.extend([&s.sezioni_prima[..], &s.sezioni_dopo, &s.sezioni_chiusura]);
-            for a in &s.azioni {
+            for a in &s.tabella_azioni.azioni {
                 out.extend([&a.sezioni_prima[..], &a.sezioni_dopo]);
             }
         }
@@ -713,7 +713,7 @@ impl View {
             if let Some(t) = &mut s.target {
                 t.modificato = segni.target.contains(&key);
             }
-            for a in &mut s.azioni {
+            for a in &mut s.tabella_azioni.azioni {
                 if let Some(v) = segni.obiettivi.get(&a.chiave) {
                     voci.extend(v.iter().map(|x| format!("{}: {x}", a.etichetta)));
                 }

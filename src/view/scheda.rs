@@ -59,28 +59,11 @@ pub struct SchedaView {
     /// Whether this is a further numbered scheda of a node already printed: its heading and
     /// its actions only (the node's fields and indicators are in its first scheda).
     pub seguito: bool,
-    /// Actions or projects below this objective that have no scheda of their own, shown in
-    /// one table (action, indicator, target, offices) with their texts after it.
-    pub azioni: Vec<AzioneView>,
-    /// Target columns of the actions' table.
-    pub scadenze_azioni: Vec<ScadenzaView>,
-    /// Column headings of the actions' table, from the actions' level.
-    pub colonne_azioni: ColonneView,
-    /// Whether any action has an indicator (a column for it): an action measured by its
-    /// own targets leaves its indicator cell empty.
-    pub indicatore_azioni: bool,
-    /// Whether any action's indicator names responsible offices.
-    pub uffici_azioni: bool,
-    /// Whether any action's indicator has a baseline (a column for it).
-    pub baseline_azioni: bool,
-    /// Whether any action's indicator has a weight (a column for it).
-    pub pesi_azioni: bool,
-    /// Heading of the actions' period column, when some action has a period.
-    pub periodo_azioni: Option<String>,
-    /// How many columns the actions' table has, for the rows of group headings that span it.
-    pub n_colonne_azioni: usize,
-    /// Name of the actions' level ("Azione/Progetto").
-    pub livello_azioni: String,
+    /// The table of the actions or projects below this objective that have no scheda of
+    /// their own, with their texts after it.
+    // Flattened: the templates read its fields on the scheda itself.
+    #[serde(flatten)]
+    pub tabella_azioni: TabellaAzioniView,
     /// Every indicator of the scheda, its own then its actions', for the summary tables.
     pub sintesi: Vec<RigaSintesi>,
     /// Target columns.
@@ -120,6 +103,34 @@ pub struct SchedaView {
     /// node's ancestors (or its own, when its descendants' schede came after it): the
     /// sections after their children, the nearest first.
     pub sezioni_chiusura: Vec<SezioneView>,
+}
+
+/// The actions' table of a scheda: its rows, target columns, headings and which optional
+/// columns it has.
+#[derive(Debug, Serialize)]
+pub struct TabellaAzioniView {
+    /// Actions or projects below this objective that have no scheda of their own, shown in
+    /// one table (action, indicator, target, offices) with their texts after it.
+    pub azioni: Vec<AzioneView>,
+    /// Target columns of the actions' table.
+    pub scadenze_azioni: Vec<ScadenzaView>,
+    /// Column headings of the actions' table, from the actions' level.
+    pub colonne_azioni: ColonneView,
+    /// Whether any action has an indicator (a column for it): an action measured by its
+    /// own targets leaves its indicator cell empty.
+    pub indicatore_azioni: bool,
+    /// Whether any action's indicator names responsible offices.
+    pub uffici_azioni: bool,
+    /// Whether any action's indicator has a baseline (a column for it).
+    pub baseline_azioni: bool,
+    /// Whether any action's indicator has a weight (a column for it).
+    pub pesi_azioni: bool,
+    /// Heading of the actions' period column, when some action has a period.
+    pub periodo_azioni: Option<String>,
+    /// How many columns the actions' table has, for the rows of group headings that span it.
+    pub n_colonne_azioni: usize,
+    /// Name of the actions' level ("Azione/Progetto").
+    pub livello_azioni: String,
 }
 
 /// An action or project shown inside its objective's scheda.
@@ -585,12 +596,71 @@ fn scheda(
         || piano.documento.anni(),
         |l| l.scadenze_effettive(&piano.documento),
     );
-    let pesi_per_scadenza = nodo
-        .indicatori
-        .iter()
-        .any(|i| matches!(i.peso, Some(crate::model::Peso::PerScadenza(_))));
-    let indicatori = nodo
-        .indicatori
+    let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
+    let etichetta_peso = etichetta_peso(livello, &nome, parent);
+    let sintesi = sintesi(nodo, azioni.tutte, &scadenze_keys);
+    let tabella_azioni = tabella_azioni(piano, voce, azioni);
+    let (colonne, scadenze) = intestazioni(livello, &INTESTAZIONI_INDICATORI, &scadenze_keys);
+    SchedaView {
+        etichetta: voce.etichetta.clone(),
+        codice: voce.codice.clone(),
+        chiave: voce.chiave.clone(),
+        gruppo: None,
+        in_gruppo: false,
+        scheda: None,
+        livello: voce.profondita,
+        nome_livello: nome,
+        titolo: nodo.titolo.clone(),
+        sottotitolo: nodo.sottotitolo.clone(),
+        peso: nodo.peso.map(format_percent),
+        etichetta_peso,
+        bilancio: nodo.bilancio.as_ref().map(bilancio),
+        descrizione: nodo.descrizione.clone(),
+        uffici: nodo.uffici.clone(),
+        impegno: nodo.impegno.clone(),
+        tempi: nodo.tempi.clone(),
+        benefici: nodo.benefici.clone(),
+        note: nodo.note.clone(),
+        periodo: nodo.periodo_azione().map(str::to_string),
+        etichetta_periodo: etichetta_periodo(livello),
+        seguito: false,
+        tabella_azioni,
+        sintesi,
+        scadenze,
+        colonne,
+        pesi_per_scadenza: nodo
+            .indicatori
+            .iter()
+            .any(|i| matches!(i.peso, Some(crate::model::Peso::PerScadenza(_)))),
+        baseline_indicatori: nodo.indicatori.iter().any(|i| i.baseline.is_some()),
+        pesi_indicatori: nodo.indicatori.iter().any(|i| i.peso.is_some()),
+        target: target_view(nodo, &scadenze_keys),
+        ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
+        ha_uffici_indicatori: nodo.indicatori.iter().any(|i| !i.uffici.is_empty()),
+        misura: MisuraView::of(&nodo.indicatori),
+        indicatori: indicatori(nodo, &scadenze_keys),
+        risorse: risorse(&nodo.risorse, &piano.documento.anni()),
+        ponderazione: ponderazione(piano, indice, nodo, voce),
+        modifiche: None,
+        sezioni_prima: del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::Prima),
+        sezioni_dopo: del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::DopoScheda),
+        sezioni_chiusura: Vec::new(),
+    }
+}
+
+/// The label of a node's weight: its level's own, else relative to the plan for the first
+/// level (`parent` empty), else to `parent`.
+fn etichetta_peso(livello: Option<&Livello>, nome: &str, parent: &str) -> String {
+    match livello.and_then(|l| l.etichetta_peso.clone()) {
+        Some(e) => e,
+        None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
+        None => format!("Peso nel livello superiore: {parent}"),
+    }
+}
+
+/// The node's indicators as shown, read at `scadenze`.
+fn indicatori(nodo: &Nodo, scadenze: &[String]) -> Vec<IndicatoreView> {
+    nodo.indicatori
         .iter()
         .enumerate()
         .map(|(k, ind)| IndicatoreView {
@@ -604,7 +674,7 @@ fn scheda(
                 .baseline
                 .as_ref()
                 .map_or_else(|| "-".into(), |b| b.testo()),
-            valori: scadenze_keys
+            valori: scadenze
                 .iter()
                 .map(|s| ValoreView {
                     target: ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()),
@@ -624,11 +694,32 @@ fn scheda(
                 || ind.fonte.is_some()
                 || !ind.uffici.is_empty(),
         })
-        .collect();
+        .collect()
+}
 
+/// The node's own targets as printed, read at `scadenze`, when it is its own measure.
+fn target_view(nodo: &Nodo, scadenze: &[String]) -> Option<TargetView> {
+    target_proprio(nodo).map(|(baseline, valori)| TargetView {
+        baseline: baseline.map(Target::testo),
+        valori: scadenze
+            .iter()
+            .map(|s| testo_o_trattino(valori.get(s)))
+            .collect(),
+        modificato: false,
+    })
+}
+
+/// How the node's achievement splits between its own indicators and its children, when it
+/// has both and the plan states the split.
+fn ponderazione(
+    piano: &Piano,
+    indice: &Indice,
+    nodo: &Nodo,
+    voce: &Voce,
+) -> Option<PonderazioneView> {
     // The split between own indicators and children is shown only by the rule the plan
     // chose (`ponderazione`): no share is invented.
-    let ponderazione = piano
+    piano
         .ponderazione
         .as_ref()
         .filter(|_| !nodo.indicatori.is_empty() && !nodo.figli.is_empty())
@@ -653,62 +744,22 @@ fn scheda(
                     indicatori: f.indicatori.iter().map(|i| i.descrizione.clone()).collect(),
                 })
                 .collect(),
-        });
+        })
+}
 
-    let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
-    let etichetta_peso = match livello.and_then(|l| l.etichetta_peso.clone()) {
-        Some(e) => e,
-        None if parent.is_empty() => format!("Peso dell'{}", nome.to_lowercase()),
-        None => format!("Peso nel livello superiore: {parent}"),
-    };
+/// The actions' table of the scheda of `voce`'s node: its rows with their group headings,
+/// the target columns some row fills, the headings of the actions' level, and which
+/// optional columns it has.
+fn tabella_azioni(piano: &Piano, voce: &Voce, azioni: Azioni<'_, '_>) -> TabellaAzioniView {
     let Azioni {
         parte,
-        tutte,
         scadenze,
         livello: livello_azioni,
+        ..
     } = azioni;
-    let sintesi = sintesi(nodo, tutte, &scadenze_keys);
     let azioni_nodi: Vec<&Nodo> = parte.iter().map(|a| a.nodo).collect();
-    // A group heading opens where an action's group differs from the last one opened.
-    let mut aperto: Option<&str> = None;
-    let azioni: Vec<AzioneView> = parte
-        .into_iter()
-        .map(|a| {
-            let mut v = a.vista;
-            if let Some(g) = a.nodo.nome_gruppo()
-                && aperto != Some(g)
-            {
-                v.gruppo = Some(g.to_string());
-                aperto = Some(g);
-            }
-            v
-        })
-        .collect();
-    // A target column empty in every row of the actions' table is left out (actions
-    // measured by their period alone have no targets).
-    let mut azioni = azioni;
-    let piene: Vec<bool> = (0..scadenze.len())
-        .map(|j| {
-            azioni
-                .iter()
-                .flat_map(|a| &a.righe)
-                .any(|r| r.valori.get(j).is_some_and(|v| v != "-"))
-        })
-        .collect();
-    for r in azioni.iter_mut().flat_map(|a| &mut a.righe) {
-        let mut j = 0;
-        r.valori.retain(|_| {
-            j += 1;
-            piene[j - 1]
-        });
-    }
-    let scadenze_azioni: Vec<String> = scadenze
-        .iter()
-        .zip(&piene)
-        .filter(|&(_, &piena)| piena)
-        .map(|(s, _)| s.clone())
-        .collect();
-    let (colonne, scadenze) = intestazioni(livello, &INTESTAZIONI_INDICATORI, &scadenze_keys);
+    let mut azioni = with_group_headings(parte);
+    let scadenze_azioni = drop_empty_target_columns(&mut azioni, scadenze);
     let (colonne_azioni, scadenze_azioni) = intestazioni(
         voce.livello_figli(piano),
         &INTESTAZIONI_AZIONI,
@@ -743,64 +794,65 @@ fn scheda(
         .iter()
         .filter(|&&c| c)
         .count();
-    SchedaView {
-        etichetta: voce.etichetta.clone(),
-        codice: voce.codice.clone(),
-        chiave: voce.chiave.clone(),
-        gruppo: None,
-        in_gruppo: false,
-        scheda: None,
-        livello: voce.profondita,
-        nome_livello: nome,
-        titolo: nodo.titolo.clone(),
-        sottotitolo: nodo.sottotitolo.clone(),
-        peso: nodo.peso.map(format_percent),
-        etichetta_peso,
-        bilancio: nodo.bilancio.as_ref().map(bilancio),
-        descrizione: nodo.descrizione.clone(),
-        uffici: nodo.uffici.clone(),
-        impegno: nodo.impegno.clone(),
-        tempi: nodo.tempi.clone(),
-        benefici: nodo.benefici.clone(),
-        note: nodo.note.clone(),
-        periodo: nodo.periodo_azione().map(str::to_string),
-        etichetta_periodo: etichetta_periodo(livello),
-        seguito: false,
+    TabellaAzioniView {
+        azioni,
+        scadenze_azioni,
+        colonne_azioni,
         indicatore_azioni,
         uffici_azioni,
         baseline_azioni,
         pesi_azioni,
         periodo_azioni,
         n_colonne_azioni,
-        azioni,
-        scadenze_azioni,
-        colonne_azioni,
         livello_azioni: livello_azioni.to_string(),
-        sintesi,
-        scadenze,
-        colonne,
-        pesi_per_scadenza,
-        baseline_indicatori: nodo.indicatori.iter().any(|i| i.baseline.is_some()),
-        pesi_indicatori: nodo.indicatori.iter().any(|i| i.peso.is_some()),
-        target: target_proprio(nodo).map(|(baseline, valori)| TargetView {
-            baseline: baseline.map(Target::testo),
-            valori: scadenze_keys
-                .iter()
-                .map(|s| testo_o_trattino(valori.get(s)))
-                .collect(),
-            modificato: false,
-        }),
-        ha_documentazione: nodo.indicatori.iter().any(|i| i.documentazione.is_some()),
-        ha_uffici_indicatori: nodo.indicatori.iter().any(|i| !i.uffici.is_empty()),
-        misura: MisuraView::of(&nodo.indicatori),
-        indicatori,
-        risorse: risorse(&nodo.risorse, &piano.documento.anni()),
-        ponderazione,
-        modifiche: None,
-        sezioni_prima: del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::Prima),
-        sezioni_dopo: del_nodo(&nodo.sezioni, &voce.chiave, PosizioneSezione::DopoScheda),
-        sezioni_chiusura: Vec::new(),
     }
+}
+
+/// The actions' rows, each naming the group it opens.
+fn with_group_headings(parte: Vec<Azione<'_>>) -> Vec<AzioneView> {
+    // A group heading opens where an action's group differs from the last one opened.
+    let mut aperto: Option<&str> = None;
+    parte
+        .into_iter()
+        .map(|a| {
+            let mut v = a.vista;
+            if let Some(g) = a.nodo.nome_gruppo()
+                && aperto != Some(g)
+            {
+                v.gruppo = Some(g.to_string());
+                aperto = Some(g);
+            }
+            v
+        })
+        .collect()
+}
+
+/// Leaves out of the actions' rows every target column that is empty in all of them, and
+/// returns the deadlines of the columns kept.
+fn drop_empty_target_columns(azioni: &mut [AzioneView], scadenze: &[String]) -> Vec<String> {
+    // Actions measured by their period alone have no targets: their columns would be
+    // dashes only.
+    let piene: Vec<bool> = (0..scadenze.len())
+        .map(|j| {
+            azioni
+                .iter()
+                .flat_map(|a| &a.righe)
+                .any(|r| r.valori.get(j).is_some_and(|v| v != "-"))
+        })
+        .collect();
+    for r in azioni.iter_mut().flat_map(|a| &mut a.righe) {
+        let mut j = 0;
+        r.valori.retain(|_| {
+            j += 1;
+            piene[j - 1]
+        });
+    }
+    scadenze
+        .iter()
+        .zip(&piene)
+        .filter(|&(_, &piena)| piena)
+        .map(|(s, _)| s.clone())
+        .collect()
 }
 
 /// The node's own targets and baseline, when it is its own measure (it has either).
@@ -875,133 +927,9 @@ struct TabellaAzioni<'a> {
 
 /// The descendants of a scheda's node that have no scheda of their own (actions, projects).
 fn azioni<'a>(piano: &Piano, indice: &Indice, nodo: &'a Nodo, voce: &Voce) -> TabellaAzioni<'a> {
-    /// The actions among `nodes` and below them; `numero` is the scheda number of the one
-    /// before, which the direct actions of the node (`diretti`) may change.
-    fn visit<'a>(
-        piano: &Piano,
-        indice: &Indice,
-        nodes: &'a [Nodo],
-        parent: &Voce,
-        mut numero: Option<String>,
-        diretti: bool,
-        out: &mut Vec<Azione<'a>>,
-    ) {
-        let Some(livello) = parent.livello_figli(piano) else {
-            return;
-        };
-        if livello.ha_scheda() {
-            return;
-        }
-        for (n, v) in nodes.iter().zip(indice.figli(parent)) {
-            if diretti && let Some(k) = n.numero_scheda() {
-                numero = Some(k.to_string());
-            }
-            let scadenze = livello.scadenze_effettive(&piano.documento);
-            // The action's own targets first, its indicator cell empty: the action's
-            // title, in the first column, says what they measure.
-            let propri = target_proprio(n).map(|(baseline, target)| RigaAzione {
-                numero: None,
-                descrizione: String::new(),
-                baseline: testo_o_trattino(baseline),
-                peso: "-".into(),
-                valori: scadenze
-                    .iter()
-                    .map(|s| testo_o_trattino(target.get(s)))
-                    .collect(),
-                uffici: n.uffici.clone(),
-                righe_uffici: 1,
-                modificato: false,
-            });
-            let mut righe: Vec<RigaAzione> = propri
-                .into_iter()
-                .chain(n.indicatori.iter().enumerate().map(|(k, ind)| {
-                    RigaAzione {
-                        numero: Some(k + 1),
-                        descrizione: ind.descrizione.clone(),
-                        baseline: ind
-                            .baseline
-                            .as_ref()
-                            .map_or_else(|| "-".into(), |b| b.testo()),
-                        peso: match &ind.peso {
-                            Some(crate::model::Peso::Unico(v)) => format_percent(*v),
-                            Some(crate::model::Peso::PerScadenza(_)) => scadenze
-                                .iter()
-                                .filter_map(|s| {
-                                    ind.peso_at(s)
-                                        .map(|p| format!("{s}: {}", format_percent(p)))
-                                })
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            None => "-".into(),
-                        },
-                        valori: scadenze
-                            .iter()
-                            .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
-                            .collect(),
-                        uffici: ind.uffici.clone(),
-                        righe_uffici: 1,
-                        modificato: false,
-                    }
-                }))
-                .collect();
-            if righe.is_empty() {
-                righe.push(RigaAzione {
-                    numero: None,
-                    descrizione: "-".into(),
-                    baseline: "-".into(),
-                    peso: "-".into(),
-                    valori: scadenze.iter().map(|_| "-".into()).collect(),
-                    uffici: n.uffici.clone(),
-                    righe_uffici: 1,
-                    modificato: false,
-                });
-            }
-            // Consecutive rows with the same offices share one cell, as in the plans.
-            let mut start = 0;
-            for k in 1..=righe.len() {
-                if k == righe.len() || righe[k].uffici != righe[start].uffici {
-                    righe[start].righe_uffici = k - start;
-                    for r in &mut righe[start + 1..k] {
-                        r.righe_uffici = 0;
-                    }
-                    start = k;
-                }
-            }
-            let view = AzioneView {
-                chiave: v.chiave.clone(),
-                gruppo: None,
-                periodo: n.periodo_azione().unwrap_or("-").to_string(),
-                // Without a code, the title alone: the table's header names the level.
-                etichetta: if v.codice.is_empty() {
-                    n.titolo.clone()
-                } else {
-                    v.etichetta.clone()
-                },
-                sottotitolo: n.sottotitolo.clone(),
-                peso: n.peso.map(format_percent),
-                righe,
-                descrizione: n.descrizione.clone(),
-                tempi: n.tempi.clone(),
-                benefici: n.benefici.clone(),
-                sezioni_prima: del_nodo(&n.sezioni, &v.chiave, PosizioneSezione::Prima),
-                // An action has no scheda, and its own actions are rows of the same
-                // table: its sections after either follow its texts.
-                sezioni_dopo: [PosizioneSezione::DopoScheda, PosizioneSezione::Dopo]
-                    .into_iter()
-                    .flat_map(|p| del_nodo(&n.sezioni, &v.chiave, p))
-                    .collect(),
-            };
-            out.push(Azione {
-                nodo: n,
-                vista: view,
-                scheda: numero.clone(),
-            });
-            visit(piano, indice, &n.figli, v, numero.clone(), false, out);
-        }
-    }
     let mut out = Vec::new();
     let own = nodo.numero_scheda().map(str::to_string);
-    visit(piano, indice, &nodo.figli, voce, own, true, &mut out);
+    collect_actions(piano, indice, &nodo.figli, voce, own, true, &mut out);
     let livello = voce.livello_figli(piano);
     let scadenze = match (out.is_empty(), livello) {
         (false, Some(l)) => l.scadenze_effettive(&piano.documento),
@@ -1011,6 +939,158 @@ fn azioni<'a>(piano: &Piano, indice: &Indice, nodo: &'a Nodo, voce: &Voce) -> Ta
         righe: out,
         scadenze,
         livello: livello.map(|l| l.nome.clone()).unwrap_or_default(),
+    }
+}
+
+/// The actions among `nodes` and below them; `numero` is the scheda number of the one
+/// before, which the direct actions of the node (`diretti`) may change.
+fn collect_actions<'a>(
+    piano: &Piano,
+    indice: &Indice,
+    nodes: &'a [Nodo],
+    parent: &Voce,
+    mut numero: Option<String>,
+    diretti: bool,
+    out: &mut Vec<Azione<'a>>,
+) {
+    let Some(livello) = parent.livello_figli(piano) else {
+        return;
+    };
+    if livello.ha_scheda() {
+        return;
+    }
+    for (n, v) in nodes.iter().zip(indice.figli(parent)) {
+        if diretti && let Some(k) = n.numero_scheda() {
+            numero = Some(k.to_string());
+        }
+        let scadenze = livello.scadenze_effettive(&piano.documento);
+        out.push(Azione {
+            nodo: n,
+            vista: azione_view(n, v, righe_azione(n, &scadenze)),
+            scheda: numero.clone(),
+        });
+        collect_actions(piano, indice, &n.figli, v, numero.clone(), false, out);
+    }
+}
+
+/// The rows of an action in the actions' table, read at `scadenze`: its own targets, its
+/// indicators, or one row of dashes when it has neither.
+fn righe_azione(n: &Nodo, scadenze: &[String]) -> Vec<RigaAzione> {
+    // The action's own targets first, its indicator cell empty: the action's
+    // title, in the first column, says what they measure.
+    let propri = target_proprio(n).map(|(baseline, target)| RigaAzione {
+        numero: None,
+        descrizione: String::new(),
+        baseline: testo_o_trattino(baseline),
+        peso: "-".into(),
+        valori: scadenze
+            .iter()
+            .map(|s| testo_o_trattino(target.get(s)))
+            .collect(),
+        uffici: n.uffici.clone(),
+        righe_uffici: 1,
+        modificato: false,
+    });
+    let mut righe: Vec<RigaAzione> = propri
+        .into_iter()
+        .chain(
+            n.indicatori
+                .iter()
+                .enumerate()
+                .map(|(k, ind)| riga_indicatore(k + 1, ind, scadenze)),
+        )
+        .collect();
+    if righe.is_empty() {
+        righe.push(RigaAzione {
+            numero: None,
+            descrizione: "-".into(),
+            baseline: "-".into(),
+            peso: "-".into(),
+            valori: scadenze.iter().map(|_| "-".into()).collect(),
+            uffici: n.uffici.clone(),
+            righe_uffici: 1,
+            modificato: false,
+        });
+    }
+    share_office_cells(&mut righe);
+    righe
+}
+
+/// The row of an action's indicator number `numero`, read at `scadenze`.
+fn riga_indicatore(
+    numero: usize,
+    ind: &crate::model::Indicatore,
+    scadenze: &[String],
+) -> RigaAzione {
+    RigaAzione {
+        numero: Some(numero),
+        descrizione: ind.descrizione.clone(),
+        baseline: ind
+            .baseline
+            .as_ref()
+            .map_or_else(|| "-".into(), |b| b.testo()),
+        peso: match &ind.peso {
+            Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+            Some(crate::model::Peso::PerScadenza(_)) => scadenze
+                .iter()
+                .filter_map(|s| {
+                    ind.peso_at(s)
+                        .map(|p| format!("{s}: {}", format_percent(p)))
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            None => "-".into(),
+        },
+        valori: scadenze
+            .iter()
+            .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
+            .collect(),
+        uffici: ind.uffici.clone(),
+        righe_uffici: 1,
+        modificato: false,
+    }
+}
+
+/// Makes consecutive rows with the same offices share one cell, as in the plans: the first
+/// spans them, the others span none.
+fn share_office_cells(righe: &mut [RigaAzione]) {
+    let mut start = 0;
+    for k in 1..=righe.len() {
+        if k == righe.len() || righe[k].uffici != righe[start].uffici {
+            righe[start].righe_uffici = k - start;
+            for r in &mut righe[start + 1..k] {
+                r.righe_uffici = 0;
+            }
+            start = k;
+        }
+    }
+}
+
+/// The action `n` at `v` as shown in its objective's scheda, with its table rows `righe`.
+fn azione_view(n: &Nodo, v: &Voce, righe: Vec<RigaAzione>) -> AzioneView {
+    AzioneView {
+        chiave: v.chiave.clone(),
+        gruppo: None,
+        periodo: n.periodo_azione().unwrap_or("-").to_string(),
+        // Without a code, the title alone: the table's header names the level.
+        etichetta: if v.codice.is_empty() {
+            n.titolo.clone()
+        } else {
+            v.etichetta.clone()
+        },
+        sottotitolo: n.sottotitolo.clone(),
+        peso: n.peso.map(format_percent),
+        righe,
+        descrizione: n.descrizione.clone(),
+        tempi: n.tempi.clone(),
+        benefici: n.benefici.clone(),
+        sezioni_prima: del_nodo(&n.sezioni, &v.chiave, PosizioneSezione::Prima),
+        // An action has no scheda, and its own actions are rows of the same
+        // table: its sections after either follow its texts.
+        sezioni_dopo: [PosizioneSezione::DopoScheda, PosizioneSezione::Dopo]
+            .into_iter()
+            .flat_map(|p| del_nodo(&n.sezioni, &v.chiave, p))
+            .collect(),
     }
 }
 
@@ -1127,12 +1207,12 @@ mod tests {
             ]
         );
         assert_eq!(s.scadenze[0].peso, "Peso al 2024");
-        assert_eq!(s.colonne_azioni.indicatore, "Indicatore");
-        assert_eq!(s.colonne_azioni.baseline, "Target storico");
-        assert_eq!(s.colonne_azioni.uffici, "Servizi/Uffici");
-        assert_eq!(s.colonne_azioni.periodo, "Periodo");
+        assert_eq!(s.tabella_azioni.colonne_azioni.indicatore, "Indicatore");
+        assert_eq!(s.tabella_azioni.colonne_azioni.baseline, "Target storico");
+        assert_eq!(s.tabella_azioni.colonne_azioni.uffici, "Servizi/Uffici");
+        assert_eq!(s.tabella_azioni.colonne_azioni.periodo, "Periodo");
         assert_eq!(
-            etichette(&s.scadenze_azioni),
+            etichette(&s.tabella_azioni.scadenze_azioni),
             ["Target 2024", "Target 2025", "Target 2026"]
         );
 
@@ -1155,13 +1235,13 @@ mod tests {
             ["Target 2024", "Target 2025", "Target 2026"]
         );
         assert_eq!(s.scadenze[1].peso, "Peso % al 2025");
-        assert_eq!(s.colonne_azioni.indicatore, "Indicatore");
-        assert_eq!(s.colonne_azioni.baseline, "Baseline");
-        assert_eq!(s.colonne_azioni.uffici, "Responsabile");
-        assert_eq!(s.colonne_azioni.periodo, "Tempi");
+        assert_eq!(s.tabella_azioni.colonne_azioni.indicatore, "Indicatore");
+        assert_eq!(s.tabella_azioni.colonne_azioni.baseline, "Baseline");
+        assert_eq!(s.tabella_azioni.colonne_azioni.uffici, "Responsabile");
+        assert_eq!(s.tabella_azioni.colonne_azioni.periodo, "Tempi");
         // A heading without `{scadenza}` over two columns gets the deadline after it.
         assert_eq!(
-            etichette(&s.scadenze_azioni),
+            etichette(&s.tabella_azioni.scadenze_azioni),
             ["Valore atteso 30/6", "Valore atteso 31/12"]
         );
         assert_eq!(
@@ -1190,8 +1270,12 @@ mod tests {
             }] }] }),
         )[0];
         assert!(!s.baseline_indicatori && !s.pesi_indicatori);
-        assert!(!s.indicatore_azioni && !s.baseline_azioni && !s.pesi_azioni);
-        assert!(!s.uffici_azioni);
+        assert!(
+            !s.tabella_azioni.indicatore_azioni
+                && !s.tabella_azioni.baseline_azioni
+                && !s.tabella_azioni.pesi_azioni
+        );
+        assert!(!s.tabella_azioni.uffici_azioni);
         let s = &schede_di(
             livelli,
             json!({ "albero": [{ "titolo": "Area", "figli": [{ "titolo": "Obiettivo",
@@ -1208,7 +1292,7 @@ mod tests {
         assert!(s.baseline_indicatori && s.pesi_indicatori);
         assert_eq!(s.indicatori[0].baseline, "-");
         assert_eq!(s.indicatori[0].peso, "-");
-        assert!(s.indicatore_azioni && s.uffici_azioni);
+        assert!(s.tabella_azioni.indicatore_azioni && s.tabella_azioni.uffici_azioni);
     }
 
     /// The table of how an objective's achievement splits between its indicators and its
@@ -1286,6 +1370,7 @@ mod tests {
         assert_eq!(s.indicatori[0].descrizione, "accessi");
 
         let righe: Vec<(Option<usize>, &str, &str, Vec<&str>)> = s
+            .tabella_azioni
             .azioni
             .iter()
             .flat_map(|a| &a.righe)
@@ -1308,8 +1393,11 @@ mod tests {
                 (None, "-", "-", vec!["-", "-"]),
             ]
         );
-        assert_eq!(s.azioni[0].righe[0].uffici, ["Ufficio piattaforme"]);
-        assert!(s.indicatore_azioni);
+        assert_eq!(
+            s.tabella_azioni.azioni[0].righe[0].uffici,
+            ["Ufficio piattaforme"]
+        );
+        assert!(s.tabella_azioni.indicatore_azioni);
 
         let sintesi: Vec<(Option<usize>, &str, Vec<&str>)> = s
             .sintesi
@@ -1375,6 +1463,7 @@ mod tests {
             .into_iter()
             .map(|(n, s)| {
                 let azioni = s
+                    .tabella_azioni
                     .azioni
                     .iter()
                     .map(|a| (a.etichetta.clone(), a.gruppo.clone()))
