@@ -267,6 +267,28 @@ fn build_relazione(
             generated: None,
         })?;
     let diagnostics = policy(diagnostics, options)?;
+    // A results file makes one document: the options that choose among a plan's
+    // documents, or compare two plans, do not apply and are refused, not ignored.
+    let fuori_posto: Vec<&str> = [
+        (!options.documenti.is_empty()).then_some("--documento"),
+        options.confronta.is_some().then_some("--confronta"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !fuori_posto.is_empty() {
+        let d = Diagnostic::new(
+            Codice::P108,
+            format!(
+                "{} non si applica a un consuntivo: da un consuntivo si genera solo la Relazione sulla Performance",
+                crate::diag::ticked(
+                    &fuori_posto.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+                )
+            ),
+        )
+        .with_hint("togli l'opzione, o dai a `piano build` il file del piano");
+        return Err(Failed::by(diagnostics, d));
+    }
     let piano = &m.piano.plan;
     let c = &m.consuntivo.consuntivo;
     let titolo = c

@@ -289,3 +289,33 @@ fn the_committed_results_schema_is_the_one_piano_prints() {
     let committed = std::fs::read_to_string(root().join("schema/consuntivo.schema.json")).unwrap();
     assert_eq!(String::from_utf8_lossy(&run.stdout), committed);
 }
+
+#[test]
+fn options_of_a_plan_are_refused_for_a_results_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = scrivi(
+        dir.path(),
+        &piano_prova(">= 10", serde_json::json!({})),
+        serde_json::json!([
+            {"obiettivo": "a", "indicatore": 1, "valore": 8},
+            {"obiettivo": "a", "indicatore": 2, "valore": "2024-06-30"},
+            {"obiettivo": "b", "indicatore": 1, "valore": 30}
+        ]),
+    );
+    let out = dir.path().join("out");
+    let run = piano(&[
+        "build",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--documento",
+        "pola",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("errore[P108]: `--documento` non si applica a un consuntivo"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
