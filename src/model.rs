@@ -1018,6 +1018,12 @@ pub struct Misurazione {
         description = "Fasce di valutazione: un raggiungimento da `da` fino alla fascia successiva vale `punteggio`, ad esempio [{\"da\": 0, \"punteggio\": 0}, {\"da\": 70, \"punteggio\": 70}, {\"da\": 90, \"punteggio\": 90}, {\"da\": 100, \"punteggio\": 100}]"
     )]
     pub fasce: Vec<Fascia>,
+    /// Whether, inside a band, the score runs pro rata from the band's to the next one's.
+    #[serde(default)]
+    #[schemars(
+        description = "Con `true`, dentro una fascia il punteggio va pro rata da quello della fascia a quello della successiva (come le fasce «pro rata» delle suite di valutazione); se assente, ogni fascia vale il suo punteggio"
+    )]
+    pub pro_rata: Option<bool>,
     /// Points lost per day late on a deadline target; without it a late deadline counts 0.
     #[serde(default)]
     #[schemars(range(min = 0))]

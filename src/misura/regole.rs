@@ -325,6 +325,12 @@ impl Misurazione {
                 format!("vale {}", format_percent(f.punteggio)),
             ));
         }
+        if self.pro_rata == Some(true) && !self.fasce.is_empty() {
+            out.push((
+                "Dentro una fascia".into(),
+                "pro rata, dal punteggio della fascia a quello della successiva".into(),
+            ));
+        }
         out
     }
 
@@ -346,8 +352,33 @@ impl Misurazione {
             .iter()
             .filter(|f| valore >= f.da)
             .max_by(|a, b| a.da.total_cmp(&b.da));
-        match fascia {
-            Some(f) if f.punteggio != valore => (
+        // Pro rata, the score runs from this band's to the next one's across the band.
+        let successiva = fascia.and_then(|f| {
+            self.fasce
+                .iter()
+                .filter(|g| g.da > f.da)
+                .min_by(|a, b| a.da.total_cmp(&b.da))
+        });
+        match (fascia, successiva, self.pro_rata.unwrap_or(false)) {
+            (Some(f), Some(g), true) => {
+                let punteggio =
+                    f.punteggio + (valore - f.da) / (g.da - f.da) * (g.punteggio - f.punteggio);
+                let parole = format!(
+                    "fascia da {} a {}, pro rata: {} + ({} − {}) / ({} − {}) × ({} − {}) = {}",
+                    pct(f.da),
+                    pct(g.da),
+                    format_plain(f.punteggio),
+                    format_plain(valore),
+                    format_plain(f.da),
+                    format_plain(g.da),
+                    format_plain(f.da),
+                    format_plain(g.punteggio),
+                    format_plain(f.punteggio),
+                    pct(punteggio)
+                );
+                (punteggio, (punteggio != valore).then_some(parole))
+            }
+            (Some(f), _, _) if f.punteggio != valore => (
                 f.punteggio,
                 Some(format!("fascia da {}: {}", pct(f.da), pct(f.punteggio))),
             ),
@@ -539,6 +570,29 @@ mod tests {
         assert_eq!(finale(&fasce, ">= 100", Misurato::Numero(95.0)), 90.0);
         assert_eq!(finale(&fasce, ">= 100", Misurato::Numero(69.0)), 0.0);
         assert_eq!(finale(&fasce, ">= 100", Misurato::Numero(130.0)), 100.0);
+        // Pro rata: bands 0/0, 70/50, 100/100; 85% is halfway from 70 to 100, so halfway
+        // from 50 to 100: 75; 35% is halfway from 0 to 70: 25; 100% and beyond: 100.
+        let pro_rata = Misurazione {
+            fasce: vec![
+                Fascia {
+                    da: 0.0,
+                    punteggio: 0.0,
+                },
+                Fascia {
+                    da: 70.0,
+                    punteggio: 50.0,
+                },
+                Fascia {
+                    da: 100.0,
+                    punteggio: 100.0,
+                },
+            ],
+            pro_rata: Some(true),
+            ..Misurazione::default()
+        };
+        assert_eq!(finale(&pro_rata, ">= 100", Misurato::Numero(85.0)), 75.0);
+        assert_eq!(finale(&pro_rata, ">= 100", Misurato::Numero(35.0)), 25.0);
+        assert_eq!(finale(&pro_rata, ">= 100", Misurato::Numero(120.0)), 100.0);
     }
 
     #[test]

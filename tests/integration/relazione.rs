@@ -215,11 +215,26 @@ fn deadlines_bands_and_thresholds_by_the_plans_rules() {
         {"da": 0, "punteggio": 0}, {"da": 70, "punteggio": 70},
         {"da": 90, "punteggio": 90}, {"da": 100, "punteggio": 100}
     ]});
-    let path = scrivi(dir.path(), &piano_prova(">= 10", regole), risultati);
+    let path = scrivi(dir.path(), &piano_prova(">= 10", regole), risultati.clone());
     let outputs = build_outputs(&path);
     assert_eq!(
         gradi(&outputs),
         vec![("1".into(), "35.0".into()), ("2".into(), "70.0".into())]
+    );
+    // Pro rata in bands 0/0, 70/50, 100/100: 80% gives 50 + 10/30 × 50 = 66,67; the late
+    // deadline 0; a = 0,5 × 66,67 = 33,33. 75% gives 50 + 5/30 × 50 = 58,33.
+    let regole = serde_json::json!({"pro_rata": true, "fasce": [
+        {"da": 0, "punteggio": 0}, {"da": 70, "punteggio": 50}, {"da": 100, "punteggio": 100}
+    ]});
+    let path = scrivi(dir.path(), &piano_prova(">= 10", regole), risultati);
+    let outputs = build_outputs(&path);
+    let g: Vec<f64> = gradi(&outputs)
+        .iter()
+        .map(|(_, v)| v.parse().unwrap())
+        .collect();
+    assert!(
+        (g[0] - 100.0 / 3.0).abs() < 1e-9 && (g[1] - 175.0 / 3.0).abs() < 1e-9,
+        "{g:?}"
     );
 }
 

@@ -25,6 +25,10 @@ const ESENTI: &[(&str, &str)] = &[
     ),
     ("Nodo.id", "identity for `piano diff` and the assignments"),
     (
+        "Misurazione.pro_rata",
+        "a flag: the rules table adds «Dentro una fascia: pro rata…» (misura::regole tests)",
+    ),
+    (
         "Documento.illustrativo",
         "a flag: when true, the covers and the page header carry the notice «Documento illustrativo: …» (esempi.rs)",
     ),
@@ -260,7 +264,7 @@ fn piano_completo() -> Value {
         "ponderazione": { "quota_indicatori": 40 },
         "misurazione": { "tetto": 120, "soglia": 65, "punti_ritardo": 2.5,
                          "risultato_mancante": "escluso",
-                         "fasce": [{ "da": 72, "punteggio": 77 }] },
+                         "fasce": [{ "da": 72, "punteggio": 77 }], "pro_rata": true },
         "introduzione": "@",
         "programmazione": ["@"],
         "albero": [area, { "titolo": "@", "peso": 27.5 }],
