@@ -1502,6 +1502,14 @@ impl Piano {
     }
 }
 
+impl Documento {
+    /// The deadlines of the targets of a node of `livello`: the level's, or every year of
+    /// the plan when the level declares none or is not named.
+    pub fn scadenze(&self, livello: Option<&Livello>) -> Vec<String> {
+        livello.map_or_else(|| self.anni(), |l| l.scadenze_effettive(self))
+    }
+}
+
 impl Livello {
     /// The deadlines of this level's targets: as declared, or every year of the plan.
     pub fn scadenze_effettive(&self, documento: &Documento) -> Vec<String> {

@@ -1183,10 +1183,7 @@ impl<'a> Confronto<'a> {
 
     /// The deadlines of a node's targets: its level's, then any other key in the data.
     fn scadenze(&self, v: &Posto<'_>, extra: &[&Indicatore]) -> Vec<String> {
-        let mut out = v.livello.map_or_else(
-            || self.new.documento.anni(),
-            |l| l.scadenze_effettive(&self.new.documento),
-        );
+        let mut out = self.new.documento.scadenze(v.livello);
         for ind in extra {
             let mut keys: Vec<&String> = ind.target.keys().collect();
             if let Some(Peso::PerScadenza(m)) = &ind.peso {

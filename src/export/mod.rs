@@ -206,10 +206,7 @@ fn indicatori(
     piano: &Piano,
     out: &mut Vec<RigaIndicatore>,
 ) {
-    let scadenze = livello.map_or_else(
-        || piano.documento.anni(),
-        |l| l.scadenze_effettive(&piano.documento),
-    );
+    let scadenze = piano.documento.scadenze(livello);
     // (number, indicator, description, baseline, targets); no indicator for the node's own.
     let propri = (!nodo.target.is_empty()).then_some((
         None,

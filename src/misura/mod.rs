@@ -394,9 +394,7 @@ pub fn misura(piano: &Piano, indice: &Indice, consuntivo: &Consuntivo) -> (Misur
     };
     let mut indicatori = Vec::new();
     for (vi, (nodo, voce)) in indice.con_nodi(piano).enumerate() {
-        let scadenze = voce
-            .livello(piano)
-            .map_or_else(|| doc.anni(), |l| l.scadenze_effettive(doc));
+        let scadenze = doc.scadenze(voce.livello(piano));
         let Some(scadenza) = scadenza_dell_anno(&scadenze, anno) else {
             continue;
         };
@@ -724,10 +722,7 @@ fn scadenza_di(
     r: &crate::consuntivo::Risultato,
     anno: i32,
 ) -> Result<String, Errato> {
-    let scadenze = voce.livello(piano).map_or_else(
-        || piano.documento.anni(),
-        |l| l.scadenze_effettive(&piano.documento),
-    );
+    let scadenze = piano.documento.scadenze(voce.livello(piano));
     let scritta = r.scadenza.clone();
     match scritta.or_else(|| scadenza_dell_anno(&scadenze, anno)) {
         Some(s) if scadenze.contains(&s) => Ok(s),

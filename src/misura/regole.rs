@@ -185,6 +185,8 @@ pub fn calcola(
     misurato: Option<&Misurato>,
     dichiarata: Option<f64>,
 ) -> Result<Option<Calcolo>, Incompatibile> {
+    // A target met is 100%, one missed 0%.
+    let pieno = |ok: bool| if ok { 100.0 } else { 0.0 };
     let (formula, grezzo) = match (tipo, misurato, dichiarata) {
         (TipoTarget::NonApplicabile, _, _) => return Ok(None),
         (_, _, Some(p)) => (Formula::Dichiarata, p),
@@ -198,10 +200,7 @@ pub fn calcola(
             };
             if *valore == 0.0 {
                 let raggiunto = *r >= 0.0;
-                (
-                    Formula::Zero { raggiunto },
-                    if raggiunto { 100.0 } else { 0.0 },
-                )
+                (Formula::Zero { raggiunto }, pieno(raggiunto))
             } else {
                 (
                     Formula::Rapporto {
@@ -218,10 +217,7 @@ pub fn calcola(
             };
             if *r <= 0.0 || *valore == 0.0 {
                 let raggiunto = *r <= *valore;
-                (
-                    Formula::Zero { raggiunto },
-                    if raggiunto { 100.0 } else { 0.0 },
-                )
+                (Formula::Zero { raggiunto }, pieno(raggiunto))
             } else {
                 (
                     Formula::RapportoInverso {
@@ -236,10 +232,7 @@ pub fn calcola(
             let Misurato::SiNo(r) = m else {
                 return Err(Incompatibile::AttesoSiNo);
             };
-            (
-                Formula::SiNo { risultato: *r },
-                if *r { 100.0 } else { 0.0 },
-            )
+            (Formula::SiNo { risultato: *r }, pieno(*r))
         }
         (TipoTarget::Scadenza { data }, Some(m), None) => {
             let Misurato::Data(r) = m else {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::blocchi::{self, BloccoView, LuceView, SemaforoView, SezioneView, Stile};
-use super::{FirmaView, firme};
+use super::{FirmaView, firme, soggetto};
 use crate::consuntivo::Consuntivo;
 use crate::documento::{Copertina, Metadati};
 use crate::format::{format_percent, format_plain, periodo};
@@ -14,7 +14,7 @@ use crate::indice::{Indice, Ramo, Voce};
 use crate::misura::regole::TipoTarget;
 use crate::misura::{Media, Misura, RegolaMedia, RegolaNodo, esito};
 use crate::model::{
-    Allineamento, Atto, Blocco, Cella, Colonna, Formato, Grafico, Piano, PosizioneSezione, Serie,
+    Allineamento, Blocco, Cella, Colonna, Formato, Grafico, Piano, PosizioneSezione, Serie,
     Sezione, Tabella, TipoGrafico,
 };
 
@@ -52,7 +52,6 @@ pub fn build(
     let anno = consuntivo.anno.to_string();
     let doc = &piano.documento;
     let piano_titolo = format!("{} {}", doc.titolo, periodo(doc.anno_inizio, doc.anno_fine));
-    let approvazioni: Vec<String> = consuntivo.atti.iter().map(Atto::approvazione).collect();
     let sezioni = capitoli(piano, indice, consuntivo, misura);
     let allegato = blocchi::sezioni(
         &[allegato(piano, indice, misura)],
@@ -65,10 +64,10 @@ pub fn build(
         metadati: Metadati {
             titolo: format!("{titolo} {anno}"),
             autore: piano.ente.nome.clone(),
-            soggetto: if approvazioni.is_empty() {
+            soggetto: if consuntivo.atti.is_empty() {
                 format!("Risultati {anno} del {piano_titolo}")
             } else {
-                approvazioni.join("; ")
+                soggetto(&consuntivo.atti)
             },
             parole_chiave: vec![
                 titolo.clone(),

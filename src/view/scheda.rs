@@ -592,10 +592,7 @@ fn scheda(
     azioni: Azioni<'_, '_>,
 ) -> SchedaView {
     let livello = voce.livello(piano);
-    let scadenze_keys = livello.map_or_else(
-        || piano.documento.anni(),
-        |l| l.scadenze_effettive(&piano.documento),
-    );
+    let scadenze_keys = piano.documento.scadenze(livello);
     let nome = livello.map(|l| l.nome.clone()).unwrap_or_default();
     let etichetta_peso = etichetta_peso(livello, &nome, parent);
     let sintesi = sintesi(nodo, azioni.tutte, &scadenze_keys);

@@ -2,6 +2,7 @@
 //! headings that are not a level of the tree; one objective printed in several numbered
 //! schede, one per group of its actions, and still one node everywhere else.
 
+use crate::check::check_json;
 use crate::common::*;
 
 /// A national three-year plan's shape: Capitolo (no scheda) → Obiettivo → Linea di azione
@@ -179,18 +180,8 @@ fn a_group_on_an_objective_with_its_own_scheda_is_a_warning() {
     let mut json = linee();
     json["albero"][0]["figli"][0]["gruppo"] = "Obiettivi".into();
     json["albero"][0]["periodo"] = "2024".into();
-    let (_dir, path) = plan_file(&json);
-    let out = piano(&[
-        "check",
-        "--formato-diagnostica",
-        "json",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let diags: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (code, diags) = check_json(&json);
+    assert_eq!(code, 0);
     let p044: Vec<(&str, &str)> = diags
         .iter()
         .filter(|d| d["code"] == "P044")
@@ -211,6 +202,7 @@ fn a_group_on_an_objective_with_its_own_scheda_is_a_warning() {
         .map(|d| d["position"]["line"].as_u64().unwrap())
         .collect();
     assert!(lines[0] > 1 && lines[0] < lines[1], "{lines:?}");
+    let (_dir, path) = plan_file(&json);
     let strict = piano(&["check", "--rigoroso", path.to_str().unwrap()]);
     assert_eq!(strict.status.code(), Some(1));
 }

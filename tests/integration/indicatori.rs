@@ -2,6 +2,7 @@
 //! columns empty in every row left out; the weighting table only by the plan's rule; a
 //! node that is its own measure (`target`, `baseline`), printed once everywhere.
 
+use crate::check::check_json;
 use crate::common::*;
 use serde_json::{Value, json};
 
@@ -267,19 +268,8 @@ fn own_targets_are_checked_like_an_indicators() {
     let mut plan = risultati_attesi();
     let nodo = &mut plan["albero"][0]["figli"][0];
     nodo["target"] = json!({ "2024": "30%", "2025": "50%", "2027": "80%" });
-    let (_dir, path) = plan_file(&plan);
-    let out = piano(&[
-        "check",
-        "--formato-diagnostica",
-        "json",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let diags: Vec<Value> = String::from_utf8(out.stderr)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (code, diags) = check_json(&plan);
+    assert_eq!(code, 1);
     let found: Vec<(&str, &str)> = diags
         .iter()
         .map(|d| (d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
+use crate::check::check_json;
 use crate::common::*;
 
 /// TEMPORARY. Keys of the model (`Type.field`) of issue 13 that other branches print, in
@@ -847,24 +848,9 @@ fn fields_without_a_place_are_warned_at_their_path() {
             "target": { "2024": "SI", "2025": "-", "2026": "-" }
         }]
     }]);
-    let (_dir, path) = plan_file(&plan);
-    let out = piano(&[
-        "check",
-        "--formato-diagnostica",
-        "json",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let avvisi: Vec<Value> = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .filter(|d| d["code"] == "P090")
-        .collect();
+    let (code, diags) = check_json(&plan);
+    assert_eq!(code, 0, "{diags:?}");
+    let avvisi: Vec<Value> = diags.into_iter().filter(|d| d["code"] == "P090").collect();
     let percorsi: Vec<&str> = avvisi.iter().map(|d| d["path"].as_str().unwrap()).collect();
     assert_eq!(
         percorsi,
@@ -910,24 +896,9 @@ fn a_node_with_no_scheda_above_it_is_warned_field_by_field() {
             "figli": [{ "titolo": "Identità digitale", "descrizione": "SPID e CIE per tutti i servizi" }]
         }]
     });
-    let (_dir, path) = plan_file(&plan);
-    let out = piano(&[
-        "check",
-        "--formato-diagnostica",
-        "json",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let avvisi: Vec<Value> = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .filter(|d| d["code"] == "P090")
-        .collect();
+    let (code, diags) = check_json(&plan);
+    assert_eq!(code, 0, "{diags:?}");
+    let avvisi: Vec<Value> = diags.into_iter().filter(|d| d["code"] == "P090").collect();
     assert_eq!(avvisi.len(), 1, "{avvisi:?}");
     assert_eq!(avvisi[0]["path"], "albero[0].figli[0].descrizione");
     assert_eq!(
