@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub mod piao;
 pub mod target;
 
 use crate::format::Date;
@@ -101,6 +102,12 @@ pub struct Piano {
     #[serde(default)]
     #[schemars(description = "Il POLA (Piano Organizzativo del Lavoro Agile), allegato al piano")]
     pub pola: Option<Pola>,
+    /// The PIAO this plan is part of: its other sections (the tree is 2.2, the POLA 3.2).
+    #[serde(default)]
+    #[schemars(
+        description = "Il PIAO di cui il piano fa parte: le sue altre sezioni (l'albero è la sottosezione 2.2 Performance, il POLA la 3.2 Lavoro agile); con questa chiave il documento principale è il PIAO"
+    )]
+    pub piao: Option<piao::Piao>,
 }
 
 /// A narrative chapter or section: blocks of content and subsections.

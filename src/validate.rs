@@ -2,6 +2,7 @@
 //! (references, weights, deadlines, dates, control characters, placeholders) and
 //! returns every one of them, located by JSON path.
 
+mod piao;
 mod posti;
 mod stampa;
 mod testi;
@@ -40,6 +41,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     chapter(piano, &mut out);
     placement(piano, indice, &mut out);
     testi::annidamento(piano, &mut out);
+    piao::controlla(piano, &mut out);
     if let Some(pola) = &piano.pola {
         sections(&pola.sezioni, "pola.sezioni", &mut out);
     }

@@ -3,6 +3,7 @@
 //! only lay it out.
 
 pub mod blocchi;
+pub mod piao;
 pub mod relazione;
 pub use crate::documento::{Approvazione, Copertina, Metadati};
 mod scheda;

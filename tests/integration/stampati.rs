@@ -17,6 +17,36 @@ use crate::common::*;
 /// moves to [`ESENTI`] or [`PAROLE`] with how it shows.
 const PENDING_ISSUE_13: &[&str] = &[];
 
+/// TEMPORARY. Types of the PIAO (issue 15) whose sections other branches print, in parallel
+/// work, and `Piano.piao` itself: their fields are not yet required in the test plan. Each
+/// branch removes its types when it adds its section, fully marked, to [`piano_completo`];
+/// the lead empties the list.
+const PENDING_ISSUE_15: &[&str] = &[
+    "Piano.piao",
+    "Piao",
+    "FasciaDipendenti",
+    "InformazioneUlteriore",
+    "Allegato",
+    "Performance",
+    "FaseCiclo",
+    "LavoroAgile",
+    "CondizioniLavoroAgile",
+    "Pubblicazione",
+    "Anagrafica",
+    "ValorePubblico",
+    "Rischi",
+    "Struttura",
+    "Fabbisogni",
+    "Formazione",
+    "Monitoraggio",
+];
+
+/// Whether the schema field `campo` (`Type.field`) belongs to [`PENDING_ISSUE_15`].
+fn pending_15(campo: &str) -> bool {
+    let tipo = campo.split(['.', '#']).next().unwrap_or_default();
+    PENDING_ISSUE_15.contains(&campo) || PENDING_ISSUE_15.contains(&tipo)
+}
+
 /// Fields that are not content: each shows as something other than its value, or not at
 /// all, for the reason given.
 const ESENTI: &[(&str, &str)] = &[
@@ -653,7 +683,9 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         alternative: BTreeSet::new(),
     };
     cammino.visita(schema, &plan, "", "Piano", &[]);
-    let (campi, alternative) = campi_dello_schema(schema);
+    let (mut campi, mut alternative) = campi_dello_schema(schema);
+    campi.retain(|c| !pending_15(c));
+    alternative.retain(|c| !pending_15(c));
     let presenti: BTreeSet<&String> = cammino.presenti.iter().map(|(_, k)| k).collect();
     let assenti: Vec<&String> = campi.iter().filter(|c| !presenti.contains(c)).collect();
     assert!(
