@@ -90,9 +90,11 @@ pub struct Piao {
 #[schemars(description = "Fascia di dipendenti dell'ente")]
 pub enum FasciaDipendenti {
     /// More than 50 employees: PIAO ordinario.
+    #[serde(rename = "oltre_50")]
     #[schemars(description = "Più di 50 dipendenti: PIAO ordinario")]
     Oltre50,
     /// At most 50 employees: PIAO semplificato (art. 6 DM 132/2022).
+    #[serde(rename = "fino_a_50")]
     #[schemars(description = "Fino a 50 dipendenti: PIAO semplificato (art. 6 DM 132/2022)")]
     FinoA50,
 }
