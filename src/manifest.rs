@@ -166,6 +166,13 @@ impl Manifest {
                 (Documento::Piano, _) => {
                     (slug(&doc.titolo, inizio, fine), doc.titolo.clone(), "piano")
                 }
+                (Documento::Pola, _) if piao.is_some() => {
+                    return Err(Diagnostic::new(
+                        Codice::P060,
+                        "in un PIAO il POLA è la sottosezione 3.2 Organizzazione del lavoro agile, non un documento a sé",
+                    )
+                    .with_hint("genera il PIAO (`--documento piao`): il POLA è nella sua sezione 3"));
+                }
                 (Documento::Pola, Some(p)) => (
                     slug(&p.titolo, p.anno_inizio, p.anno_fine),
                     p.titolo.clone(),

@@ -92,6 +92,9 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
+    P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
+    P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";
