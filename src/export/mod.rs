@@ -519,6 +519,7 @@ mod tests {
             &Indice::build(piano),
             manifest.dati.as_ref().unwrap(),
             &manifest.licenza,
+            &[],
         )
         .unwrap();
         (manifest, files)
