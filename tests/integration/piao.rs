@@ -338,3 +338,61 @@ fn amendments_of_the_piao_sections_are_reported() {
     );
     assert!(testo.contains("piao › versione"), "{testo}");
 }
+
+#[test]
+fn both_piao_examples_pass_the_strict_check_and_are_marked_illustrative() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for nome in [
+        "brescia-piao-2021-2023.json",
+        "castelnuovo-piao-2025-2027.json",
+    ] {
+        let plan = root().join("data").join(nome);
+        let run = piano(&["check", "--rigoroso", plan.to_str().unwrap()]);
+        assert!(
+            run.status.success(),
+            "{nome}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(read_json(&plan)["documento"]["illustrativo"], true);
+        let riga = readme
+            .lines()
+            .position(|l| l.contains(nome))
+            .unwrap_or_else(|| panic!("the README names {nome}"));
+        let intorno = readme.lines().skip(riga).take(3).collect::<String>();
+        assert!(intorno.contains("illustrativ"), "{intorno}");
+    }
+}
+
+#[test]
+fn the_ordinario_example_builds_with_every_section_in_order() {
+    let outputs = build_outputs(&root().join("data/brescia-piao-2021-2023.json"));
+    let pdf = output(&outputs, "piao-2021-2023.pdf");
+    let livello_1: Vec<String> = outline_entries(pdf)
+        .into_iter()
+        .filter(|(d, _)| *d == 1)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        livello_1,
+        [
+            "1 Scheda anagrafica dell'amministrazione",
+            "2 Valore pubblico, performance e anticorruzione",
+            "3 Organizzazione e capitale umano",
+            "4 Monitoraggio",
+        ],
+    );
+    let titoli = outline_titles(pdf);
+    let sotto: Vec<&str> = [
+        "2.1 ", "2.2 ", "2.3 ", "3.1 ", "3.2 ", "3.3 ", "3.3.1 ", "3.3.2 ",
+    ]
+    .into_iter()
+    .filter(|n| !titoli.iter().any(|t| t.starts_with(n)))
+    .collect();
+    assert!(sotto.is_empty(), "missing {sotto:?} in {titoli:#?}");
+    // The real Brescia content is in 2.2 and 3.2.
+    let testo = squash(&pdf_text(pdf));
+    assert!(
+        testo.contains(&squash("Realizzazione Futura Digital Time 2021"))
+            || testo.contains(&squash("Piano di sviluppo"))
+    );
+}
