@@ -297,7 +297,18 @@ pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) ->
                 None => forma.to_string(),
             }),
             riferimento: doc.riferimento_normativo.clone(),
-            approvazioni: piano.atti.iter().map(Approvazione::of).collect(),
+            approvazioni: piano
+                .atti
+                .iter()
+                .map(Approvazione::of)
+                .chain(piao.pubblicazione.as_ref().map(|p| Approvazione {
+                    testo: format!("Autorità che approva: {}", p.autorita),
+                    oggetto: Some(format!(
+                        "Pubblicato in Amministrazione Trasparente: {}",
+                        p.url_trasparenza
+                    )),
+                }))
+                .collect(),
             avvertenza: crate::documento::avvertenza(doc.illustrativo),
         },
         forma: forma.into(),
