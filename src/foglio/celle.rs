@@ -1,0 +1,1 @@
+//! Reading workbooks as a person typed them.
