@@ -92,6 +92,13 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P170 => Errore, "foglio di calcolo: file che non si riesce a leggere (mancante, danneggiato, o non `.xlsx` né `.ods`)";
+    P171 => Errore, "foglio di calcolo: manca un foglio (scheda) che serve";
+    P172 => Errore, "foglio di calcolo: cella che non contiene un numero dove serve un numero (anche `1.234,5` e `85,5%` scritti come testo si leggono)";
+    P173 => Errore, "foglio di calcolo: data che non si riesce a leggere (una data del foglio, o un testo come `31/12/2023` o `2023-12-31`)";
+    P174 => Errore, "foglio di calcolo: cella con un errore di calcolo (`#DIV/0!`, `#N/D`, `#RIF!`...)";
+    P175 => Errore, "foglio di calcolo: cella che non contiene `SI` o `NO` (vero o falso) dove serve";
+    P176 => Errore, "foglio di calcolo: manca una colonna che serve nella riga delle intestazioni";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";

@@ -782,7 +782,7 @@ mod tests {
         ];
         for (edit, expected) in cases {
             assert_eq!(
-                apply(text, &[edit.clone()]).unwrap_err(),
+                apply(text, std::slice::from_ref(&edit)).unwrap_err(),
                 expected,
                 "{edit:?}"
             );
