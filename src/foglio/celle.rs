@@ -39,7 +39,7 @@
 //! - [`CellValue`]'s `Display` shows a value as an Italian spreadsheet does (`12,5`,
 //!   `40%`, `15/03/2022`, `VERO`), for messages.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -614,24 +614,33 @@ impl Workbook {
                 for sheet in book.sheet_names() {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let styles = book.worksheet_style(&sheet).map_err(|e| damaged(&e))?;
-                    let percent = |pos: (u32, u32)| {
-                        styles
+                    let shown = |pos: (u32, u32)| {
+                        let percent = styles
                             .get(pos)
                             .and_then(|s| s.number_format.as_ref())
-                            .is_some_and(|f| is_percent_format(&f.format_code))
+                            .is_some_and(|f| is_percent_format(&f.format_code));
+                        if percent {
+                            Shown::Percent
+                        } else {
+                            Shown::Plain
+                        }
                     };
-                    sheets.push(build_sheet(&workbook, &sheet, &range, percent));
+                    sheets.push(build_sheet(&workbook, &sheet, &range, shown));
                 }
             }
             Format::Ods => {
-                let percentages = ods_percentages(&bytes).map_err(|e| damaged(&e))?;
+                let kinds = ods_kinds(&bytes).map_err(|e| damaged(&e))?;
                 let mut book: Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
                 for sheet in book.sheet_names() {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
-                    let cells = percentages.get(&sheet);
-                    let percent = |pos: (u32, u32)| cells.is_some_and(|c| c.contains(&pos));
-                    sheets.push(build_sheet(&workbook, &sheet, &range, percent));
+                    let cells = kinds.get(&sheet);
+                    let shown = |pos: (u32, u32)| {
+                        cells
+                            .and_then(|c| c.get(&pos).copied())
+                            .unwrap_or(Shown::Plain)
+                    };
+                    sheets.push(build_sheet(&workbook, &sheet, &range, shown));
                 }
             }
         }
@@ -729,9 +738,21 @@ fn is_percent_format(code: &str) -> bool {
     false
 }
 
+/// How a cell shows a value beyond what calamine tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// As its value says.
+    Plain,
+    /// As a percentage: the file holds 0.4 for `40%`.
+    Percent,
+    /// As a formula's error (an `.ods` stores its text as a string).
+    Error,
+}
+
 /// The cells of each `.ods` sheet whose value type is `percentage` (calamine gives their
-/// value, 0.4, but not that the person typed `40%`), as calamine's absolute positions.
-fn ods_percentages(bytes: &[u8]) -> Result<HashMap<String, HashSet<(u32, u32)>>, String> {
+/// value, 0.4, but not that the person typed `40%`) or a formula's error (which calamine
+/// gives as text), by calamine's absolute positions.
+fn ods_kinds(bytes: &[u8]) -> Result<HashMap<String, HashMap<(u32, u32), Shown>>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut xml = String::new();
     zip.by_name("content.xml")
@@ -748,6 +769,7 @@ fn ods_percentages(bytes: &[u8]) -> Result<HashMap<String, HashSet<(u32, u32)>>,
     .map_err(|e| e.to_string())?;
     const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    const CALCEXT: &str = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
     let repeated = |n: roxmltree::Node<'_, '_>, attr: &str| -> u32 {
         n.attribute((TABLE, attr))
             .and_then(|v| v.parse().ok())
@@ -759,7 +781,7 @@ fn ods_percentages(bytes: &[u8]) -> Result<HashMap<String, HashSet<(u32, u32)>>,
         .filter(|n| n.has_tag_name((TABLE, "table")))
     {
         let name = table.attribute((TABLE, "name")).unwrap_or_default();
-        let mut cells = HashSet::new();
+        let mut cells = HashMap::new();
         let mut row = 0u32;
         // Rows may sit inside header-row and row groups: every row of the table counts.
         for tr in table
@@ -773,10 +795,19 @@ fn ods_percentages(bytes: &[u8]) -> Result<HashMap<String, HashSet<(u32, u32)>>,
                     || n.has_tag_name((TABLE, "covered-table-cell"))
             }) {
                 let columns = repeated(tc, "number-columns-repeated");
-                if tc.attribute((OFFICE, "value-type")) == Some("percentage") {
+                let shown = if tc.attribute((CALCEXT, "value-type")) == Some("error") {
+                    Shown::Error
+                } else if tc.attribute((OFFICE, "value-type")) == Some("percentage") {
+                    Shown::Percent
+                } else {
+                    Shown::Plain
+                };
+                if shown != Shown::Plain {
+                    // Repeats are capped: a value repeated over a million empty rows is
+                    // not something a person typed.
                     for r in row..row.saturating_add(rows.min(1_000)) {
                         for c in column..column.saturating_add(columns.min(1_000)) {
-                            cells.insert((r, c));
+                            cells.insert((r, c), shown);
                         }
                     }
                 }
@@ -789,13 +820,13 @@ fn ods_percentages(bytes: &[u8]) -> Result<HashMap<String, HashSet<(u32, u32)>>,
     Ok(out)
 }
 
-/// A sheet from calamine's range, with `percent` saying which absolute positions show a
-/// percentage.
+/// A sheet from calamine's range, with `shown` saying how the cell at an absolute position
+/// shows its value.
 fn build_sheet(
     workbook: &Arc<str>,
     name: &str,
     range: &calamine::Range<Data>,
-    percent: impl Fn((u32, u32)) -> bool,
+    shown: impl Fn((u32, u32)) -> Shown,
 ) -> Sheet {
     let sheet: Arc<str> = Arc::from(name);
     let mut rows = Vec::new();
@@ -808,7 +839,7 @@ fn build_sheet(
                 .map(|c| Cell {
                     value: range
                         .get_value((r, c))
-                        .map_or(CellValue::Empty, |d| typed(d, percent((r, c)))),
+                        .map_or(CellValue::Empty, |d| typed(d, shown((r, c)))),
                     row: r + 1,
                     column: c,
                     heading: None,
@@ -838,11 +869,13 @@ fn build_sheet(
 }
 
 /// A calamine value as typed.
-fn typed(data: &Data, percent: bool) -> CellValue {
+fn typed(data: &Data, shown: Shown) -> CellValue {
+    let percent = shown == Shown::Percent;
     match data {
         Data::Empty => CellValue::Empty,
         Data::Int(i) => number(*i as f64, percent),
         Data::Float(f) => number(*f, percent),
+        Data::String(s) if shown == Shown::Error => CellValue::Error(s.clone()),
         Data::String(s) => CellValue::Text(s.clone()),
         Data::Bool(b) => CellValue::Bool(*b),
         Data::Error(e) => CellValue::Error(e.to_string()),
