@@ -749,10 +749,13 @@ enum Shown {
     Error,
 }
 
+/// The cells of one sheet shown other than [`Shown::Plain`], by absolute position.
+type ShownCells = HashMap<(u32, u32), Shown>;
+
 /// The cells of each `.ods` sheet whose value type is `percentage` (calamine gives their
 /// value, 0.4, but not that the person typed `40%`) or a formula's error (which calamine
 /// gives as text), by calamine's absolute positions.
-fn ods_kinds(bytes: &[u8]) -> Result<HashMap<String, HashMap<(u32, u32), Shown>>, String> {
+fn ods_kinds(bytes: &[u8]) -> Result<HashMap<String, ShownCells>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut xml = String::new();
     zip.by_name("content.xml")
