@@ -1182,6 +1182,65 @@ mod tests {
         );
     }
 
+    /// A minimal `.ods` whose `content.xml` holds `rows`, the body of one sheet.
+    fn ods(rows: &str) -> Vec<u8> {
+        use std::io::Write;
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Foglio1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("META-INF/manifest.xml", stored).unwrap();
+        zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// Percentages are found where calamine puts the value, past repeated rows and columns,
+    /// merged (covered) cells and header-row groups.
+    #[test]
+    fn ods_percentages_past_repeats_and_merges() {
+        let pct = |v: &str| {
+            format!(
+                r#"<table:table-cell office:value-type="percentage" office:value="{v}"><text:p>x</text:p></table:table-cell>"#
+            )
+        };
+        let num = r#"<table:table-cell office:value-type="float" office:value="0.5"><text:p>0,5</text:p></table:table-cell>"#;
+        let empty = |n: u32| format!(r#"<table:table-cell table:number-columns-repeated="{n}"/>"#);
+        let rows = format!(
+            "<table:table-header-rows><table:table-row><table:table-cell office:value-type=\"string\"><text:p>Titolo</text:p></table:table-cell></table:table-row></table:table-header-rows>\
+             <table:table-row table:number-rows-repeated=\"3\">{}</table:table-row>\
+             <table:table-row>{}{}{}</table:table-row>\
+             <table:table-row><table:table-cell table:number-columns-spanned=\"2\" office:value-type=\"float\" office:value=\"1\"/><table:covered-table-cell/>{}</table:table-row>",
+            empty(4),
+            empty(2),
+            pct("0.4"),
+            num,
+            pct("0.125"),
+        );
+        let book = Workbook::from_bytes("prova.ods", ods(&rows)).unwrap();
+        let sheet = &book.sheets()[0];
+        let value = |row: u32, col: u32| {
+            sheet
+                .all_rows()
+                .iter()
+                .find(|r| r.number() == row)
+                .and_then(|r| r.cell(col))
+                .map(|c| c.value.clone())
+        };
+        // Row 1 the title, rows 2–4 empty (repeated), row 5: C5 40%, D5 0,5; row 6: C6 12,5%.
+        assert_eq!(value(5, 2), Some(CellValue::Percent(40.0)));
+        assert_eq!(value(5, 3), Some(CellValue::Number(0.5)));
+        assert_eq!(value(6, 0), Some(CellValue::Number(1.0)));
+        assert_eq!(value(6, 2), Some(CellValue::Percent(12.5)));
+    }
+
     #[test]
     fn not_a_workbook_is_p170() {
         let d = Workbook::from_bytes("note.txt", b"ciao".to_vec()).unwrap_err();

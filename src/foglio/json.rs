@@ -706,6 +706,20 @@ mod tests {
         );
     }
 
+    /// Keys are matched by what they say, however they are escaped; paths may hold any
+    /// letter.
+    #[test]
+    fn unicode_and_escaped_keys() {
+        check(
+            "{\"unit\\u00e0\": {\"perc\u{e9}\": 1}, \"città\": \"\\\"Brescia\\\"\"}",
+            &[
+                Edit::set("unità.percé", json!(2)),
+                Edit::set("città", json!("Brescia ✓")),
+            ],
+            "{\"unit\\u00e0\": {\"perc\u{e9}\": 2}, \"città\": \"Brescia ✓\"}",
+        );
+    }
+
     #[test]
     fn numbers_keep_their_spelling_style() {
         let before = "{\"a\": 40.0, \"b\": 40, \"c\": 7}";
