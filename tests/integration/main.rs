@@ -6,6 +6,7 @@ mod batch;
 mod build;
 mod capitolo;
 mod caratteri;
+mod celle;
 mod check;
 mod cli;
 mod codici;
