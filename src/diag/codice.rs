@@ -92,6 +92,13 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P160 => Errore, "foglio di calcolo: un numero in una colonna di testo, o un testo dove serve un numero";
+    P161 => Errore, "foglio di calcolo: peso fuori dall'intervallo 0–100";
+    P162 => Errore, "foglio di calcolo: codice (obiettivo, indicatore, dirigente, scadenza) che non è nel piano, o riga ripetuta";
+    P163 => Errore, "foglio di calcolo: riga aggiunta senza codice";
+    P164 => Errore, "foglio di calcolo: colonna rinominata o mancante (come quella di una scadenza), o nessuno dei fogli esportati";
+    P165 => Errore, "foglio di calcolo: valore fuori dall'elenco chiuso (tipo di indicatore)";
+    P166 => Avviso, "foglio di calcolo: cella di riferimento cambiata, colonna o foglio in più (ignorati)";
     P170 => Errore, "foglio di calcolo: file che non si riesce a leggere (mancante, danneggiato, o non `.xlsx` né `.ods`)";
     P171 => Errore, "foglio di calcolo: manca un foglio (scheda) che serve";
     P172 => Errore, "foglio di calcolo: cella che non contiene un numero dove serve un numero (anche `1.234,5` e `85,5%` scritti come testo si leggono)";

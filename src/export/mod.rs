@@ -337,7 +337,7 @@ fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> anyhow::Result<Vec<u8
 
 /// `text`, after a `'` if a spreadsheet would read it as a formula. A lone sign (the
 /// comparator `=`, the `-` of a target that does not apply) runs nothing and stays.
-fn neutralised(text: &str) -> String {
+pub(crate) fn neutralised(text: &str) -> String {
     if text.chars().nth(1).is_some() && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
