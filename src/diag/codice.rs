@@ -92,7 +92,7 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
-    P160 => Errore, "foglio di calcolo: un numero in una colonna di testo, o un testo dove serve un numero";
+    P160 => Errore, "foglio di calcolo: un numero in una colonna di testo, un testo dove serve un numero, o una descrizione svuotata";
     P161 => Errore, "foglio di calcolo: peso fuori dall'intervallo 0–100";
     P162 => Errore, "foglio di calcolo: codice (obiettivo, indicatore, dirigente, scadenza) che non è nel piano, o riga ripetuta";
     P163 => Errore, "foglio di calcolo: riga aggiunta senza codice";

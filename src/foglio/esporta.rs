@@ -4,11 +4,11 @@
 
 use anyhow::Context as _;
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, Format, FormatBorder, ProtectionOptions, Workbook,
-    Worksheet, XlsxError,
+    Color, DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::layout::{Cartella, Dato, Genere, LEGGIMI, Riga, Scheda, TIPI, Tabella};
+use super::layout::{Cartella, Colonna, Dato, Genere, LEGGIMI, Riga, Scheda, TIPI, Tabella};
 
 /// The grey of reference cells.
 const GRIGIO: u32 = 0xE7E6E6;
@@ -52,26 +52,37 @@ fn scrivi(cartella: &Cartella, filtro: Filtro) -> Result<Vec<u8>, XlsxError> {
 /// The cell formats, made once per workbook.
 struct Formati {
     intestazione: Format,
-    riferimento: Format,
-    modificabile: Format,
+    /// Reference and editable cells, left-aligned and centred: a column that mixes numbers
+    /// and words (targets, results) is centred, so that `12` and `>= 15` line up.
+    riferimento: [Format; 2],
+    modificabile: [Format; 2],
     testo: Format,
 }
 
 impl Formati {
     fn new() -> Formati {
+        let riferimento = Format::new()
+            .set_background_color(Color::RGB(GRIGIO))
+            .set_locked();
+        let modificabile = Format::new().set_unlocked();
+        let centro = |f: &Format| f.clone().set_align(FormatAlign::Center);
         Formati {
             intestazione: Format::new()
                 .set_bold()
-                .set_text_wrap()
                 .set_background_color(Color::RGB(INTESTAZIONE))
                 .set_border_bottom(FormatBorder::Thin),
-            riferimento: Format::new()
-                .set_background_color(Color::RGB(GRIGIO))
-                .set_locked(),
-            modificabile: Format::new().set_unlocked(),
-            testo: Format::new().set_text_wrap(),
+            riferimento: [riferimento.clone(), centro(&riferimento)],
+            modificabile: [modificabile.clone(), centro(&modificabile)],
+            testo: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
+}
+
+/// Whether a column is centred: it mixes numbers and words, or it is a short key.
+fn centrata(col: &Colonna) -> bool {
+    matches!(col.genere(), Genere::Target | Genere::Valore | Genere::Peso)
+        || col.intestazione == "N."
+        || col.intestazione == "Scadenza"
 }
 
 fn foglio(
@@ -84,18 +95,21 @@ fn foglio(
     for (c, col) in tabella.colonne.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, &col.intestazione, &f.intestazione)?;
-        ws.set_column_width(c, col.larghezza)?;
+        // Wide enough for its heading on one line.
+        let minima = col.intestazione.chars().count() as f64 + 3.0;
+        ws.set_column_width(c, col.larghezza.max(minima))?;
     }
     let ultima = righe.len() as u32;
     for (r, riga) in righe.iter().enumerate() {
         let r = r as u32 + 1;
-        for (c, cella) in riga.celle.iter().enumerate() {
+        for (c, (cella, col)) in riga.celle.iter().zip(&tabella.colonne).enumerate() {
             let c = c as u16;
-            let formato = if cella.dove.is_some() {
+            let formati = if cella.dove.is_some() {
                 &f.modificabile
             } else {
                 &f.riferimento
             };
+            let formato = &formati[usize::from(centrata(col))];
             match &cella.dato {
                 Dato::Vuoto => ws.write_blank(r, c, formato)?,
                 Dato::Numero(n) => ws.write_number_with_format(r, c, *n, formato)?,
@@ -164,6 +178,10 @@ fn leggimi(
     for (r, riga) in righe.iter().enumerate() {
         let formato = if r == 0 { &f.intestazione } else { &f.testo };
         ws.write_string_with_format(r as u32, 0, riga, formato)?;
+        // Spreadsheets do not grow a row to its wrapped text on opening: about 100
+        // characters fit a line of the column.
+        let linee = riga.chars().count().div_ceil(100).max(1);
+        ws.set_row_height(r as u32, 15.0 * linee as f64)?;
     }
     Ok(())
 }

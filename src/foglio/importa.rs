@@ -489,6 +489,19 @@ impl<'a> Foglio<'a> {
                 continue;
             }
             let json = in_json(&valore);
+            if json.is_none() && matches!(dove, Dove::Json(p) if p.ends_with(".descrizione")) {
+                let d = Diagnostic::new(
+                    Codice::P160,
+                    format!("la cella `{}` non può restare vuota", col.intestazione),
+                )
+                .with_hint(
+                    "ogni indicatore ha una descrizione: scrivila, o rimetti quella di prima",
+                );
+                esito
+                    .diagnostiche
+                    .push(self.letto.alla_cella(d, r, p, Some(&col.intestazione)));
+                continue;
+            }
             esito.modifiche.push(Modifica {
                 cella: indirizzo(&self.letto.nome, r, p),
                 riga: self.chiave_leggibile(attesa),
@@ -697,8 +710,8 @@ fn uguali(a: &Dato, b: &Dato) -> bool {
 /// stays a percentage in the plan's form (`60%`).
 fn come_nel_piano(nuovo: Dato, prima: &Dato) -> Dato {
     match (&nuovo, prima) {
-        (Dato::Numero(n), Dato::Testo(t)) if t.trim().ends_with('%') => {
-            Dato::Testo(format!("{}%", crate::format::format_plain(*n)))
+        (Dato::Numero(_), Dato::Testo(t)) if t.trim().ends_with('%') => {
+            Dato::Testo(format!("{}%", nuovo.testo()))
         }
         _ => nuovo,
     }
@@ -830,7 +843,7 @@ mod tests {
         assert!(!uguali(&Dato::Numero(15.0), &Dato::Testo(">= 15".into())));
         assert_eq!(
             come_nel_piano(Dato::Numero(55.5), &Dato::Testo("50%".into())),
-            Dato::Testo("55,50%".into())
+            Dato::Testo("55,5%".into())
         );
     }
 }

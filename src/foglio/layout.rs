@@ -209,11 +209,13 @@ impl Dato {
         }
     }
 
-    /// The content as messages and row keys show it (numbers in Italian form).
+    /// The content as messages show it: numbers in Italian form, with the decimals they
+    /// have (`1.250`, `37,5`).
     pub fn testo(&self) -> String {
         match self {
             Dato::Vuoto => String::new(),
-            Dato::Numero(n) => crate::format::format_plain(*n),
+            Dato::Numero(n) if n.fract() == 0.0 => crate::format::format_plain(*n),
+            Dato::Numero(n) => n.to_string().replace('.', ","),
             Dato::Testo(t) => t.clone(),
         }
     }

@@ -46,6 +46,21 @@ impl Fonti {
             }
             None => None,
         };
+        if let Some(c) = &consuntivo {
+            let nominato = c.percorso_piano();
+            let stesso = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => a == b,
+            };
+            if !stesso(&nominato, piano) {
+                anyhow::bail!(
+                    "il file dei risultati `{}` si riferisce al piano `{}`, non a `{}`: indica il piano a cui si riferisce",
+                    c.source.name,
+                    nominato.display(),
+                    piano.display()
+                );
+            }
+        }
         let piano = match crate::load::parse(source) {
             Ok(p) => p,
             Err(d) => return Ok(Err((d, sources))),

@@ -118,7 +118,7 @@ enum Cella {
 
 /// A workbook with the sheets of the exported CSVs (a field that reads as a number is
 /// written as a number, as a spreadsheet shows it), with `edits` (sheet, cell such as
-/// `D2`, value) applied.
+/// `D2`, value; an empty text leaves the cell empty) in place of the exported cells.
 fn compilato(csv: &Path, out: &Path, edits: &[(&str, &str, Cella)]) {
     let mut wb = Workbook::new();
     let percento = Format::new().set_num_format("0%");
@@ -136,6 +136,12 @@ fn compilato(csv: &Path, out: &Path, edits: &[(&str, &str, Cella)]) {
         for (r, record) in reader.records().enumerate() {
             for (c, field) in record.unwrap().iter().enumerate() {
                 let (r, c) = (r as u32, c as u16);
+                if edits
+                    .iter()
+                    .any(|e| e.0 == nome && indirizzo(e.1) == (r, c))
+                {
+                    continue;
+                }
                 match field.parse::<f64>() {
                     Ok(n) if r > 0 => ws.write_number(r, c, n).unwrap(),
                     _ if field.is_empty() => ws,
@@ -148,6 +154,7 @@ fn compilato(csv: &Path, out: &Path, edits: &[(&str, &str, Cella)]) {
             let (r, c) = indirizzo(cella);
             match valore {
                 Cella::Numero(n) => ws.write_number(r, c, *n).unwrap(),
+                Cella::Testo("") => ws,
                 Cella::Testo(t) => ws.write_string(r, c, *t).unwrap(),
                 Cella::Percento(n) => ws.write_number_with_format(r, c, *n, &percento).unwrap(),
             };
@@ -220,6 +227,9 @@ fn the_examples_round_trip_byte_for_byte() {
             Some("brescia-2021-2023-consuntivo-2021.json"),
         ),
         ("castelnuovo-2025-2027.json", None),
+        ("venezia-rovigo-2019.json", None),
+        ("brescia-piao-2021-2023.json", None),
+        ("castelnuovo-piao-2025-2027.json", None),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join(plan);
@@ -360,6 +370,8 @@ fn each_error_is_located_at_its_cell_and_nothing_is_written() {
             ("Indicatori", "K1", Cella::Testo("Target 2026")),
             // A type outside the list (row 4, `1.1` n. 2).
             ("Indicatori", "G4", Cella::Testo("bellezza")),
+            // A description emptied (row 3, `1.1` n. 1).
+            ("Indicatori", "D3", Cella::Testo("")),
             // A reference cell changed: a warning, ignored.
             ("Indicatori", "C2", Cella::Testo("km-piste")),
             // A valid change in the same workbook: still nothing is written.
@@ -372,6 +384,7 @@ fn each_error_is_located_at_its_cell_and_nothing_is_written() {
     trovate.sort();
     let attese: Vec<(String, String)> = [
         ("P160", "Indicatori!D2"),
+        ("P160", "Indicatori!D3"),
         ("P161", "Indicatori!N2"),
         ("P162", "Indicatori!A5"),
         ("P163", "Indicatori!A6"),
@@ -522,4 +535,154 @@ fn an_imported_target_and_result_reach_the_pdf_and_the_relazione() {
         )),
         "{testo}"
     );
+}
+
+/// tests/fixtures/fogli: the workbook of `piano.json` and `risultati.json` saved by
+/// LibreOffice Calc without edits, and filled in it by `compila.py` (see its README).
+fn fixture(dir: &Path) -> (PathBuf, PathBuf) {
+    let src = root().join("tests/fixtures/fogli");
+    let p = dir.join("piano.json");
+    let c = dir.join("risultati.json");
+    std::fs::copy(src.join("piano.json"), &p).unwrap();
+    std::fs::copy(src.join("risultati.json"), &c).unwrap();
+    (p, c)
+}
+
+#[test]
+fn a_workbook_saved_by_libreoffice_without_edits_changes_nothing() {
+    for file in ["intatto.ods", "intatto.xlsx"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (p, c) = fixture(dir.path());
+        let foglio = root().join("tests/fixtures/fogli").join(file);
+        let out = importa(&foglio, &p, Some(&c), &[]);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), "", "{file}");
+        let src = root().join("tests/fixtures/fogli");
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            std::fs::read(src.join("piano.json")).unwrap()
+        );
+        assert_eq!(
+            std::fs::read(&c).unwrap(),
+            std::fs::read(src.join("risultati.json")).unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_workbook_filled_in_libreoffice_changes_exactly_what_was_typed() {
+    for file in ["compilato.ods", "compilato.xlsx"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (p, c) = fixture(dir.path());
+        let prima = std::fs::read_to_string(&p).unwrap();
+        let foglio = root().join("tests/fixtures/fogli").join(file);
+        let out = importa(&foglio, &p, Some(&c), &[]);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        // What compila.py typed: ">= 18", "55%" in a cell LibreOffice made a percentage,
+        // 100 where there was no weight, "37,5" the Italian way, SI and 11 as new results.
+        assert_eq!(
+            text(&out.stdout),
+            "Obiettivi!E4 · 2 · Peso: «40» → «37,5»\n\
+             Indicatori!J2 · 1 n. 1 · Target 2024: «>= 15» → «>= 18»\n\
+             Indicatori!L4 · 1.1 n. 2 · Target 30/6: «50%» → «55%»\n\
+             Indicatori!N5 · 2 n. 1 · Peso: (vuoto) → «100»\n\
+             Risultati!F3 · 1.1 n. 1 30/6 · Risultato: (vuoto) → «SI»\n\
+             Risultati!F7 · 2 n. 1 2024 · Risultato: (vuoto) → «11»\n\
+             Risultati!H7 · 2 n. 1 2024 · Note: (vuoto) → «Cofinanziamento regionale»\n",
+            "{file}"
+        );
+        // The plan: those values and nothing else, the one-line objects still on one line.
+        let atteso = prima
+            .replace("\"2024\": \">= 15\"", "\"2024\": \">= 18\"")
+            .replace("\"30/6\": \"50%\"", "\"30/6\": \"55%\"")
+            .replace("\"peso\": 40,", "\"peso\": 37.5,")
+            .replace("\"2025\": 12 } } ]", "\"2025\": 12 }, \"peso\": 100 } ]");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), atteso, "{file}");
+        // The results: the first one as it was, two appended (the indicator with an `id` is
+        // named by it).
+        assert_eq!(
+            std::fs::read_to_string(&c).unwrap(),
+            r#"{
+  "piano": "piano.json",
+  "anno": 2024,
+  "risultati": [
+    { "obiettivo": "1", "indicatore": 1, "valore": 16, "fonte": "Ufficio Mobilità" },
+    {
+      "obiettivo": "1.1",
+      "indicatore": "progetto",
+      "scadenza": "30/6",
+      "valore": "SI"
+    },
+    {
+      "obiettivo": "2",
+      "indicatore": 1,
+      "scadenza": "2024",
+      "valore": 11,
+      "note": "Cofinanziamento regionale"
+    }
+  ]
+}
+"#,
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_results_file_of_another_plan_is_refused() {
+    let (dir, p, c) = cartella();
+    let altro = dir.path().join("altro.json");
+    std::fs::copy(&p, &altro).unwrap();
+    // risultati.json names piano.json: exporting it with altro.json is an error (exit 2).
+    let out = piano(&[
+        "esporta",
+        s(&altro),
+        "--consuntivo",
+        s(&c),
+        "-o",
+        s(&dir.path().join("x.xlsx")),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("si riferisce al piano"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("x.xlsx").exists());
+}
+
+#[test]
+fn the_workbook_locks_its_reference_cells_and_lists_the_closed_sets() {
+    use calamine::{Data, Reader as _};
+    use std::io::Read as _;
+    let (dir, p, c) = cartella();
+    let (xlsx, _) = esporta(dir.path(), &p, Some(&c));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut foglio = |n: usize| {
+        let mut xml = String::new();
+        zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    };
+    // Sheets: 1 Leggimi, 2 Obiettivi, 3 Indicatori, 4 Assegnazioni, 5 Risultati.
+    for n in 2..=5 {
+        let xml = foglio(n);
+        assert!(xml.contains("<sheetProtection"), "sheet {n}: {xml}");
+        assert!(xml.contains("state=\"frozen\""), "sheet {n}");
+    }
+    let indicatori = foglio(3);
+    assert!(
+        indicatori.contains("\"efficacia,efficienza,qualita,volume,outcome,stato_risorse\""),
+        "{indicatori}"
+    );
+    // The SI targets of `1.1` n. 1 (L3, M3) have the yes/no list.
+    assert!(indicatori.contains("sqref=\"L3\"") && indicatori.contains("\"SI,NO\""));
+    // Numbers are numbers, words are words.
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    let range = wb.worksheet_range("Indicatori").unwrap();
+    assert_eq!(range.get_value((1, 8)), Some(&Data::Float(12.0)));
+    assert_eq!(range.get_value((1, 9)), Some(&Data::String(">= 15".into())));
+    assert_eq!(range.get_value((1, 13)), Some(&Data::Float(100.0)));
 }
