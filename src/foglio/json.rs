@@ -29,8 +29,14 @@
 //!   `40.0` and `40` are equal) changes nothing: a no-op import gives back identical bytes.
 //!   A number replacing a number keeps its spelling where it can: `40.0` set to 45 becomes
 //!   `45.0`, `40` set to 45.0 becomes `45`.
-//! - New values take the indentation of their surroundings; a key added to an object
-//!   written on one line stays on that line (`{"a": 1}` → `{"a": 1, "b": 2}`).
+//! - New values are written like what they replace, or like the element before them
+//!   ([`Edit::Append`]): the same indentation, an object's keys in the same order (keys the
+//!   model lacks follow in serde_json's order, which is alphabetical), one line if that was
+//!   on one line. A key added to an object written on one line stays on that line
+//!   (`{"a": 1}` → `{"a": 1, "b": 2}`).
+//! - Setting an object or array spread over lines edits it member by member (element by
+//!   element): members that did not change keep their bytes, missing ones are removed, new
+//!   ones added at the end.
 //! - Failures are an [`EditError`], which names the path and says what was expected.
 
 use std::fmt;
@@ -263,18 +269,15 @@ fn parse(text: &str) -> Result<CstRootNode, EditError> {
     })
 }
 
-/// Makes one edit in the tree; `Some(text)` when it was made on the text instead (a key added
-/// to a one-line object), which the caller parses again.
+/// Makes one edit in the tree; `Some(text)` when part of it went in as raw text (a key added
+/// to a one-line object, a one-line value), which the caller parses again.
 fn apply_one(root: &CstRootNode, edit: &Edit) -> Result<Option<String>, EditError> {
     let segments = parse_path(edit.path())?;
     match edit {
         Edit::Set { value, .. } => {
             let Some((last, parents)) = segments.split_last() else {
                 return match root.value() {
-                    Some(old) => {
-                        replace(old, value);
-                        Ok(None)
-                    }
+                    Some(old) => Ok(reparse(root, replace(old, value))),
                     None => Err(EditError::Root),
                 };
             };
@@ -283,10 +286,7 @@ fn apply_one(root: &CstRootNode, edit: &Edit) -> Result<Option<String>, EditErro
                 Segment::Key(key) => {
                     let object = as_object(&parent, parents)?;
                     match object.get(key).and_then(|p| p.value()) {
-                        Some(old) => {
-                            replace(old, value);
-                            Ok(None)
-                        }
+                        Some(old) => Ok(reparse(root, replace(old, value))),
                         None => Ok(add_member(root, &object, key, value)),
                     }
                 }
@@ -297,8 +297,7 @@ fn apply_one(root: &CstRootNode, edit: &Edit) -> Result<Option<String>, EditErro
                             path: prefix(&segments),
                         }
                     })?;
-                    replace(old, value);
-                    Ok(None)
+                    Ok(reparse(root, replace(old, value)))
                 }
             }
         }
@@ -316,8 +315,11 @@ fn apply_one(root: &CstRootNode, edit: &Edit) -> Result<Option<String>, EditErro
         }
         Edit::Append { value, .. } => {
             let node = resolve(root, &segments)?;
-            as_array(&node, &segments)?.append(input(value, None));
-            Ok(None)
+            let array = as_array(&node, &segments)?;
+            let last = array.elements().pop();
+            let mut raw = false;
+            array.append(input(value, last.as_ref(), &mut raw));
+            Ok(reparse(root, raw))
         }
         Edit::Remove { .. } => {
             let Some((last, parents)) = segments.split_last() else {
@@ -342,6 +344,11 @@ fn apply_one(root: &CstRootNode, edit: &Edit) -> Result<Option<String>, EditErro
             Ok(None)
         }
     }
+}
+
+/// The text to parse again after an edit that wrote raw text.
+fn reparse(root: &CstRootNode, raw: bool) -> Option<String> {
+    raw.then(|| root.to_string())
 }
 
 /// The node at `segments`.
@@ -379,13 +386,53 @@ fn as_array(node: &CstNode, at: &[Segment]) -> Result<CstArray, EditError> {
         .ok_or_else(|| EditError::NotAnArray { path: prefix(at) })
 }
 
-/// Replaces a value, unless it already equals the new one.
-fn replace(old: CstNode, value: &Value) {
+/// Replaces a value, unless it already equals the new one; the new value is written like
+/// the old one. An object or array spread over lines is edited member by member, element by
+/// element, so that what did not change keeps its bytes. True if something was written as
+/// raw text (see [`input`]).
+fn replace(old: CstNode, value: &Value) -> bool {
     if old.to_serde_value().is_some_and(|v| same(&v, value)) {
-        return;
+        return false;
     }
-    let spelling = old.as_number_lit().map(|n| n.to_string());
-    let new = input(value, spelling.as_deref());
+    let mut raw = false;
+    if !one_line(&old) {
+        if let (Some(object), Value::Object(new)) = (old.as_object(), value) {
+            for prop in object.properties() {
+                if prop
+                    .decoded_name()
+                    .is_some_and(|name| !new.contains_key(&name))
+                {
+                    prop.remove();
+                }
+            }
+            for (key, v) in new {
+                match object.get(key).and_then(|p| p.value()) {
+                    Some(child) => raw |= replace(child, v),
+                    None => {
+                        object.append(key, input(v, None, &mut raw));
+                    }
+                }
+            }
+            return raw;
+        }
+        if let (Some(array), Value::Array(new)) = (old.as_array(), value) {
+            let elements = array.elements();
+            for (i, v) in new.iter().enumerate() {
+                match elements.get(i) {
+                    Some(element) => raw |= replace(element.clone(), v),
+                    None => {
+                        let last = array.elements().pop();
+                        array.append(input(v, last.as_ref(), &mut raw));
+                    }
+                }
+            }
+            for element in elements.into_iter().skip(new.len()) {
+                element.remove();
+            }
+            return raw;
+        }
+    }
+    let new = input(value, Some(&old), &mut raw);
     match old {
         CstNode::Container(CstContainerNode::Object(o)) => {
             o.replace_with(new);
@@ -405,6 +452,14 @@ fn replace(old: CstNode, value: &Value) {
             };
         }
     }
+    raw
+}
+
+/// Whether a node is a non-empty object or array written on one line.
+fn one_line(node: &CstNode) -> bool {
+    let filled = node.as_object().is_some_and(|o| !o.properties().is_empty())
+        || node.as_array().is_some_and(|a| !a.elements().is_empty());
+    filled && !node.to_string().contains('\n')
 }
 
 /// Adds `key` at the end of `object`. An object written on one line keeps to its line: the
@@ -413,8 +468,9 @@ fn replace(old: CstNode, value: &Value) {
 fn add_member(root: &CstRootNode, object: &CstObject, key: &str, value: &Value) -> Option<String> {
     let own = object.to_string();
     if own.contains('\n') || object.properties().is_empty() {
-        object.append(key, input(value, None));
-        return None;
+        let mut raw = false;
+        object.append(key, input(value, None, &mut raw));
+        return raw.then(|| root.to_string());
     }
     let start = offset(&CstNode::Container(CstContainerNode::Object(
         object.clone(),
@@ -470,38 +526,102 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// A value as the tree takes it; a number replacing the number spelled `old` keeps its style.
-fn input(value: &Value, old: Option<&str>) -> CstInputValue {
+/// A new value as the tree takes it, written like `like` (the value it replaces, or the
+/// element before it): a number keeps the old spelling's style, an object's members follow
+/// the old object's order (new keys after them, in serde_json's order), and an object or
+/// array written on one line stays on one line. The tree would spread a new object over
+/// several lines, so a one-line one goes in as raw text (a number literal holding it),
+/// setting `raw`: the caller then parses the text again.
+fn input(value: &Value, like: Option<&CstNode>, raw: &mut bool) -> CstInputValue {
+    let one_line = like.is_some_and(one_line);
     match value {
         Value::Null => CstInputValue::Null,
         Value::Bool(b) => CstInputValue::Bool(*b),
-        Value::Number(n) => CstInputValue::Number(number(n, old)),
+        Value::Number(n) => CstInputValue::Number(number(n, spelling(like).as_deref())),
         Value::String(s) => CstInputValue::String(s.clone()),
-        Value::Array(a) => CstInputValue::Array(a.iter().map(|v| input(v, None)).collect()),
-        Value::Object(o) => {
-            CstInputValue::Object(o.iter().map(|(k, v)| (k.clone(), input(v, None))).collect())
+        Value::Array(_) | Value::Object(_) if one_line => {
+            *raw = true;
+            CstInputValue::Number(spell(value, like))
         }
+        Value::Array(a) => CstInputValue::Array(
+            a.iter()
+                .enumerate()
+                .map(|(i, v)| input(v, element_like(like, i).as_ref(), raw))
+                .collect(),
+        ),
+        Value::Object(o) => CstInputValue::Object(
+            members(o, like)
+                .into_iter()
+                .map(|(k, v, l)| (k.clone(), input(v, l.as_ref(), raw)))
+                .collect(),
+        ),
     }
 }
 
-/// A value as compact JSON text, numbers spelled as [`number`] does.
-fn spell(value: &Value, old: Option<&str>) -> String {
+/// The spelling of a number literal.
+fn spelling(node: Option<&CstNode>) -> Option<String> {
+    node?.as_number_lit().map(|n| n.to_string())
+}
+
+/// What the `i`-th element of a new array is written like: the old array's element at the
+/// same place, or its last.
+fn element_like(like: Option<&CstNode>, i: usize) -> Option<CstNode> {
+    let elements = like?.as_array()?.elements();
+    elements.get(i).or(elements.last()).cloned()
+}
+
+/// An object's members in the order of the object `like` (keys it lacks after), each with
+/// what its value is written like.
+fn members<'a>(
+    object: &'a serde_json::Map<String, Value>,
+    like: Option<&CstNode>,
+) -> Vec<(&'a String, &'a Value, Option<CstNode>)> {
+    let props = like
+        .and_then(CstNode::as_object)
+        .map(|o| o.properties())
+        .unwrap_or_default();
+    let mut out: Vec<(&String, &Value, Option<CstNode>)> = Vec::new();
+    for prop in &props {
+        if let Some(name) = prop.decoded_name()
+            && let Some((k, v)) = object.get_key_value(&name)
+        {
+            out.push((k, v, prop.value()));
+        }
+    }
+    for (k, v) in object {
+        if !out.iter().any(|(seen, _, _)| *seen == k) {
+            out.push((k, v, None));
+        }
+    }
+    out
+}
+
+/// A value as compact JSON text, written like `like` as [`input`] does; a part equal to
+/// its counterpart in `like` is copied from it byte for byte.
+fn spell(value: &Value, like: Option<&CstNode>) -> String {
+    if let Some(like) = like
+        && like.to_serde_value().is_some_and(|v| same(&v, value))
+    {
+        return like.to_string();
+    }
     match value {
-        Value::Number(n) => number(n, old),
+        Value::Number(n) => number(n, spelling(like).as_deref()),
         Value::Array(a) => format!(
             "[{}]",
             a.iter()
-                .map(|v| spell(v, None))
+                .enumerate()
+                .map(|(i, v)| spell(v, element_like(like, i).as_ref()))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
         Value::Object(o) => format!(
             "{{{}}}",
-            o.iter()
-                .map(|(k, v)| format!(
+            members(o, like)
+                .into_iter()
+                .map(|(k, v, l)| format!(
                     "{}: {}",
                     serde_json::to_string(k).unwrap_or_default(),
-                    spell(v, None)
+                    spell(v, l.as_ref())
                 ))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -726,12 +846,72 @@ mod tests {
                 Edit::append("risultati", json!({"id": 2})),
                 Edit::append("v", json!("è")),
             ],
-            "{\n  \"risultati\": [\n    {\"id\": 1},\n    {\n      \"id\": 2\n    }\n  ],\n  \"v\": [\"è\"]\n}",
+            "{\n  \"risultati\": [\n    {\"id\": 1},\n    {\"id\": 2}\n  ],\n  \"v\": [\"è\"]\n}",
         );
         check(
             "[1, 2]",
             &[Edit::append("", json!(3)), Edit::set("[0]", json!(0))],
             "[0, 2, 3]",
+        );
+    }
+
+    /// A new element is written like the one before it: its keys in the same order (not
+    /// serde_json's alphabetical one), a one-line member on one line, numbers spelled alike.
+    #[test]
+    fn appended_elements_follow_their_sibling() {
+        let before = r#"{
+  "risultati": [
+    {
+      "obiettivo": "1.1.2",
+      "indicatore": 1,
+      "valore": 790.0,
+      "target": {"2022": 1, "2023": 2}
+    }
+  ]
+}"#;
+        let after = r#"{
+  "risultati": [
+    {
+      "obiettivo": "1.1.2",
+      "indicatore": 1,
+      "valore": 790.0,
+      "target": {"2022": 1, "2023": 2}
+    },
+    {
+      "obiettivo": "2.1",
+      "indicatore": 2,
+      "valore": 12.0,
+      "target": {"2022": 5},
+      "fonte": "Ufficio"
+    }
+  ]
+}"#;
+        let new = json!({
+            "fonte": "Ufficio", "valore": 12, "target": {"2022": 5},
+            "indicatore": 1, "obiettivo": "2.1"
+        });
+        // The element goes in, then an edit reaches inside it.
+        check(
+            before,
+            &[
+                Edit::append("risultati", new),
+                Edit::set("risultati[1].indicatore", json!(2)),
+            ],
+            after,
+        );
+    }
+
+    /// An object replaced by another keeps its members' order and its layout.
+    #[test]
+    fn replaced_objects_keep_order_and_layout() {
+        check(
+            "{\n  \"t\": {\"2023\": 1, \"2022\": 2, \"x\": 1e2},\n  \"m\": {\n    \"z\": 1.0,\n    \"a\": 2\n  },\n  \"l\": [\n    1,\n    2\n  ]\n}",
+            &[
+                Edit::set("t", json!({"2022": 3, "2023": 1, "x": 100})),
+                Edit::set("m", json!({"a": 5, "z": 1, "b": [1]})),
+                Edit::set("l", json!([1])),
+            ],
+            "{\n  \"t\": {\"2023\": 1, \"2022\": 3, \"x\": 1e2},\n  \"m\": {\n    \"z\": 1.0,\n    \"a\": 5,\n    \"b\": [1]\n  },\n  \"l\": [\n    1\n  ]\n}",
         );
     }
 
