@@ -598,8 +598,8 @@ fn a_workbook_filled_in_libreoffice_changes_exactly_what_was_typed() {
             .replace("\"peso\": 40,", "\"peso\": 37.5,")
             .replace("\"2025\": 12 } } ]", "\"2025\": 12 }, \"peso\": 100 } ]");
         assert_eq!(std::fs::read_to_string(&p).unwrap(), atteso, "{file}");
-        // The results: the first one as it was, two appended (the indicator with an `id` is
-        // named by it).
+        // The results: the first one as it was, two appended on one line like it (the
+        // indicator with an `id` is named by it).
         assert_eq!(
             std::fs::read_to_string(&c).unwrap(),
             r#"{
@@ -607,19 +607,8 @@ fn a_workbook_filled_in_libreoffice_changes_exactly_what_was_typed() {
   "anno": 2024,
   "risultati": [
     { "obiettivo": "1", "indicatore": 1, "valore": 16, "fonte": "Ufficio Mobilità" },
-    {
-      "obiettivo": "1.1",
-      "indicatore": "progetto",
-      "scadenza": "30/6",
-      "valore": "SI"
-    },
-    {
-      "obiettivo": "2",
-      "indicatore": 1,
-      "scadenza": "2024",
-      "valore": 11,
-      "note": "Cofinanziamento regionale"
-    }
+    {"obiettivo": "1.1", "indicatore": "progetto", "scadenza": "30/6", "valore": "SI"},
+    {"obiettivo": "2", "indicatore": 1, "scadenza": "2024", "valore": 11, "note": "Cofinanziamento regionale"}
   ]
 }
 "#,
