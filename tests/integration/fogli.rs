@@ -121,7 +121,6 @@ enum Cella {
 /// `D2`, value; an empty text leaves the cell empty) in place of the exported cells.
 fn compilato(csv: &Path, out: &Path, edits: &[(&str, &str, Cella)]) {
     let mut wb = Workbook::new();
-    let percento = Format::new().set_num_format("0%");
     for nome in ["Obiettivi", "Indicatori", "Assegnazioni", "Risultati"] {
         let file = csv.join(format!("{}.csv", nome.to_lowercase()));
         if !file.exists() {
@@ -149,18 +148,23 @@ fn compilato(csv: &Path, out: &Path, edits: &[(&str, &str, Cella)]) {
                 };
             }
         }
-        for (foglio, cella, valore) in edits.iter().filter(|e| e.0 == nome) {
-            let _ = foglio;
-            let (r, c) = indirizzo(cella);
-            match valore {
-                Cella::Numero(n) => ws.write_number(r, c, *n).unwrap(),
-                Cella::Testo("") => ws,
-                Cella::Testo(t) => ws.write_string(r, c, *t).unwrap(),
-                Cella::Percento(n) => ws.write_number_with_format(r, c, *n, &percento).unwrap(),
-            };
-        }
+        digita(ws, nome, edits);
     }
     wb.save(out).unwrap();
+}
+
+/// Types the `edits` of sheet `nome`.
+fn digita(ws: &mut rust_xlsxwriter::Worksheet, nome: &str, edits: &[(&str, &str, Cella)]) {
+    let percento = Format::new().set_num_format("0%");
+    for (_, cella, valore) in edits.iter().filter(|e| e.0 == nome) {
+        let (r, c) = indirizzo(cella);
+        match valore {
+            Cella::Numero(n) => ws.write_number(r, c, *n).unwrap(),
+            Cella::Testo("") => ws,
+            Cella::Testo(t) => ws.write_string(r, c, *t).unwrap(),
+            Cella::Percento(n) => ws.write_number_with_format(r, c, *n, &percento).unwrap(),
+        };
+    }
 }
 
 /// `D2` as 0-based (row, column).
@@ -459,22 +463,28 @@ fn percentages_and_italian_decimals_are_read_as_typed() {
     );
 }
 
-#[test]
-fn each_manager_s_workbook_holds_only_their_objectives() {
-    use calamine::Reader as _;
-    let (dir, p, c) = cartella();
-    let cartella = dir.path().join("dirigenti");
+/// Exports the workbook and one results workbook per manager, into `dir/dirigenti`.
+fn per_dirigente(dir: &Path, p: &Path, c: &Path) -> PathBuf {
+    let cartella = dir.join("dirigenti");
     let out = piano(&[
         "esporta",
-        s(&p),
+        s(p),
         "--consuntivo",
-        s(&c),
+        s(c),
         "-o",
-        s(&dir.path().join("tutto.xlsx")),
+        s(&dir.join("tutto.xlsx")),
         "--per-dirigente",
         s(&cartella),
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    cartella
+}
+
+#[test]
+fn each_manager_s_workbook_holds_only_their_objectives() {
+    use calamine::Reader as _;
+    let (dir, p, c) = cartella();
+    let cartella = per_dirigente(dir.path(), &p, &c);
     let codici = |nome: &str| -> (Vec<String>, Vec<String>) {
         let mut wb = calamine::open_workbook_auto(cartella.join(nome)).unwrap();
         let fogli = wb.sheet_names();
@@ -674,4 +684,53 @@ fn the_workbook_locks_its_reference_cells_and_lists_the_closed_sets() {
     assert_eq!(range.get_value((1, 8)), Some(&Data::Float(12.0)));
     assert_eq!(range.get_value((1, 9)), Some(&Data::String(">= 15".into())));
     assert_eq!(range.get_value((1, 13)), Some(&Data::Float(100.0)));
+}
+
+/// A workbook read with calamine and written again with `edits` in place of its cells, as
+/// a manager fills the results workbook they were sent.
+fn riscritto(da: &Path, a: &Path, edits: &[(&str, &str, Cella)]) {
+    use calamine::{Data, Reader as _};
+    let mut letto = calamine::open_workbook_auto(da).unwrap();
+    let mut wb = Workbook::new();
+    for nome in letto.sheet_names() {
+        let range = letto.worksheet_range(&nome).unwrap();
+        let ws = wb.add_worksheet();
+        ws.set_name(&nome).unwrap();
+        for (r, riga) in range.rows().enumerate() {
+            for (c, d) in riga.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match d {
+                    Data::Float(n) => ws.write_number(r, c, *n).unwrap(),
+                    Data::String(t) => ws.write_string(r, c, t).unwrap(),
+                    _ => ws,
+                };
+            }
+        }
+        digita(ws, &nome, edits);
+    }
+    wb.save(a).unwrap();
+}
+
+#[test]
+fn a_manager_s_results_workbook_is_imported_into_the_results_file() {
+    let (dir, p, c) = cartella();
+    let cartella = per_dirigente(dir.path(), &p, &c);
+    // Anna Rossi's row 6 is `1.1` n. 2 at 31/12 (target "90%"): she types 85%.
+    let compilato = dir.path().join("anna.xlsx");
+    riscritto(
+        &cartella.join("risultati-anna-rossi.xlsx"),
+        &compilato,
+        &[("Risultati", "F6", Cella::Percento(0.85))],
+    );
+    let out = importa(&compilato, &p, Some(&c), &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "Risultati!F6 · 1.1 n. 2 31/12 · Risultato: (vuoto) → «85»\n"
+    );
+    let r = crate::common::read_json(&c);
+    assert_eq!(
+        r["risultati"][1],
+        json!({ "obiettivo": "1.1", "indicatore": 2, "scadenza": "31/12", "valore": 85 })
+    );
 }
