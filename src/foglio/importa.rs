@@ -444,62 +444,22 @@ impl<'a> Foglio<'a> {
             let Some(p) = self.posizioni[c] else {
                 continue;
             };
-            let letto = self.letto.cella(r, p);
-            let Some(dove) = &cella.dove else {
-                if !uguali(letto, &cella.dato) {
-                    let d = Diagnostic::new(
-                        Codice::P166,
-                        format!(
-                            "la cella di riferimento `{}` è stata cambiata da {} a {}: ignorata",
-                            col.intestazione,
-                            cella.dato.mostra(),
-                            letto.mostra()
-                        ),
-                    )
-                    .with_hint("le celle grigie vengono dal piano: per cambiarle, cambia il piano");
-                    esito.diagnostiche.push(self.letto.alla_cella(
-                        d,
-                        r,
-                        p,
-                        Some(&col.intestazione),
-                    ));
-                }
-                continue;
-            };
-            let valore = match self.leggi(col, letto, cella.elenco) {
-                Ok(v) => v,
+            let valore = match self.cambiata(r, p, col, cella) {
+                Ok(Some(v)) => v,
+                Ok(None) => continue,
                 Err(d) => {
-                    esito.diagnostiche.push(self.letto.alla_cella(
-                        d,
-                        r,
-                        p,
-                        Some(&col.intestazione),
-                    ));
+                    let d = self.letto.alla_cella(d, r, p, Some(&col.intestazione));
+                    esito.diagnostiche.push(d);
                     continue;
                 }
             };
-            if uguali(&valore, &cella.dato) {
+            let Some(dove) = &cella.dove else {
                 continue;
-            }
-            let valore = come_nel_piano(valore, &cella.dato);
+            };
             if matches!(col.campo, Campo::Peso(Some(_)))
                 && matches!(dove, Dove::Json(path) if path.ends_with(".peso"))
             {
                 pesi_unici.push((c, valore));
-                continue;
-            }
-            let json = in_json(&valore);
-            if json.is_none() && matches!(dove, Dove::Json(p) if p.ends_with(".descrizione")) {
-                let d = Diagnostic::new(
-                    Codice::P160,
-                    format!("la cella `{}` non può restare vuota", col.intestazione),
-                )
-                .with_hint(
-                    "ogni indicatore ha una descrizione: scrivila, o rimetti quella di prima",
-                );
-                esito
-                    .diagnostiche
-                    .push(self.letto.alla_cella(d, r, p, Some(&col.intestazione)));
                 continue;
             }
             esito.modifiche.push(Modifica {
@@ -510,6 +470,7 @@ impl<'a> Foglio<'a> {
                 dopo: valore.clone(),
                 nel_consuntivo: self.tabella.scheda.nel_consuntivo(),
             });
+            let json = in_json(&valore);
             match (dove, &mut nuovo) {
                 (Dove::Json(path), _) => {
                     let edit = match json {
@@ -523,9 +484,7 @@ impl<'a> Foglio<'a> {
                     }
                 }
                 (Dove::Nuovo(campo), Some(n)) => {
-                    if let Some(v) = json {
-                        n.campi.insert(campo, v);
-                    }
+                    n.campi.extend(json.map(|v| (*campo, v)));
                 }
                 (Dove::Nuovo(_), None) => {}
             }
@@ -536,6 +495,46 @@ impl<'a> Foglio<'a> {
         if let Some(n) = nuovo.filter(|n| !n.campi.is_empty()) {
             nuovi.push(n);
         }
+    }
+
+    /// What the workbook says of one cell (row `r`, column `p` of the sheet read): `None`
+    /// when it says what the plan says; a diagnostic to locate at the cell when it cannot
+    /// be taken (a warning for a reference cell changed, an error for a wrong value).
+    fn cambiata(
+        &self,
+        r: usize,
+        p: usize,
+        col: &Colonna,
+        cella: &super::layout::Cella,
+    ) -> Result<Option<Dato>, Diagnostic> {
+        let letto = self.letto.cella(r, p);
+        let Some(dove) = &cella.dove else {
+            if uguali(letto, &cella.dato) {
+                return Ok(None);
+            }
+            return Err(Diagnostic::new(
+                Codice::P166,
+                format!(
+                    "la cella di riferimento `{}` è stata cambiata da {} a {}: ignorata",
+                    col.intestazione,
+                    cella.dato.mostra(),
+                    letto.mostra()
+                ),
+            )
+            .with_hint("le celle grigie vengono dal piano: per cambiarle, cambia il piano"));
+        };
+        let valore = self.leggi(col, letto, cella.elenco)?;
+        if uguali(&valore, &cella.dato) {
+            return Ok(None);
+        }
+        if valore == Dato::Vuoto && matches!(dove, Dove::Json(p) if p.ends_with(".descrizione")) {
+            return Err(Diagnostic::new(
+                Codice::P160,
+                format!("la cella `{}` non può restare vuota", col.intestazione),
+            )
+            .with_hint("ogni indicatore ha una descrizione: scrivila, o rimetti quella di prima"));
+        }
+        Ok(Some(come_nel_piano(valore, &cella.dato)))
     }
 
     /// A single weight shown under every deadline of its level: one number while the
