@@ -561,7 +561,7 @@ fn heading_of(cell: &Cell) -> Option<Arc<str>> {
     (!text.is_empty()).then(|| Arc::from(text))
 }
 
-/// A workbook read whole: its sheets in tab order.
+/// A workbook read whole: its sheets of cells in tab order (chart sheets left out).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
     name: Arc<str>,
@@ -611,7 +611,7 @@ impl Workbook {
             Format::Xlsx => {
                 let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
-                for sheet in book.sheet_names() {
+                for sheet in worksheets(book.sheets_metadata()) {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let styles = book.worksheet_style(&sheet).map_err(|e| damaged(&e))?;
                     let shown = |pos: (u32, u32)| {
@@ -632,7 +632,7 @@ impl Workbook {
                 let kinds = ods_kinds(&bytes).map_err(|e| damaged(&e))?;
                 let mut book: Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
-                for sheet in book.sheet_names() {
+                for sheet in worksheets(book.sheets_metadata()) {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let cells = kinds.get(&sheet);
                     let shown = |pos: (u32, u32)| {
@@ -699,6 +699,16 @@ impl Workbook {
                 ))
             })
     }
+}
+
+/// The names of the sheets that hold cells, in tab order: a chart sheet (Excel) has none
+/// to read.
+fn worksheets(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
 }
 
 /// Tells `.xlsx` from `.ods` by what the zip holds.
