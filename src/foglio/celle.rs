@@ -1,6 +1,6 @@
 //! Reading workbooks (`.xlsx`, `.ods`) as a person typed them: each sheet as rows of typed
-//! cells, each cell knowing its address (`Indicatori!F12`) and its column's heading, so that
-//! every problem is reported at its cell.
+//! cells, each cell knowing where it is (sheet «Indicatori», cell `F12`) and its column's
+//! heading, so that every problem is reported at its cell.
 //!
 //! Values are read as they were typed, not as they are stored: a cell showing `40%` is
 //! [`CellValue::Percent`]`(40.0)` (the file holds 0.4), a date is `AAAA-MM-GG` whether it is
@@ -33,7 +33,8 @@
 //! - A [`Cell`] has its [`CellValue`], its address ([`Cell::address`], [`Cell::row`],
 //!   [`Cell::column`]), its heading, and typed accessors that return `Ok(None)` for an
 //!   empty cell and a located [`Diagnostic`] for a value of the wrong kind:
-//!   [`Cell::number`] (P172), [`Cell::date`] (P173), [`Cell::boolean`] (P175); a formula
+//!   [`Cell::number`] (P172; [`Cell::parsed_number`] also says whether a `%` was
+//!   written), [`Cell::date`] (P173), [`Cell::boolean`] (P175); a formula
 //!   error (`#DIV/0!`) is P174 in each. [`Cell::diagnostic`] locates any other problem at
 //!   the cell (`--> cartella.xlsx, foglio «Indicatori», cella F12 (colonna «Target 2022»)`).
 //! - [`CellValue`]'s `Display` shows a value as an Italian spreadsheet does (`12,5`,
