@@ -18,6 +18,7 @@ mod formato;
 mod grandi;
 mod indicatori;
 mod ostile;
+mod personale;
 mod pubblicazione;
 mod relazione;
 mod schema;

@@ -1,0 +1,132 @@
+//! PIAO 3.1 Struttura organizzativa and 3.3.1 Piano dei fabbisogni di personale: the
+//! checks (P120–P127, located) and the computed figures as a reader sees them.
+
+use serde_json::{Value, json};
+
+use crate::check::check_json;
+use crate::common::*;
+
+/// The small plan (triennium 2024–2026) as a PIAO with the two sections given.
+fn piao(struttura: Value, fabbisogni: Value) -> Value {
+    let mut plan = read_json(&minimo());
+    plan["piao"] = json!({
+        "dipendenti": "fino_a_50",
+        "struttura": struttura,
+        "fabbisogni": fabbisogni
+    });
+    plan
+}
+
+fn codici<'a>(diags: &'a [Value], prefisso: &str) -> Vec<(&'a str, &'a str)> {
+    diags
+        .iter()
+        .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with(prefisso)))
+        .map(|d| (d["code"].as_str().unwrap(), d["path"].as_str().unwrap_or("")))
+        .collect()
+}
+
+#[test]
+fn rimodulazione_and_its_table_go_together() {
+    let riga = json!([{ "qualifica": "Area degli Istruttori", "unita": 3, "valore": 90000 }]);
+    // True without the table: a warning at the flag.
+    let (code, diags) = check_json(&piao(json!({}), json!({ "rimodulazione": true })));
+    assert_eq!(code, 0, "{diags:?}");
+    assert_eq!(
+        codici(&diags, "P12"),
+        [("P120", "piao.fabbisogni.rimodulazione")]
+    );
+    assert_eq!(diags[0]["severity"], "avviso");
+    // The table without the flag: an error at the table.
+    let (code, diags) = check_json(&piao(
+        json!({}),
+        json!({ "tabelle": { "dotazione_rimodulata": riga } }),
+    ));
+    assert_eq!(code, 1);
+    assert_eq!(
+        codici(&diags, "P12"),
+        [("P121", "piao.fabbisogni.tabelle.dotazione_rimodulata")]
+    );
+    // Both: nothing to say.
+    let (code, diags) = check_json(&piao(
+        json!({}),
+        json!({ "rimodulazione": true, "tabelle": { "dotazione_rimodulata": riga } }),
+    ));
+    assert_eq!(code, 0);
+    assert!(codici(&diags, "P12").is_empty(), "{diags:?}");
+}
+
+#[test]
+fn counts_are_whole_and_not_negative_and_di_cui_within_total() {
+    let struttura = json!({
+        "ampiezza": [
+            { "unita": "Segreteria", "risorse": 4.5 },
+            { "unita": "Tecnico", "risorse": -1 }
+        ],
+        "personale_per_profilo": [{ "profilo": "Istruttore", "unita": 2.25 }]
+    });
+    let fabbisogni = json!({
+        "tabelle": {
+            "non_dirigenti": [
+                { "area": "Area dei Funzionari", "posti": 5, "di_ruolo": 4 },
+                { "area": "Area degli Istruttori", "posti": 9, "di_ruolo": 3, "comandati_out": 4 }
+            ],
+            "cessazioni": [{ "qualifica": "Area degli Operatori", "unita": 1, "risorse": -500 }],
+            // Items of expenditure may be negative: no error.
+            "limite_spesa": [{ "voce": "Componenti escluse", "anno_t": -10, "anno_t_1": -10, "anno_t_2": -10 }],
+            "copertura": [
+                { "anno": 2027, "aree": [{ "qualifica": "Area degli Istruttori", "reclutamento": "Concorso", "unita": 1.5 }] },
+                { "anno": 2024 },
+                { "anno": 2024 }
+            ]
+        }
+    });
+    let (code, diags) = check_json(&piao(struttura, fabbisogni));
+    assert_eq!(code, 1);
+    let mut trovati = codici(&diags, "P12");
+    trovati.sort();
+    assert_eq!(
+        trovati,
+        [
+            ("P122", "piao.fabbisogni.tabelle.cessazioni[0].risorse"),
+            ("P122", "piao.struttura.ampiezza[1].risorse"),
+            ("P123", "piao.fabbisogni.tabelle.copertura[0].aree[0].unita"),
+            ("P123", "piao.struttura.ampiezza[0].risorse"),
+            ("P123", "piao.struttura.personale_per_profilo[0].unita"),
+            (
+                "P124",
+                "piao.fabbisogni.tabelle.non_dirigenti[1].comandati_out"
+            ),
+            ("P126", "piao.fabbisogni.tabelle.copertura[0].anno"),
+            ("P126", "piao.fabbisogni.tabelle.copertura[2].anno"),
+        ]
+    );
+    let p124 = diags.iter().find(|d| d["code"] == "P124").unwrap();
+    assert_eq!(
+        p124["message"],
+        "nella riga «Area degli Istruttori» i comandati OUT (4) sono più del personale di ruolo (3), di cui fanno parte"
+    );
+    // Located in the file: line and column of the value.
+    assert!(p124["position"]["line"].as_u64().is_some(), "{p124}");
+}
+
+#[test]
+fn tabella_funzionale_targets_outside_the_triennium_are_warned() {
+    let riga = json!({
+        "codice": "FP-01",
+        "indicatore": {
+            "descrizione": "Tempo medio di copertura",
+            "target": { "2024": "<= 180", "2030": "<= 100" },
+            "peso": 50
+        }
+    });
+    let (code, diags) = check_json(&piao(json!({ "funzionale": [riga] }), json!({})));
+    assert_eq!(code, 0, "{diags:?}");
+    assert_eq!(
+        codici(&diags, "P"),
+        // Sorted by position in the file.
+        [
+            ("P090", "piao.struttura.funzionale[0].indicatore.peso"),
+            ("P127", "piao.struttura.funzionale[0].indicatore.target.2030"),
+        ]
+    );
+}
