@@ -21,7 +21,12 @@ fn codici<'a>(diags: &'a [Value], prefisso: &str) -> Vec<(&'a str, &'a str)> {
     diags
         .iter()
         .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with(prefisso)))
-        .map(|d| (d["code"].as_str().unwrap(), d["path"].as_str().unwrap_or("")))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["path"].as_str().unwrap_or(""),
+            )
+        })
         .collect()
 }
 
@@ -126,7 +131,41 @@ fn tabella_funzionale_targets_outside_the_triennium_are_warned() {
         // Sorted by position in the file.
         [
             ("P090", "piao.struttura.funzionale[0].indicatore.peso"),
-            ("P127", "piao.struttura.funzionale[0].indicatore.target.2030"),
+            (
+                "P127",
+                "piao.struttura.funzionale[0].indicatore.target.2030"
+            ),
         ]
+    );
+}
+
+#[test]
+fn tabella_funzionale_ovp_must_exist_when_2_1_is_there() {
+    let riga = json!({
+        "codice": "SO-01", "ovp": "OVP9",
+        "indicatore": { "descrizione": "Azioni realizzate", "target": { "2024": ">= 40%" } }
+    });
+    // Without 2.1 (a PIAO semplificato) there is nothing to check against.
+    let plan = piao(json!({ "funzionale": [riga] }), json!({}));
+    let (code, diags) = check_json(&plan);
+    assert_eq!(code, 0, "{diags:?}");
+    // With 2.1 and no such OVP: an error at the link.
+    let mut plan = plan;
+    plan["piao"]["valore_pubblico"] = json!({ "generale": [] });
+    plan["piao"]["fabbisogni"] = json!({ "funzionale": [riga] });
+    let (code, diags) = check_json(&plan);
+    assert_eq!(code, 1);
+    let mut trovati = codici(&diags, "P12");
+    trovati.sort();
+    assert_eq!(
+        trovati,
+        [
+            ("P125", "piao.fabbisogni.funzionale[0].ovp"),
+            ("P125", "piao.struttura.funzionale[0].ovp"),
+        ]
+    );
+    assert_eq!(
+        diags[0]["message"],
+        "la riga SO-01 della tabella funzionale è collegata all'obiettivo di valore pubblico «OVP9», che non esiste: la sottosezione 2.1 non ne definisce"
     );
 }

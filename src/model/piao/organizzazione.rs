@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::piao::{Allegato, InformazioneUlteriore};
-use crate::model::{Indicatore, Organigramma, Sezione};
+use crate::model::{Indicatore, Organigramma, Piano, Sezione};
 
 /// Sottosezione 3.1 of the PIAO.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -151,6 +151,28 @@ pub struct RigaFunzionale {
         description = "L'indicatore: `descrizione` è la denominazione sintetica; poi formula, unità, `baseline` (anno prima del triennio), `target` per anno del triennio e `fonte`"
     )]
     pub indicatore: Indicatore,
+}
+
+/// The OVPs of subsection 2.1 (`id`, `denominazione`), when the plan has that subsection.
+pub fn ovp_noti(piano: &Piano) -> Option<Vec<(String, String)>> {
+    let v = piano.piao.as_ref()?.valore_pubblico.as_ref()?;
+    // Read through the data, not the type: 2.1's OVPs (`obiettivi`, each with `id` and
+    // `denominazione`) are typed on another branch of the same issue.
+    let json = serde_json::to_value(v).ok()?;
+    let testo = |o: &serde_json::Value, k: &str| {
+        o.get(k)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    Some(
+        json.get("obiettivi")
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|o| (testo(o, "id"), testo(o, "denominazione")))
+            .collect(),
+    )
 }
 
 /// The ampiezza organizzativa's computed figures: the total staff and the mean per unit.

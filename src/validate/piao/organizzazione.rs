@@ -3,7 +3,7 @@
 
 use crate::diag::{Codice, Diagnostic};
 use crate::model::Piano;
-use crate::model::piao::organizzazione::{RigaFunzionale, Struttura};
+use crate::model::piao::organizzazione::{RigaFunzionale, Struttura, ovp_noti};
 
 /// Checks `piao.<section>` (JSON paths start with `base`).
 pub fn controlla(s: &Struttura, piano: &Piano, base: &str, out: &mut Vec<Diagnostic>) {
@@ -43,24 +43,6 @@ pub(super) fn unita(n: f64, path: &str, cosa: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The ids of the OVPs of subsection 2.1, when the plan has it.
-fn ovp(piano: &Piano) -> Option<Vec<String>> {
-    let v = piano.piao.as_ref()?.valore_pubblico.as_ref()?;
-    // Until 2.1 has typed OVPs, read their `id`s from its data.
-    let json = serde_json::to_value(v).ok()?;
-    let ids = json
-        .get("ovp")
-        .and_then(serde_json::Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(|o| o.get("id").and_then(serde_json::Value::as_str))
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    Some(ids)
-}
-
 /// The rows of a tabella funzionale at `{base}.funzionale`: each OVP exists (when 2.1 is
 /// there), targets fall in the triennium, and the indicator's fields the table does not
 /// print are warned.
@@ -70,7 +52,8 @@ pub(super) fn funzionale(
     base: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ovp = ovp(piano);
+    let ovp: Option<Vec<String>> =
+        ovp_noti(piano).map(|l| l.into_iter().map(|(id, _)| id).collect());
     let t = piano.documento.anno_inizio;
     let anni = [t, t + 1, t + 2].map(|a| a.to_string());
     for (i, r) in righe.iter().enumerate() {

@@ -4,7 +4,7 @@
 //! 3.3.1).
 
 use crate::format::format_number;
-use crate::model::piao::organizzazione::{RigaFunzionale, Struttura, ampiezza};
+use crate::model::piao::organizzazione::{RigaFunzionale, Struttura, ampiezza, ovp_noti};
 use crate::model::{
     Allineamento, Blocco, Cella, Colonna, Formato, Grafico, Piano, Serie, Sezione, Tabella,
     TipoGrafico,
@@ -191,6 +191,15 @@ pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Blocco {
         c.allineamento = Some(Allineamento::Destra);
     }
     let opz = |s: &Option<String>| s.clone().map_or(Cella::Vuota, Cella::Testo);
+    let ovp = ovp_noti(piano).unwrap_or_default();
+    // The OVP by its id and name, as 2.1 prints it.
+    let obiettivo = |id: &Option<String>| match id {
+        Some(id) => Cella::Testo(match ovp.iter().find(|(k, d)| k == id && !d.is_empty()) {
+            Some((_, d)) => format!("{id} – {d}"),
+            None => id.clone(),
+        }),
+        None => Cella::Vuota,
+    };
     let righe = righe
         .iter()
         .map(|r| {
@@ -201,7 +210,7 @@ pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Blocco {
             };
             let mut riga = vec![
                 Cella::Testo(r.codice.clone()),
-                opz(&r.ovp),
+                obiettivo(&r.ovp),
                 Cella::Testo(denominazione),
                 opz(&r.responsabile),
                 if r.stakeholder.is_empty() {
