@@ -56,7 +56,7 @@ pub fn sezione(s: &Fabbisogni, piano: &Piano) -> Parte {
     if !s.funzionale.is_empty() {
         funzionale.push(capitolo(
             "Tabella funzionale",
-            vec![tabella_funzionale(&s.funzionale, piano)],
+            tabella_funzionale(&s.funzionale, piano),
         ));
     }
     Parte {
@@ -78,6 +78,7 @@ fn cella(v: &Valore, tipo: Tipo) -> Cella {
         Valore::Testo(s) => Cella::Testo(s.clone()),
         Valore::Vuoto => Cella::Vuota,
         Valore::Numero(n, Some(f)) => Cella::Testo(match f {
+            Formato::Euro if n.fract() == 0.0 => format!("€ {}", format_number(*n, 0)),
             Formato::Euro => format_euro(*n),
             Formato::Percentuale => format!("{}%", format_number(*n, 2)),
             Formato::Numero | Formato::Testo => format_plain(*n),
@@ -89,10 +90,19 @@ fn cella(v: &Valore, tipo: Tipo) -> Cella {
 
 /// One personnel table as a model table: its rows, then the subtotals, then the total.
 fn tabella(p: &TabellaPersonale) -> Blocco {
+    // Amounts in whole euro print without cents, unless some amount of the column has them.
+    let intero = |i: usize| {
+        p.righe
+            .iter()
+            .chain(&p.parziali)
+            .chain(&p.totale)
+            .all(|r| !matches!(r.get(i), Some(Valore::Numero(n, _)) if n.fract() != 0.0))
+    };
     let colonne: Vec<Colonna> = p
         .colonne
         .iter()
-        .map(|(titolo, c)| Colonna {
+        .enumerate()
+        .map(|(i, (titolo, c))| Colonna {
             titolo: titolo.clone(),
             allineamento: (c.tipo == Tipo::Libero).then_some(Allineamento::Destra),
             formato: Some(match c.tipo {
@@ -100,7 +110,7 @@ fn tabella(p: &TabellaPersonale) -> Blocco {
                 Tipo::Unita => Formato::Numero,
                 Tipo::Euro => Formato::Euro,
             }),
-            decimali: None,
+            decimali: (c.tipo == Tipo::Euro).then(|| if intero(i) { 0 } else { 2 }),
         })
         .collect();
     let riga = |r: &Vec<Valore>| -> Vec<Cella> {
@@ -113,7 +123,8 @@ fn tabella(p: &TabellaPersonale) -> Blocco {
         titolo: p.titolo.clone(),
         righe: p.righe.iter().chain(&p.parziali).map(riga).collect(),
         totale: p.totale.as_ref().map(riga),
-        orizzontale: Some(colonne.len() > 6),
+        // At most seven columns of short values: a portrait page holds them.
+        orizzontale: Some(false),
         colonne,
         note: None,
         fonte: None,

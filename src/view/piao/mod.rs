@@ -85,3 +85,30 @@ pub fn capitolo(titolo: &str, contenuto: Vec<Blocco>) -> Sezione {
         posizione: None,
     }
 }
+
+#[cfg(test)]
+mod anteprima_tmp {
+    #[test]
+    fn anteprima() {
+        for (f, out) in [
+            (
+                "data/castelnuovo-piao-2025-2027.json",
+                "/tmp/organico/anteprima-c.json",
+            ),
+            (
+                "data/brescia-piao-2021-2023.json",
+                "/tmp/organico/anteprima-b.json",
+            ),
+        ] {
+            let text = std::fs::read_to_string(f).unwrap();
+            let mut piano: crate::model::Piano = serde_json::from_str(&text).unwrap();
+            let piao = piano.piao.take().unwrap();
+            let a = super::organizzazione::sezione(piao.struttura.as_ref().unwrap(), &piano);
+            let b = super::fabbisogni::sezione(piao.fabbisogni.as_ref().unwrap(), &piano);
+            piano.sezioni = vec![a.sezione, b.sezione];
+            let mut v = serde_json::to_value(&piano).unwrap();
+            v.as_object_mut().unwrap().remove("$schema");
+            std::fs::write(out, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        }
+    }
+}

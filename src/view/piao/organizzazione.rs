@@ -30,9 +30,11 @@ pub fn sezione(s: &Struttura, piano: &Piano) -> Parte {
         "Ulteriori dettagli",
         testo(&s.ulteriori_dettagli),
     );
-    if let Some(b) = tabella_ampiezza(s) {
-        funzionale.push(capitolo("Ampiezza organizzativa", vec![b]));
-    }
+    aggiungi(
+        &mut funzionale,
+        "Ampiezza organizzativa",
+        ampiezza_organizzativa(s),
+    );
     aggiungi(
         &mut funzionale,
         "Incarichi dirigenziali",
@@ -49,7 +51,7 @@ pub fn sezione(s: &Struttura, piano: &Piano) -> Parte {
     if !s.funzionale.is_empty() {
         funzionale.push(capitolo(
             "Tabella funzionale",
-            vec![tabella_funzionale(&s.funzionale, piano)],
+            tabella_funzionale(&s.funzionale, piano),
         ));
     }
     Parte {
@@ -85,34 +87,39 @@ fn colonna(titolo: &str, formato: Formato, decimali: Option<u8>) -> Colonna {
     }
 }
 
-/// The ampiezza organizzativa: one row per unit, «Totale unità» as the totals row and the
-/// «Ampiezza media U.O.» (two decimals) under it, both computed.
-fn tabella_ampiezza(s: &Struttura) -> Option<Blocco> {
-    let calcolata = ampiezza(&s.ampiezza)?;
+/// The ampiezza organizzativa: one row per unit and «Totale unità» as the totals row, then
+/// the «Ampiezza media U.O.» (two decimals), both computed.
+fn ampiezza_organizzativa(s: &Struttura) -> Vec<Blocco> {
+    let Some(calcolata) = ampiezza(&s.ampiezza) else {
+        return Vec::new();
+    };
     let n = s.ampiezza.len();
-    Some(Blocco::Tabella(Tabella {
-        titolo: "Ampiezza organizzativa: risorse umane per unità organizzativa".into(),
-        colonne: vec![
-            colonna("Unità organizzative", Formato::Testo, None),
-            colonna("N. risorse umane", Formato::Numero, None),
-        ],
-        righe: s
-            .ampiezza
-            .iter()
-            .map(|u| vec![Cella::Testo(u.unita.clone()), Cella::Numero(u.risorse)])
-            .collect(),
-        totale: Some(vec![
-            Cella::Testo("Totale unità".into()),
-            Cella::Numero(calcolata.totale),
-        ]),
-        note: Some(format!(
-            "Ampiezza media U.O.: **{}** risorse umane per unità organizzativa ({} risorse su {n} unità; media con due decimali).",
+    vec![
+        Blocco::Tabella(Tabella {
+            titolo: "Ampiezza organizzativa: risorse umane per unità organizzativa".into(),
+            colonne: vec![
+                colonna("Unità organizzative", Formato::Testo, None),
+                colonna("N. risorse umane", Formato::Numero, None),
+            ],
+            righe: s
+                .ampiezza
+                .iter()
+                .map(|u| vec![Cella::Testo(u.unita.clone()), Cella::Numero(u.risorse)])
+                .collect(),
+            totale: Some(vec![
+                Cella::Testo("Totale unità".into()),
+                Cella::Numero(calcolata.totale),
+            ]),
+            note: None,
+            fonte: s.fonte_personale.clone(),
+            orizzontale: Some(false),
+        }),
+        Blocco::Testo(format!(
+            "**Ampiezza media U.O.: {}** risorse umane per unità organizzativa ({} risorse su {n} unità; media arrotondata a due decimali).",
             format_number(calcolata.media, 2),
             format_number(calcolata.totale, 0),
         )),
-        fonte: s.fonte_personale.clone(),
-        orizzontale: Some(false),
-    }))
+    ]
 }
 
 /// The staff by profilo di ruolo: a bar chart and, for who cannot see it, the table of the
@@ -160,36 +167,19 @@ fn personale_per_profilo(s: &Struttura) -> Vec<Blocco> {
     vec![Blocco::Grafico(grafico), Blocco::Tabella(tabella)]
 }
 
-/// The tabella funzionale of a subsection (3.1, 3.3.1): one row per indicator, the
-/// baseline of the year before the plan and the targets of its three years.
-pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Blocco {
+/// The tabella funzionale of a subsection (3.1, 3.3.1), in two tables that fit a portrait
+/// page, both led by the row's code: who and what (OVP, name, responsible, stakeholders,
+/// dimensions, polarity), then how it is measured (formula, source, the baseline of the
+/// year before the plan and the targets of its three years).
+pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Vec<Blocco> {
     let t = piano.documento.anno_inizio;
     let anni = [t, t + 1, t + 2];
-    let mut colonne: Vec<Colonna> = [
-        "Codice",
-        "Obiettivo di valore pubblico",
-        "Denominazione sintetica",
-        "Responsabile amministrativo",
-        "Stakeholder interni ed esterni",
-        "Dimensioni",
-        "Formula",
-        "Polarità",
-    ]
-    .iter()
-    .map(|h| colonna(h, Formato::Testo, None))
-    .collect();
-    colonne.push(colonna(
-        &format!("Baseline {}", t - 1),
-        Formato::Testo,
-        None,
-    ));
-    for a in anni {
-        colonne.push(colonna(&format!("Target {a}"), Formato::Testo, None));
-    }
-    colonne.push(colonna("Fonte", Formato::Testo, None));
-    for c in colonne.iter_mut().skip(8).take(4) {
-        c.allineamento = Some(Allineamento::Destra);
-    }
+    let testi = |titoli: &[&str]| -> Vec<Colonna> {
+        titoli
+            .iter()
+            .map(|h| colonna(h, Formato::Testo, None))
+            .collect()
+    };
     let opz = |s: &Option<String>| s.clone().map_or(Cella::Vuota, Cella::Testo);
     let ovp = ovp_noti(piano).unwrap_or_default();
     // The OVP by its id and name, as 2.1 prints it.
@@ -200,18 +190,17 @@ pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Blocco {
         }),
         None => Cella::Vuota,
     };
-    let righe = righe
+    let chi = righe
         .iter()
         .map(|r| {
             let i = &r.indicatore;
-            let denominazione = match &i.unita {
-                Some(u) => format!("{} (unità di misura: {u})", i.descrizione),
-                None => i.descrizione.clone(),
-            };
-            let mut riga = vec![
+            vec![
                 Cella::Testo(r.codice.clone()),
                 obiettivo(&r.ovp),
-                Cella::Testo(denominazione),
+                Cella::Testo(match &i.unita {
+                    Some(u) => format!("{} (unità di misura: {u})", i.descrizione),
+                    None => i.descrizione.clone(),
+                }),
                 opz(&r.responsabile),
                 if r.stakeholder.is_empty() {
                     Cella::Vuota
@@ -219,32 +208,74 @@ pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Blocco {
                     Cella::Testo(r.stakeholder.join("; "))
                 },
                 opz(&r.dimensioni),
-                opz(&i.formula),
                 opz(&r.polarita),
+            ]
+        })
+        .collect();
+    let come = righe
+        .iter()
+        .map(|r| {
+            let i = &r.indicatore;
+            let mut riga = vec![
+                Cella::Testo(r.codice.clone()),
+                opz(&i.formula),
+                opz(&i.fonte),
                 i.baseline
                     .as_ref()
                     .map_or(Cella::Vuota, |b| Cella::Testo(b.testo())),
             ];
-            for a in anni {
-                riga.push(
-                    i.target
-                        .get(&a.to_string())
-                        .map_or(Cella::Vuota, |v| Cella::Testo(v.testo())),
-                );
-            }
-            riga.push(opz(&i.fonte));
+            riga.extend(anni.iter().map(|a| {
+                i.target
+                    .get(&a.to_string())
+                    .map_or(Cella::Vuota, |v| Cella::Testo(v.testo()))
+            }));
             riga
         })
         .collect();
-    Blocco::Tabella(Tabella {
-        titolo: "Tabella funzionale: indicatori della sottosezione".into(),
-        colonne,
-        righe,
-        totale: None,
-        note: None,
-        fonte: None,
-        orizzontale: Some(true),
-    })
+    let mut colonne_come = testi(&["Codice", "Formula", "Fonte"]);
+    colonne_come.push(colonna(
+        &format!("Baseline {}", t - 1),
+        Formato::Testo,
+        None,
+    ));
+    colonne_come.extend(
+        anni.iter()
+            .map(|a| colonna(&format!("Target {a}"), Formato::Testo, None)),
+    );
+    for c in colonne_come.iter_mut().skip(3) {
+        c.allineamento = Some(Allineamento::Destra);
+    }
+    let tabella = |titolo: &str, colonne, righe| {
+        Blocco::Tabella(Tabella {
+            titolo: titolo.into(),
+            colonne,
+            righe,
+            totale: None,
+            note: None,
+            fonte: None,
+            orizzontale: Some(false),
+        })
+    };
+    vec![
+        tabella(
+            "Tabella funzionale: gli indicatori e l'obiettivo di valore pubblico",
+            testi(&[
+                "Codice",
+                "Obiettivo di valore pubblico",
+                "Denominazione sintetica",
+                "Responsabile amministrativo",
+                "Stakeholder interni ed esterni",
+                "Dimensioni",
+                "Polarità",
+            ]),
+            chi,
+        ),
+        tabella(
+            "Tabella funzionale: formula, baseline e target",
+            colonne_come,
+            come,
+        ),
+    ]
 }
 
 #[cfg(test)]
@@ -290,10 +321,13 @@ mod tests {
         };
         // 12 + 7 + 4 = 23 units; 23 / 3 = 7,67.
         assert!(matches!(amp.totale.as_deref(), Some([_, Cella::Numero(n)]) if *n == 23.0));
-        assert!(amp.note.as_deref().unwrap().contains("**7,67**"), "{amp:?}");
-        assert!(matches!(b[1], Blocco::Grafico(g) if g.serie[0].valori == [Some(9.0), Some(14.0)]));
+        assert!(
+            matches!(b[1], Blocco::Testo(t) if t.starts_with("**Ampiezza media U.O.: 7,67**")),
+            "{b:?}"
+        );
+        assert!(matches!(b[2], Blocco::Grafico(g) if g.serie[0].valori == [Some(9.0), Some(14.0)]));
         // 9 + 14 = 23.
-        let Blocco::Tabella(prof) = b[2] else {
+        let Blocco::Tabella(prof) = b[3] else {
             panic!()
         };
         assert!(matches!(prof.totale.as_deref(), Some([_, Cella::Numero(n)]) if *n == 23.0));
@@ -309,19 +343,24 @@ mod tests {
             }
         }]))
         .unwrap();
-        let Blocco::Tabella(t) = tabella_funzionale(&righe, &piano()) else {
+        let [Blocco::Tabella(chi), Blocco::Tabella(come)] =
+            &tabella_funzionale(&righe, &piano())[..]
+        else {
             panic!()
         };
-        let h: Vec<&str> = t.colonne.iter().map(|c| c.titolo.as_str()).collect();
+        assert!(matches!(&chi.righe[0][1], Cella::Testo(d) if d == "OVP1"));
+        assert!(
+            matches!(&chi.righe[0][2], Cella::Testo(d) if d == "Tempo medio (unità di misura: giorni)")
+        );
+        let h: Vec<&str> = come.colonne.iter().map(|c| c.titolo.as_str()).collect();
         assert_eq!(
-            h[8..12],
+            h[3..],
             ["Baseline 2024", "Target 2025", "Target 2026", "Target 2027"]
         );
-        let r = &t.righe[0];
-        assert!(matches!(&r[2], Cella::Testo(d) if d == "Tempo medio (unità di misura: giorni)"));
-        assert!(matches!(&r[8], Cella::Testo(v) if v == "30"));
-        assert!(matches!(&r[9], Cella::Testo(v) if v == "<= 25"));
-        assert!(matches!(r[10], Cella::Vuota));
-        assert!(matches!(&r[11], Cella::Testo(v) if v == "20"));
+        let r = &come.righe[0];
+        assert!(matches!(&r[3], Cella::Testo(v) if v == "30"));
+        assert!(matches!(&r[4], Cella::Testo(v) if v == "<= 25"));
+        assert!(matches!(r[5], Cella::Vuota));
+        assert!(matches!(&r[6], Cella::Testo(v) if v == "20"));
     }
 }
