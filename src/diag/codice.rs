@@ -100,6 +100,9 @@ codici! {
     P125 => Errore, "PIAO: riga di una tabella funzionale collegata a un obiettivo di valore pubblico che non esiste in `piao.valore_pubblico`";
     P126 => Errore, "PIAO 3.3.1: anno di `tabelle.copertura` fuori dal triennio del piano, o ripetuto";
     P127 => Avviso, "PIAO: indicatore di una tabella funzionale con un target per un anno fuori dal triennio (non stampato)";
+    P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
+    P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
+    P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";
