@@ -6,13 +6,22 @@ use serde_json::{Value, json};
 use crate::check::check_json;
 use crate::common::*;
 
-/// The small plan (triennium 2024–2026) as a PIAO with the two sections given.
-fn piao(struttura: Value, fabbisogni: Value) -> Value {
+/// The small plan (triennium 2024–2026) as a PIAO semplificato with the two sections
+/// given and the others it requires, minimal.
+pub fn piao(struttura: Value, fabbisogni: Value) -> Value {
     let mut plan = read_json(&minimo());
     plan["piao"] = json!({
         "dipendenti": "fino_a_50",
+        "anagrafica": {},
+        "rischi": {},
         "struttura": struttura,
-        "fabbisogni": fabbisogni
+        "lavoro_agile": { "condizioni": {
+            "servizi_agli_utenti": "Sì", "rotazione_e_prevalenza": "Sì",
+            "riservatezza_dei_dati": "Sì", "smaltimento_arretrato": "Sì",
+            "dotazione_tecnologica": "Sì"
+        } },
+        "fabbisogni": fabbisogni,
+        "pubblicazione": { "autorita": "Giunta Comunale", "url_trasparenza": "https://www.comune.example.it/piao" }
     });
     plan
 }
@@ -168,4 +177,116 @@ fn tabella_funzionale_ovp_must_exist_when_2_1_is_there() {
         diags[0]["message"],
         "la riga SO-01 della tabella funzionale è collegata all'obiettivo di valore pubblico «OVP9», che non esiste: la sottosezione 2.1 non ne definisce"
     );
+}
+
+/// Builds `plan` in-process: the PIAO's PDF text (squashed, with the figures' alternative
+/// texts) and its HTML page.
+fn documenti(plan: &Value) -> (String, String) {
+    let (_dir, path) = plan_file(plan);
+    let source = piano::load::read(&path).unwrap();
+    let built = piano::pipeline::build(
+        source,
+        &piano::render::Templates::builtin(),
+        &piano::pipeline::BuildOptions::default(),
+    )
+    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
+    let file = |name: &str| {
+        &built
+            .outputs
+            .iter()
+            .find(|o| o.name == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .bytes
+    };
+    let pdf = file("piao-2024-2026.pdf");
+    let testo = squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n")));
+    let html = String::from_utf8(file("piao-2024-2026.html").clone()).unwrap();
+    (testo, html)
+}
+
+fn struttura(tecnico: u32) -> Value {
+    json!({
+        "ampiezza": [
+            { "unita": "Segreteria", "risorse": 12 },
+            { "unita": "Tecnico", "risorse": tecnico },
+            { "unita": "Finanziario", "risorse": 4 }
+        ],
+        "personale_per_profilo": [
+            { "profilo": "Funzionario", "unita": 9 },
+            { "profilo": "Istruttore", "unita": 14 }
+        ]
+    })
+}
+
+fn fabbisogni(funzionari: u32) -> Value {
+    json!({
+        "tabelle": {
+            "cessazioni": [
+                { "qualifica": "Dirigente", "dirigenziale": true, "unita": 1, "risorse": 85000 },
+                { "qualifica": "Area dei Funzionari", "unita": funzionari, "risorse": 70000 }
+            ]
+        }
+    })
+}
+
+/// The totals row of a table in the HTML page, cell by cell.
+fn riga_html(etichetta: &str, celle: &[&str]) -> String {
+    let mut r = format!("<th scope=\"row\">{etichetta}</th>");
+    for c in celle {
+        r.push_str(&format!("<td class=\"num\">{c}</td>"));
+    }
+    r
+}
+
+#[test]
+fn totals_and_the_ampiezza_media_are_computed_in_pdf_and_html() {
+    // Ampiezza: 12 + 7 + 4 = 23 units, 23 / 3 = 7,67 per unit. Cessazioni: 1 + 2 = 3
+    // units and 85.000 + 70.000 = 155.000 euro; of dirigenti 1 and 85.000.
+    let (pdf, html) = documenti(&piao(struttura(7), fabbisogni(2)));
+    for atteso in [
+        "Totaleunità23",
+        "AmpiezzamediaU.O.:7,67",
+        "Totalecomplessivo3€155.000",
+        "Totaledirigenti1€85.000",
+        "Totalearee2€70.000",
+    ] {
+        assert!(pdf.contains(atteso), "{atteso} not in the PDF: {pdf}");
+    }
+    assert!(html.contains(&riga_html("Totale unità", &["23"])), "{html}");
+    assert!(html.contains("Ampiezza media U.O.: 7,67"));
+    assert!(html.contains(&riga_html("Totale complessivo", &["3", "€ 155.000"])));
+
+    // One more in Tecnico: 24 units, 24 / 3 = 8,00. Two more Funzionari leaving: 5 units.
+    let (pdf, html) = documenti(&piao(struttura(8), fabbisogni(4)));
+    for atteso in [
+        "Totaleunità24",
+        "AmpiezzamediaU.O.:8,00",
+        "Totalecomplessivo5€155.000",
+        "Totalearee4€70.000",
+    ] {
+        assert!(pdf.contains(atteso), "{atteso} not in the PDF: {pdf}");
+    }
+    assert!(!pdf.contains("AmpiezzamediaU.O.:7,67"));
+    assert!(html.contains(&riga_html("Totale unità", &["24"])));
+    assert!(html.contains("Ampiezza media U.O.: 8,00"));
+    assert!(html.contains(&riga_html("Totale complessivo", &["5", "€ 155.000"])));
+}
+
+#[test]
+fn staff_by_profile_is_a_chart_in_the_list_of_figures_with_its_table() {
+    let (pdf, html) = documenti(&piao(struttura(7), json!({})));
+    // Listed among the figures, captioned, its values in the alternative text, and the
+    // table of the same values (9 + 14 = 23) beside it.
+    // The list of figures writes «Figura N Titolo», the caption «Figura N: Titolo».
+    assert!(pdf.contains("Elencodellefigure"), "{pdf}");
+    assert!(
+        (1..10).any(|n| pdf.contains(&format!("Figura{n}Personaleperprofilodiruolo"))),
+        "{pdf}"
+    );
+    assert!(pdf.contains("Graficoabarre:Personaleperprofilodiruolo.Funzionario9dipendenti;Istruttore14dipendenti."), "{pdf}");
+    assert!(pdf.contains("Personaleperprofilodiruolo:ivaloridelgrafico"));
+    assert!(pdf.contains("Totale23"));
+    assert!(html.contains("<figure>"));
+    assert!(html.contains("Personale per profilo di ruolo"));
+    assert!(html.contains(&riga_html("Totale", &["23"])));
 }

@@ -146,7 +146,8 @@ fn personale_per_profilo(s: &Struttura) -> Vec<Blocco> {
                 .collect(),
         }],
         unita: Some("dipendenti".into()),
-        fonte: s.fonte_personale.clone(),
+        // The table below, with the same values, states the source.
+        fonte: None,
     };
     let tabella = Tabella {
         titolo: "Personale per profilo di ruolo: i valori del grafico".into(),
