@@ -183,24 +183,10 @@ fn tabella_funzionale_ovp_must_exist_when_2_1_is_there() {
 /// texts) and its HTML page.
 fn documenti(plan: &Value) -> (String, String) {
     let (_dir, path) = plan_file(plan);
-    let source = piano::load::read(&path).unwrap();
-    let built = piano::pipeline::build(
-        source,
-        &piano::render::Templates::builtin(),
-        &piano::pipeline::BuildOptions::default(),
-    )
-    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
-    let file = |name: &str| {
-        &built
-            .outputs
-            .iter()
-            .find(|o| o.name == name)
-            .unwrap_or_else(|| panic!("no {name}"))
-            .bytes
-    };
-    let pdf = file("piao-2024-2026.pdf");
+    let outputs = build_outputs(&path);
+    let pdf = output(&outputs, "piao-2024-2026.pdf");
     let testo = squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n")));
-    let html = String::from_utf8(file("piao-2024-2026.html").clone()).unwrap();
+    let html = String::from_utf8(output(&outputs, "piao-2024-2026.html").to_vec()).unwrap();
     (testo, html)
 }
 

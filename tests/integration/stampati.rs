@@ -1035,7 +1035,7 @@ fn stampati(
     in_attesa: &mut BTreeSet<String>,
 ) {
     // One build of the whole plan.
-    let (dir, path) = plan_file(&plan);
+    let (dir, path) = plan_file(plan);
     std::fs::write(
         dir.path().join("logo.svg"),
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,

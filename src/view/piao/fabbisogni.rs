@@ -133,17 +133,8 @@ fn tabella(p: &TabellaPersonale) -> Blocco {
 
 #[cfg(test)]
 mod tests {
+    use super::super::organizzazione::tests::piano;
     use super::*;
-
-    fn piano() -> Piano {
-        serde_json::from_value(serde_json::json!({
-            "ente": { "nome": "Comune di Prova" },
-            "documento": { "titolo": "PIAO", "anno_inizio": 2025, "anno_fine": 2027 },
-            "livelli": [{ "nome": "Obiettivo", "plurale": "Obiettivi" }],
-            "albero": []
-        }))
-        .unwrap()
-    }
 
     fn tabelle(s: &Fabbisogni) -> Vec<Tabella> {
         let p = sezione(s, &piano());

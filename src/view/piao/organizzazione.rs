@@ -280,11 +280,12 @@ pub fn tabella_funzionale(righe: &[RigaFunzionale], piano: &Piano) -> Vec<Blocco
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::piao::organizzazione::Struttura;
 
-    fn piano() -> Piano {
+    /// A plan of the triennium 2025–2027, for the views of its sections.
+    pub(in crate::view::piao) fn piano() -> Piano {
         serde_json::from_value(serde_json::json!({
             "ente": { "nome": "Comune di Prova" },
             "documento": { "titolo": "PIAO", "anno_inizio": 2025, "anno_fine": 2027 },
