@@ -61,6 +61,9 @@ pub struct FileDati {
     pub piano: String,
     /// The Frictionless data package describing the files.
     pub datapackage: String,
+    /// The answers to the DFP portal's upload form, JSON: for a PIAO in a publication
+    /// folder.
+    pub portale: Option<String>,
 }
 
 /// The open data of the Relazione.
@@ -245,6 +248,8 @@ impl Manifest {
                 assegnazioni: format!("{}-assegnazioni.csv", d.stem),
                 piano: format!("{}.json", d.stem),
                 datapackage: "datapackage.json".into(),
+                portale: (piao.is_some() && pubblicazione)
+                    .then(|| format!("{}-portale.json", d.stem)),
             });
         Ok(Manifest {
             documenti,
@@ -350,6 +355,13 @@ impl Manifest {
             links.push(link(&f.indicatori, "Indicatori (CSV)", "text/csv"));
             links.push(link(&f.assegnazioni, "Assegnazioni (CSV)", "text/csv"));
             links.push(link(&f.piano, "Piano (JSON)", "application/json"));
+            if let Some(p) = &f.portale {
+                links.push(link(
+                    p,
+                    "Dati per il Portale PIAO (JSON)",
+                    "application/json",
+                ));
+            }
             links.push(link(
                 &f.datapackage,
                 "Descrizione dei dati (datapackage.json)",
