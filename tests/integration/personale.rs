@@ -233,8 +233,8 @@ fn totals_and_the_ampiezza_media_are_computed_in_pdf_and_html() {
         "Totaleunità23",
         "AmpiezzamediaU.O.:7,67",
         "Totalecomplessivo3€155.000",
-        "Totaledirigenti1€85.000",
-        "Totalearee2€70.000",
+        "Totaledirigenti:Totaleunitàcessate1;Totalerisorsedacessazione€85.000.",
+        "Totalearee:Totaleunitàcessate2;Totalerisorsedacessazione€70.000.",
     ] {
         assert!(pdf.contains(atteso), "{atteso} not in the PDF: {pdf}");
     }
@@ -248,7 +248,7 @@ fn totals_and_the_ampiezza_media_are_computed_in_pdf_and_html() {
         "Totaleunità24",
         "AmpiezzamediaU.O.:8,00",
         "Totalecomplessivo5€155.000",
-        "Totalearee4€70.000",
+        "Totalearee:Totaleunitàcessate4;Totalerisorsedacessazione€70.000.",
     ] {
         assert!(pdf.contains(atteso), "{atteso} not in the PDF: {pdf}");
     }

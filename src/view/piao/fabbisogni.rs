@@ -88,7 +88,7 @@ fn cella(v: &Valore, tipo: Tipo) -> Cella {
     }
 }
 
-/// One personnel table as a model table: its rows, then the subtotals, then the total.
+/// One personnel table as a model table: its rows and the total, the subtotals under it.
 fn tabella(p: &TabellaPersonale) -> Blocco {
     // Amounts in whole euro print without cents, unless some amount of the column has them.
     let intero = |i: usize| {
@@ -119,14 +119,43 @@ fn tabella(p: &TabellaPersonale) -> Blocco {
             .map(|(v, (_, c))| cella(v, c.tipo))
             .collect()
     };
+    // The subtotals go under the table, in words: they are not rows of data (the open data
+    // holds the rows as stated).
+    let parziali: Vec<String> = p
+        .parziali
+        .iter()
+        .map(|r| {
+            let etichetta = match r.first() {
+                Some(Valore::Testo(t)) => t.as_str(),
+                _ => "",
+            };
+            let valori: Vec<String> = r
+                .iter()
+                .zip(&colonne)
+                .skip(1)
+                .filter_map(|(v, c)| match v {
+                    Valore::Numero(n, _) => Some(format!(
+                        "{} {}",
+                        c.titolo,
+                        match c.decimali {
+                            Some(d) => format!("€ {}", format_number(*n, usize::from(d))),
+                            None => format_plain(*n),
+                        }
+                    )),
+                    _ => None,
+                })
+                .collect();
+            format!("**{etichetta}**: {}.", valori.join("; "))
+        })
+        .collect();
     Blocco::Tabella(Tabella {
         titolo: p.titolo.clone(),
-        righe: p.righe.iter().chain(&p.parziali).map(riga).collect(),
+        righe: p.righe.iter().map(riga).collect(),
         totale: p.totale.as_ref().map(riga),
         // At most seven columns of short values: a portrait page holds them.
         orizzontale: Some(false),
         colonne,
-        note: None,
+        note: (!parziali.is_empty()).then(|| parziali.join(" ")),
         fonte: None,
     })
 }
@@ -187,9 +216,15 @@ mod tests {
         // Dotazione: 20 + 12 = 32 units; 650.000 + 450.000 = 1.100.000 euro.
         let tot = t[0].totale.as_ref().unwrap();
         assert_eq!((numero(&tot[1]), numero(&tot[2])), (32.0, 1_100_000.0));
-        // Cessazioni: subtotals, then 3 units and 155.000,50 euro in total.
-        assert_eq!(t[1].righe.len(), 4);
-        assert!(matches!(&t[1].righe[2][0], Cella::Testo(s) if s == "Totale dirigenti"));
+        // Cessazioni: 3 units and 155.000,50 euro in total; the subtotals in words.
+        assert_eq!(t[1].righe.len(), 2);
+        assert_eq!(
+            t[1].note.as_deref(),
+            Some(
+                "**Totale dirigenti**: Totale unità cessate 1; Totale risorse da cessazione € 85.000,00. \
+                 **Totale aree**: Totale unità cessate 2; Totale risorse da cessazione € 70.000,50."
+            )
+        );
         let tot = t[1].totale.as_ref().unwrap();
         assert_eq!((numero(&tot[1]), numero(&tot[2])), (3.0, 155_000.5));
         // Limite: headings by year; media (1.200.000 + 1.230.000 + 1.260.000) / 3 = 1.230.000.
