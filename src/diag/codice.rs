@@ -92,6 +92,14 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P120 => Avviso, "PIAO 3.3.1: `rimodulazione` vera senza la tabella della dotazione organica rimodulata (`tabelle.dotazione_rimodulata`)";
+    P121 => Errore, "PIAO 3.3.1: tabella della dotazione organica rimodulata senza `rimodulazione` vera";
+    P122 => Errore, "PIAO 3.1 e 3.3.1: numero negativo di unità di personale o importo negativo (solo le voci di spesa delle tabelle 10–13 possono essere negative)";
+    P123 => Errore, "PIAO 3.1 e 3.3.1: numero di unità di personale non intero (ampiezza organizzativa, personale per profilo, tabelle del personale)";
+    P124 => Errore, "PIAO 3.3.1: un «di cui» maggiore del suo totale (comandati OUT più del personale di ruolo)";
+    P125 => Errore, "PIAO: riga di una tabella funzionale collegata a un obiettivo di valore pubblico che non esiste in `piao.valore_pubblico`";
+    P126 => Errore, "PIAO 3.3.1: anno di `tabelle.copertura` fuori dal triennio del piano, o ripetuto";
+    P127 => Avviso, "PIAO: indicatore di una tabella funzionale con un target per un anno fuori dal triennio (non stampato)";
     P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
     P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
     P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";

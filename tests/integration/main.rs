@@ -20,6 +20,7 @@ mod formato;
 mod grandi;
 mod indicatori;
 mod ostile;
+mod personale;
 mod piao;
 mod pubblicazione;
 mod relazione;
