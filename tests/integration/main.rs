@@ -20,6 +20,7 @@ mod indicatori;
 mod ostile;
 mod pubblicazione;
 mod relazione;
+mod rischi;
 mod schema;
 mod stampati;
 mod venezia;
