@@ -247,3 +247,30 @@ fn a_probability_raised_without_the_level_is_refused_with_the_new_value() {
         "scrivi \"livello\": \"alto\", o correggi probabilità, impatto o controlli; soglie: fino a 8 basso, fino a 27 medio, oltre alto"
     );
 }
+
+#[test]
+fn the_examples_2_3_passes_check_rigoroso() {
+    for esempio in [
+        "data/brescia-piao-2021-2023.json",
+        "data/castelnuovo-piao-2025-2027.json",
+    ] {
+        let json = read_json(&root().join(esempio));
+        assert!(
+            json["piao"]["rischi"]["attivita_sensibili"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty()),
+            "{esempio} has its 2.3"
+        );
+        let (_, diags) = check_json(&json);
+        let in_2_3: Vec<&Value> = diags
+            .iter()
+            .filter(|d| {
+                d["path"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("piao.rischi"))
+            })
+            .collect();
+        // `--rigoroso` makes every warning an error: none at all may be left.
+        assert_eq!(in_2_3, Vec::<&Value>::new(), "{esempio}");
+    }
+}
