@@ -274,3 +274,55 @@ fn the_examples_2_3_passes_check_rigoroso() {
         assert_eq!(in_2_3, Vec::<&Value>::new(), "{esempio}");
     }
 }
+
+/// The PDF text (squashed) and the HTML page of the PIAO and of its 2.3 on its own.
+fn documenti(json: &Value) -> [(String, String); 2] {
+    let (_dir, path) = plan_file(json);
+    let outputs = build_outputs(&path);
+    let doc = |base: &str| {
+        let pdf = output(&outputs, &format!("{base}.pdf"));
+        let html = output(&outputs, &format!("{base}.html"));
+        (
+            squash(&pdf_text(pdf)),
+            String::from_utf8(html.to_vec()).unwrap(),
+        )
+    };
+    [doc("piao-2025-2027"), doc("piao-2025-2027-anticorruzione")]
+}
+
+#[test]
+fn a_changed_probability_changes_value_and_level_in_the_pdf_and_the_html() {
+    // Before: P 2 × I 3 × C 3 = 18, medio (9 to 27). After: P 4 × 3 × 3 = 36, alto (above
+    // 27), the level updated as the thresholds require.
+    let prima = piao();
+    let mut dopo = piao();
+    let e1 = &mut dopo["piao"]["rischi"]["attivita_sensibili"][0]["eventi"][0];
+    e1["probabilita"] = 4.into();
+    e1["livello"] = "alto".into();
+    let riga_pdf = |p: u16, v: u16, l: &str| {
+        format!("E1Favoritisminell'istruttoria{p}33{v}{l}importielevati")
+    };
+    let riga_html = |p: u16, v: u16, l: &str| {
+        format!(
+            "<td class=\"num\">{p}</td><td class=\"num\">3</td><td class=\"num\">3</td><td class=\"num\">{v}</td><td>{l}</td>"
+        )
+    };
+    for (pdf, html) in documenti(&prima) {
+        assert!(pdf.contains(&riga_pdf(2, 18, "Medio")), "{pdf}");
+        assert!(html.contains(&riga_html(2, 18, "Medio")), "{html}");
+        // The measure names the event it counters with its rating.
+        assert!(pdf.contains("E1:Favoritisminell'istruttoriaMedio(18)"), "{pdf}");
+        assert!(html.contains("<td>Medio (18)</td>"));
+        // Events per level: 0 basso, 1 medio, 0 alto, 1 in all.
+        assert!(pdf.contains("Basso0Medio1Alto0Totale1"), "{pdf}");
+    }
+    for (pdf, html) in documenti(&dopo) {
+        assert!(pdf.contains(&riga_pdf(4, 36, "Alto")), "{pdf}");
+        assert!(!pdf.contains(&riga_pdf(2, 18, "Medio")));
+        assert!(html.contains(&riga_html(4, 36, "Alto")), "{html}");
+        assert!(!html.contains(&riga_html(2, 18, "Medio")));
+        assert!(pdf.contains("E1:Favoritisminell'istruttoriaAlto(36)"), "{pdf}");
+        assert!(html.contains("<td>Alto (36)</td>"));
+        assert!(pdf.contains("Basso0Medio0Alto1Totale1"), "{pdf}");
+    }
+}
