@@ -299,9 +299,8 @@ fn a_changed_probability_changes_value_and_level_in_the_pdf_and_the_html() {
     let e1 = &mut dopo["piao"]["rischi"]["attivita_sensibili"][0]["eventi"][0];
     e1["probabilita"] = 4.into();
     e1["livello"] = "alto".into();
-    let riga_pdf = |p: u16, v: u16, l: &str| {
-        format!("E1Favoritisminell'istruttoria{p}33{v}{l}importielevati")
-    };
+    let riga_pdf =
+        |p: u16, v: u16, l: &str| format!("E1Favoritisminell'istruttoria{p}33{v}{l}importielevati");
     let riga_html = |p: u16, v: u16, l: &str| {
         format!(
             "<td class=\"num\">{p}</td><td class=\"num\">3</td><td class=\"num\">3</td><td class=\"num\">{v}</td><td>{l}</td>"
@@ -311,7 +310,10 @@ fn a_changed_probability_changes_value_and_level_in_the_pdf_and_the_html() {
         assert!(pdf.contains(&riga_pdf(2, 18, "Medio")), "{pdf}");
         assert!(html.contains(&riga_html(2, 18, "Medio")), "{html}");
         // The measure names the event it counters with its rating.
-        assert!(pdf.contains("E1:Favoritisminell'istruttoriaMedio(18)"), "{pdf}");
+        assert!(
+            pdf.contains("E1:Favoritisminell'istruttoriaMedio(18)"),
+            "{pdf}"
+        );
         assert!(html.contains("<td>Medio (18)</td>"));
         // Events per level: 0 basso, 1 medio, 0 alto, 1 in all.
         assert!(pdf.contains("Basso0Medio1Alto0Totale1"), "{pdf}");
@@ -321,7 +323,10 @@ fn a_changed_probability_changes_value_and_level_in_the_pdf_and_the_html() {
         assert!(!pdf.contains(&riga_pdf(2, 18, "Medio")));
         assert!(html.contains(&riga_html(4, 36, "Alto")), "{html}");
         assert!(!html.contains(&riga_html(2, 18, "Medio")));
-        assert!(pdf.contains("E1:Favoritisminell'istruttoriaAlto(36)"), "{pdf}");
+        assert!(
+            pdf.contains("E1:Favoritisminell'istruttoriaAlto(36)"),
+            "{pdf}"
+        );
         assert!(html.contains("<td>Alto (36)</td>"));
         assert!(pdf.contains("Basso0Medio0Alto1Totale1"), "{pdf}");
     }

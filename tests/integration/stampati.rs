@@ -34,7 +34,6 @@ const PENDING_ISSUE_15: &[&str] = &[
     "Pubblicazione",
     "Anagrafica",
     "ValorePubblico",
-    "Rischi",
     "Struttura",
     "Fabbisogni",
     "Formazione",
@@ -152,6 +151,10 @@ const ESENTI: &[(&str, &str)] = &[
         "the kind of body, among the PDF's keywords: on the page the body's name says it",
     ),
     (
+        "ObiettivoPrevenzione.obiettivo_organizzativo",
+        "a reference: the row shows the tree objective's code and title",
+    ),
+    (
         "CondizioneAbilitante.fase",
         "a reference to one of `fasi`: marks that phase's column",
     ),
@@ -170,6 +173,8 @@ const PAROLE: &[(&str, &str)] = &[
         "condizioni abilitanti – salute digitale",
     ),
     ("Indicatore.tipo", "stato delle risorse"),
+    // The level the body chose, beside the value P×I×C computed (37 × 41 × 43).
+    ("EventoRischioso.livello", "Medio (65.231)"),
     (
         "Misurazione.risultato_mancante",
         "l'indicatore è escluso dalla media",
@@ -363,13 +368,75 @@ fn piano_completo() -> Value {
                 ]
             }],
             "firme": [{ "ruolo": "@", "nome": "@" }]
-        }
+        },
+        "piao": { "dipendenti": "oltre_50", "rischi": rischi() }
+    })
+}
+
+/// PIAO subsection 2.3, every field; ids are `QHR` literals, since links repeat them.
+/// E1: P 37 × I 41 × C 43 = 65.231, medio between the thresholds 30.011 and 70.013.
+fn rischi() -> Value {
+    let pesi = || [json!(70), json!(30)];
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "normativa": [{ "normativa": "@", "azione_prevista": "@" }],
+        "contesto_esterno": "@", "contesto_interno": "@",
+        "modalita": {
+            "gestione": "@", "identificazione": "@", "analisi": "@", "misurazione": "@",
+            "trattamento": "@", "monitoraggio": "@"
+        },
+        "obiettivi_generali": [{
+            "id": "QHR01", "denominazione": "@", "descrizione": "@", "indicatori": indicatori(pesi())
+        }],
+        "misure_generali": [{
+            "id": "QHR02", "obiettivo_generale": "QHR01", "denominazione": "@", "tipologia": "@",
+            "responsabile": "@", "stakeholder": ["@"], "indicatori": indicatori(pesi())
+        }],
+        "valore_pubblico": "@",
+        "obiettivi_prevenzione": [{
+            "id": "QHR03", "denominazione": "@", "descrizione": "@",
+            "obiettivo_valore_pubblico": "@", "strategia": "@", "obiettivo_organizzativo": "ob-scheda",
+            "indicatori": indicatori(pesi())
+        }],
+        "scala": {
+            "massimo_probabilita": 47, "massimo_impatto": 53, "massimo_controlli": 59,
+            "soglie": { "basso": 30011, "medio": 70013 }
+        },
+        "attivita_sensibili": [{
+            "id": "QHR04", "attivita": "@", "processo": "@", "descrizione": "@", "attori": ["@"],
+            "eventi": [{
+                "id": "QHR05", "evento": "@", "fattori_abilitanti": ["@"],
+                "probabilita": 37, "impatto": 41, "controlli": 43, "livello": "medio",
+                "motivazione": "@"
+            }]
+        }],
+        "misure_specifiche": [{
+            "id": "QHR06", "evento": "QHR05", "obiettivo_prevenzione": "QHR03", "misura": "@",
+            "tipologia": "@", "responsabile": "@", "stakeholder": ["@"],
+            "indicatori": indicatori(pesi())
+        }],
+        "monitoraggi": [{
+            "misura": "QHR06", "tipologia": "@", "modalita": "@", "responsabile": "@",
+            "tempistiche": "@"
+        }],
+        "trasparenza": {
+            "testo": "@",
+            "obblighi": [{
+                "denominazione": "@", "contenuto": "@",
+                "dati": [{
+                    "dato": "@", "tipologia": "@", "responsabile_trasmissione": "@",
+                    "termini": "@", "monitoraggio": "@", "motivazione": "@"
+                }]
+            }]
+        },
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
     })
 }
 
 /// The numbers of the plan and how each prints (by path), computed by hand.
 fn numeri() -> BTreeMap<&'static str, &'static str> {
-    BTreeMap::from([
+    let mut n = BTreeMap::from([
         ("albero[0].peso", "72,50%"),
         ("misurazione.tetto", "120,00%"),
         ("misurazione.soglia", "65,00%"),
@@ -464,7 +531,40 @@ fn numeri() -> BTreeMap<&'static str, &'static str> {
             "pola.sezioni[0].contenuto[1].conteggi.righe[0].valori[0]",
             "4.321",
         ),
-    ])
+    ]);
+    let r = "piao.rischi";
+    for gruppo in [
+        "obiettivi_generali",
+        "misure_generali",
+        "obiettivi_prevenzione",
+        "misure_specifiche",
+    ] {
+        let i = format!("{r}.{gruppo}[0].indicatori");
+        n.insert(leak(format!("{i}[0].peso")), "70,00%");
+        n.insert(leak(format!("{i}[1].peso")), "30,00%");
+        n.insert(leak(format!("{i}[0].target.2025")), "4.242");
+    }
+    let e = format!("{r}.attivita_sensibili[0].eventi[0]");
+    n.insert(leak(format!("{e}.probabilita")), "37");
+    n.insert(leak(format!("{e}.impatto")), "41");
+    n.insert(leak(format!("{e}.controlli")), "43");
+    n.insert(leak(format!("{r}.scala.massimo_probabilita")), "da 1 a 47");
+    n.insert(leak(format!("{r}.scala.massimo_impatto")), "da 1 a 53");
+    n.insert(leak(format!("{r}.scala.massimo_controlli")), "da 1 a 59");
+    n.insert(
+        leak(format!("{r}.scala.soglie.basso")),
+        "P×I×C fino a 30.011",
+    );
+    n.insert(
+        leak(format!("{r}.scala.soglie.medio")),
+        "P×I×C da 30.012 a 70.013",
+    );
+    n
+}
+
+/// A path built at run time, for the table of numbers.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }
 
 /// Replaces every `"@"` with a unique marker.
@@ -716,44 +816,29 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         );
     }
 
-    // One build of the whole plan.
-    let (dir, path) = plan_file(&plan);
-    std::fs::write(
-        dir.path().join("logo.svg"),
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
-    )
-    .unwrap();
-    let source = piano::load::read(&path).unwrap();
-    let built = piano::pipeline::build(
-        source,
-        &piano::render::Templates::builtin(),
-        &piano::pipeline::BuildOptions::default(),
-    )
-    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
-    // The plan's own files are named after its title (the POLA's after its own).
+    // Two builds. TEMPORARY (issue 15): with `piao` the main document is the PIAO, which
+    // does not yet print every field of the plan's own document; until it does (the lead),
+    // the fields outside `piao` are looked for in the plan built without `piao` (its main
+    // document named after its title, as before), those of `piao` in the PIAO (`piao-` and
+    // its period).
+    let mut senza_piao = plan.clone();
+    senza_piao.as_object_mut().unwrap().remove("piao");
     let titolo = plan["documento"]["titolo"].as_str().unwrap().to_lowercase();
-    let file = |ext: &str| {
-        built
-            .outputs
-            .iter()
-            .find(|o| o.name.starts_with(&titolo) && o.name.ends_with(ext))
-            .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
+    let piano_doc = stampato(&senza_piao, &titolo);
+    let piao_doc = stampato(&plan, "piao-2024-2025.");
+    let testi = |percorso: &str| {
+        let d = if dentro(percorso, "piao") {
+            &piao_doc
+        } else {
+            &piano_doc
+        };
+        (&d.pdf, &d.html)
     };
-    let pdf = &file(".pdf").bytes;
-    // Compared in lower case: an enumerated value prints lowered inside a sentence.
-    let pdf_testo =
-        squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase();
-    let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
-    let html_testo = squash(&html.replace("&#x27;", "'")).to_lowercase();
-    let avvisi: Vec<&str> = built
-        .diagnostics
+    let avvisi: Vec<&str> = piano_doc
+        .avvisi
         .iter()
-        // P090 names a field without a place; P044 and P045 a key where it does not apply.
-        .filter(|d| {
-            use piano::diag::Codice;
-            matches!(d.code, Codice::P090 | Codice::P044 | Codice::P045)
-        })
-        .filter_map(|d| d.path.as_deref())
+        .chain(&piao_doc.avvisi)
+        .map(String::as_str)
         .collect();
 
     let numeri = numeri();
@@ -773,6 +858,10 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         }
         if let Some(k) = chiave(PENDING_ISSUE_13) {
             in_attesa.insert(k);
+            continue;
+        }
+        // A field of a PIAO type still pending (issue 15) is printed by another branch.
+        if f.chiavi.last().is_some_and(|k| pending_15(k)) {
             continue;
         }
         let atteso = match (&f.valore, f.chiavi.last()) {
@@ -801,6 +890,7 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         let solo_pdf = SOLO_PDF
             .iter()
             .any(|(k, _)| f.chiavi.iter().any(|c| c == k));
+        let (pdf_testo, html_testo) = testi(&f.percorso);
         let (in_pdf, in_html) = (
             pdf_testo.contains(&atteso),
             solo_pdf || html_testo.contains(&atteso),
@@ -820,6 +910,7 @@ fn every_field_of_the_schema_is_printed_or_warned() {
     }
     // A warning says a field is not printed: not every marker under its path is.
     for a in &avvisi {
+        let (pdf_testo, html_testo) = testi(a);
         let marcatori: Vec<String> = cammino
             .foglie
             .iter()
@@ -851,6 +942,55 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         superflui.is_empty(),
         "PENDING_ISSUE_13 lists keys with nothing pending: {superflui:?}"
     );
+}
+
+/// What a build of a plan prints: the text of its main PDF (with the figures' text
+/// alternatives) and HTML page, squashed and lowered, and the paths it warns are not printed.
+struct Stampato {
+    pdf: String,
+    html: String,
+    avvisi: Vec<String>,
+}
+
+/// Builds `plan` and reads its main document, the files whose name starts with `nome`.
+fn stampato(plan: &Value, nome: &str) -> Stampato {
+    let (dir, path) = plan_file(plan);
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
+    )
+    .unwrap();
+    let source = piano::load::read(&path).unwrap();
+    let built = piano::pipeline::build(
+        source,
+        &piano::render::Templates::builtin(),
+        &piano::pipeline::BuildOptions::default(),
+    )
+    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
+    let file = |ext: &str| {
+        built
+            .outputs
+            .iter()
+            .find(|o| o.name.starts_with(nome) && o.name.ends_with(ext))
+            .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
+    };
+    let pdf = &file(".pdf").bytes;
+    // Compared in lower case: an enumerated value prints lowered inside a sentence.
+    let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
+    Stampato {
+        pdf: squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase(),
+        html: squash(&html.replace("&#x27;", "'")).to_lowercase(),
+        avvisi: built
+            .diagnostics
+            .iter()
+            // P090 names a field without a place; P044 and P045 a key where it does not apply.
+            .filter(|d| {
+                use piano::diag::Codice;
+                matches!(d.code, Codice::P090 | Codice::P044 | Codice::P045)
+            })
+            .filter_map(|d| d.path.clone())
+            .collect(),
+    }
 }
 
 fn names(outputs: &[piano::write::Output]) -> Vec<&str> {

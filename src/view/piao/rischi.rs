@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::format::format_number;
 use crate::indice::Indice;
 use crate::model::piao::rischi::{
     AttivitaSensibile, EventoRischioso, LivelloRischio, Rischi, Scala, Trasparenza,
@@ -258,20 +259,31 @@ fn tabella_scala(scala: &Scala) -> Option<Blocco> {
         ("Controlli (C)", scala.massimo_controlli),
     ]
     .into_iter()
-    .filter_map(|(nome, max)| max.map(|m| vec![testo(nome), testo(&format!("da 1 a {m}"))]))
+    .filter_map(|(nome, max)| {
+        max.map(|m| {
+            vec![
+                testo(nome),
+                testo(&format!("da 1 a {}", intero(u64::from(m)))),
+            ]
+        })
+    })
     .collect();
     if let Some(soglie) = &scala.soglie {
         righe.push(vec![
             testo("Rischio basso"),
-            testo(&format!("P×I×C fino a {}", soglie.basso)),
+            testo(&format!("P×I×C fino a {}", intero(soglie.basso))),
         ]);
         righe.push(vec![
             testo("Rischio medio"),
-            testo(&format!("P×I×C da {} a {}", soglie.basso + 1, soglie.medio)),
+            testo(&format!(
+                "P×I×C da {} a {}",
+                intero(soglie.basso.saturating_add(1)),
+                intero(soglie.medio)
+            )),
         ]);
         righe.push(vec![
             testo("Rischio alto"),
-            testo(&format!("P×I×C oltre {}", soglie.medio)),
+            testo(&format!("P×I×C oltre {}", intero(soglie.medio))),
         ]);
     }
     tabella(
@@ -375,7 +387,11 @@ fn misure_specifiche(s: &Rischi, anni: &[String]) -> Option<Sezione> {
                     None => m.evento.clone(),
                 }),
                 evento.map_or(Cella::Vuota, |e| {
-                    testo(&format!("{} ({})", e.livello.nome(), e.valutazione()))
+                    testo(&format!(
+                        "{} ({})",
+                        e.livello.nome(),
+                        intero(e.valutazione())
+                    ))
                 }),
                 m.obiettivo_prevenzione
                     .as_deref()
@@ -635,6 +651,11 @@ fn testo(s: &str) -> Cella {
 
 fn numero(n: f64) -> Cella {
     Cella::Numero(n)
+}
+
+/// A whole number as printed in Italian: 65.231.
+fn intero(n: u64) -> String {
+    format_number(n as f64, 0)
 }
 
 fn opzionale(s: &Option<String>) -> Cella {
