@@ -585,6 +585,53 @@ pub struct DatoDaPubblicare {
     pub motivazione: Option<String>,
 }
 
+/// An element of the section that other elements link to by its `id`.
+pub trait ConId {
+    /// Its `id`.
+    fn id(&self) -> &str;
+}
+
+/// An element of the section measured by indicators.
+pub trait ConIndicatori: ConId {
+    /// Its indicators.
+    fn indicatori(&self) -> &[Indicatore];
+}
+
+macro_rules! con_id {
+    ($($t:ty),*) => {$(
+        impl ConId for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+
+macro_rules! con_indicatori {
+    ($($t:ty),*) => {$(
+        impl ConIndicatori for $t {
+            fn indicatori(&self) -> &[Indicatore] {
+                &self.indicatori
+            }
+        }
+    )*};
+}
+
+con_id!(
+    ObiettivoGenerale,
+    MisuraGenerale,
+    ObiettivoPrevenzione,
+    AttivitaSensibile,
+    EventoRischioso,
+    MisuraSpecifica
+);
+con_indicatori!(
+    ObiettivoGenerale,
+    MisuraGenerale,
+    ObiettivoPrevenzione,
+    MisuraSpecifica
+);
+
 impl Rischi {
     /// Every risk event with the activity it belongs to, in order, with their positions.
     pub fn eventi(

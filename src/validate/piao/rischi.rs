@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Codice, Diagnostic};
 use crate::indice::Indice;
-use crate::model::piao::rischi::{Rischi, Scala, Soglie};
-use crate::model::{Indicatore, Piano};
+use crate::model::Piano;
+use crate::model::piao::rischi::{ConId, ConIndicatori, Rischi, Scala, Soglie};
 
 /// Checks `piao.rischi` (JSON paths start with `base`).
 pub fn controlla(s: &Rischi, piano: &Piano, base: &str, out: &mut Vec<Diagnostic>) {
@@ -17,109 +17,93 @@ pub fn controlla(s: &Rischi, piano: &Piano, base: &str, out: &mut Vec<Diagnostic
     valutazioni(s, base, out);
     monitorati(s, base, out);
     let anni = piano.documento.anni();
-    let gruppi = [
-        (
-            "obiettivi_generali",
-            s.obiettivi_generali
-                .iter()
-                .map(|o| (o.id.as_str(), o.indicatori.as_slice()))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "misure_generali",
-            s.misure_generali
-                .iter()
-                .map(|m| (m.id.as_str(), m.indicatori.as_slice()))
-                .collect(),
-        ),
-        (
-            "obiettivi_prevenzione",
-            s.obiettivi_prevenzione
-                .iter()
-                .map(|o| (o.id.as_str(), o.indicatori.as_slice()))
-                .collect(),
-        ),
-        (
-            "misure_specifiche",
-            s.misure_specifiche
-                .iter()
-                .map(|m| (m.id.as_str(), m.indicatori.as_slice()))
-                .collect(),
-        ),
-    ];
-    for (chiave, elementi) in gruppi {
-        for (i, (id, inds)) in elementi.into_iter().enumerate() {
-            indicatori(
-                inds,
-                &anni,
-                &format!("{base}.{chiave}[{i}].indicatori"),
-                id,
-                out,
-            );
-        }
-    }
+    let base = |chiave: &str| format!("{base}.{chiave}");
+    indicatori(
+        &s.obiettivi_generali,
+        &anni,
+        &base("obiettivi_generali"),
+        out,
+    );
+    indicatori(&s.misure_generali, &anni, &base("misure_generali"), out);
+    indicatori(
+        &s.obiettivi_prevenzione,
+        &anni,
+        &base("obiettivi_prevenzione"),
+        out,
+    );
+    indicatori(&s.misure_specifiche, &anni, &base("misure_specifiche"), out);
 }
 
 /// The plan's own checks of an indicator (description, a target for each year of the
-/// plan, weights), applied to the indicators of an element of the section.
-fn indicatori(
-    inds: &[Indicatore],
+/// plan, weights), applied to the indicators of each element of a list at `path`.
+fn indicatori<T: ConIndicatori>(
+    elementi: &[T],
     anni: &[String],
     path: &str,
-    id: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    for (k, ind) in inds.iter().enumerate() {
-        crate::validate::indicator(ind, anni, &format!("{path}[{k}]"), id, k, out);
+    for (i, e) in elementi.iter().enumerate() {
+        let path = format!("{path}[{i}].indicatori");
+        for (k, ind) in e.indicatori().iter().enumerate() {
+            crate::validate::indicator(ind, anni, &format!("{path}[{k}]"), e.id(), k, out);
+        }
+        crate::validate::indicator_weights(e.indicatori(), anni, &path, e.id(), false, out);
     }
-    crate::validate::indicator_weights(inds, anni, path, id, false, out);
 }
 
 /// Every element the section links to or names, with its kind and JSON path, in order.
 fn elementi(s: &Rischi, base: &str) -> Vec<(&'static str, String, String)> {
-    let mut v = Vec::new();
-    for (i, o) in s.obiettivi_generali.iter().enumerate() {
-        v.push((
-            "dall'obiettivo generale",
-            o.id.clone(),
-            format!("{base}.obiettivi_generali[{i}]"),
-        ));
-    }
-    for (i, m) in s.misure_generali.iter().enumerate() {
-        v.push((
-            "dalla misura generale",
-            m.id.clone(),
-            format!("{base}.misure_generali[{i}]"),
-        ));
-    }
-    for (i, o) in s.obiettivi_prevenzione.iter().enumerate() {
-        v.push((
-            "dall'obiettivo di prevenzione",
-            o.id.clone(),
-            format!("{base}.obiettivi_prevenzione[{i}]"),
-        ));
-    }
-    for (a, att) in s.attivita_sensibili.iter().enumerate() {
-        v.push((
-            "dall'attività sensibile",
-            att.id.clone(),
-            format!("{base}.attivita_sensibili[{a}]"),
-        ));
-        for (e, ev) in att.eventi.iter().enumerate() {
-            v.push((
-                "dall'evento rischioso",
-                ev.id.clone(),
-                format!("{base}.attivita_sensibili[{a}].eventi[{e}]"),
-            ));
+    fn di<T: ConId>(
+        v: &mut Vec<(&'static str, String, String)>,
+        tipo: &'static str,
+        elementi: &[T],
+        path: &str,
+    ) {
+        for (i, e) in elementi.iter().enumerate() {
+            v.push((tipo, e.id().to_string(), format!("{path}[{i}]")));
         }
     }
-    for (i, m) in s.misure_specifiche.iter().enumerate() {
-        v.push((
-            "dalla misura specifica",
-            m.id.clone(),
-            format!("{base}.misure_specifiche[{i}]"),
-        ));
+    let mut v = Vec::new();
+    let path = |chiave: &str| format!("{base}.{chiave}");
+    di(
+        &mut v,
+        "dall'obiettivo generale",
+        &s.obiettivi_generali,
+        &path("obiettivi_generali"),
+    );
+    di(
+        &mut v,
+        "dalla misura generale",
+        &s.misure_generali,
+        &path("misure_generali"),
+    );
+    di(
+        &mut v,
+        "dall'obiettivo di prevenzione",
+        &s.obiettivi_prevenzione,
+        &path("obiettivi_prevenzione"),
+    );
+    let attivita = path("attivita_sensibili");
+    di(
+        &mut v,
+        "dall'attività sensibile",
+        &s.attivita_sensibili,
+        &attivita,
+    );
+    for (a, att) in s.attivita_sensibili.iter().enumerate() {
+        di(
+            &mut v,
+            "dall'evento rischioso",
+            &att.eventi,
+            &format!("{attivita}[{a}].eventi"),
+        );
     }
+    di(
+        &mut v,
+        "dalla misura specifica",
+        &s.misure_specifiche,
+        &path("misure_specifiche"),
+    );
     v
 }
 

@@ -9,14 +9,12 @@ use std::collections::BTreeMap;
 use crate::format::format_number;
 use crate::indice::Indice;
 use crate::model::piao::rischi::{
-    AttivitaSensibile, EventoRischioso, LivelloRischio, Rischi, Scala, Trasparenza,
+    AttivitaSensibile, ConIndicatori, EventoRischioso, LivelloRischio, Rischi, Scala, Trasparenza,
 };
-use crate::model::{
-    Allineamento, Blocco, Cella, Colonna, Formato, Indicatore, Piano, Sezione, Tabella,
-};
+use crate::model::{Allineamento, Blocco, Cella, Colonna, Formato, Piano, Sezione, Tabella};
 use crate::view::scheda::{peso_indicatore, tipo_indicatore};
 
-use super::{Parte, capitolo, parte};
+use super::{Parte, capitolo, colonna, parte};
 
 /// The section «Rischi corruttivi e trasparenza»: parte generale, tables, ulteriori informazioni, annex.
 pub fn sezione(s: &Rischi, piano: &Piano) -> Parte {
@@ -136,9 +134,7 @@ fn obiettivi_e_misure_generali(s: &Rischi, anni: &[String]) -> Option<Sezione> {
         tabella_indicatori(
             "Indicatori degli obiettivi generali",
             "Obiettivo",
-            s.obiettivi_generali
-                .iter()
-                .map(|o| (o.id.as_str(), o.indicatori.as_slice())),
+            &s.obiettivi_generali,
             anni,
         ),
         tabella(
@@ -168,9 +164,7 @@ fn obiettivi_e_misure_generali(s: &Rischi, anni: &[String]) -> Option<Sezione> {
         tabella_indicatori(
             "Indicatori delle misure generali",
             "Misura",
-            s.misure_generali
-                .iter()
-                .map(|m| (m.id.as_str(), m.indicatori.as_slice())),
+            &s.misure_generali,
             anni,
         ),
     ]
@@ -224,9 +218,7 @@ fn valore_pubblico(s: &Rischi, piano: &Piano, anni: &[String]) -> Option<Sezione
     blocchi.extend(tabella_indicatori(
         "Indicatori degli obiettivi di prevenzione",
         "Obiettivo",
-        s.obiettivi_prevenzione
-            .iter()
-            .map(|o| (o.id.as_str(), o.indicatori.as_slice())),
+        &s.obiettivi_prevenzione,
         anni,
     ));
     (!blocchi.is_empty()).then(|| capitolo("Valore pubblico e anticorruzione", blocchi))
@@ -304,7 +296,7 @@ fn riepilogo_livelli(s: &Rischi) -> Option<Blocco> {
     if totale == 0 {
         return None;
     }
-    let mut t = tabella_modello(
+    let mut t = Tabella::nuova(
         "Eventi rischiosi per livello di rischio",
         vec![
             colonna("Livello di rischio"),
@@ -436,9 +428,7 @@ fn misure_specifiche(s: &Rischi, anni: &[String]) -> Option<Sezione> {
         tabella_indicatori(
             "Indicatori delle misure specifiche",
             "Misura",
-            s.misure_specifiche
-                .iter()
-                .map(|m| (m.id.as_str(), m.indicatori.as_slice())),
+            &s.misure_specifiche,
             anni,
         ),
     ]
@@ -530,10 +520,10 @@ fn trasparenza(t: &Trasparenza) -> Option<Sezione> {
 
 /// The indicators of a group of elements, one row each after the element's id: only the
 /// columns some indicator fills, a target column per year of the plan.
-fn tabella_indicatori<'a>(
+fn tabella_indicatori<T: ConIndicatori>(
     titolo: &str,
     di: &str,
-    elementi: impl Iterator<Item = (&'a str, &'a [Indicatore])>,
+    elementi: &[T],
     anni: &[String],
 ) -> Option<Blocco> {
     let mut colonne = vec![
@@ -552,10 +542,11 @@ fn tabella_indicatori<'a>(
         colonna("Uffici"),
     ]);
     let righe = elementi
-        .flat_map(|(id, inds)| {
-            inds.iter().map(move |i| {
+        .iter()
+        .flat_map(|e| {
+            e.indicatori().iter().map(move |i| {
                 let mut r = vec![
-                    testo(id),
+                    testo(e.id()),
                     testo(&i.descrizione),
                     opzionale(&i.formula),
                     opzionale(&i.unita),
@@ -592,7 +583,7 @@ fn tabella(titolo: &str, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Optio
         .map(|c| righe.iter().any(|r| !vuota(&r[c])))
         .collect();
     let righe = righe.into_iter().map(|r| solo_piene(r, &piene)).collect();
-    Some(Blocco::Tabella(tabella_modello(
+    Some(Blocco::Tabella(Tabella::nuova(
         titolo,
         solo_piene(colonne, &piene),
         righe,
@@ -607,32 +598,11 @@ fn solo_piene<T>(v: Vec<T>, piene: &[bool]) -> Vec<T> {
         .collect()
 }
 
-fn tabella_modello(titolo: &str, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Tabella {
-    Tabella {
-        titolo: titolo.to_string(),
-        colonne,
-        righe,
-        totale: None,
-        note: None,
-        fonte: None,
-        orizzontale: None,
-    }
-}
-
 fn vuota(c: &Cella) -> bool {
     match c {
         Cella::Vuota => true,
         Cella::Testo(t) => t.trim().is_empty(),
         Cella::Numero(_) => false,
-    }
-}
-
-fn colonna(titolo: &str) -> Colonna {
-    Colonna {
-        titolo: titolo.to_string(),
-        allineamento: None,
-        formato: Some(Formato::Testo),
-        decimali: None,
     }
 }
 
