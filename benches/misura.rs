@@ -83,6 +83,55 @@ fn main() {
         relazione(runs, work.path());
         println!("_carico medio alla fine: {}_\n", load_average());
     }
+    if on("piao") {
+        piao(runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
+    }
+}
+
+/// The full PIAO example (its PDF and page, the 2.2 and 2.3 documents, open data) against
+/// today's Brescia build (the plan with its POLA annex, and the POLA alone): both
+/// `piano build` as processes, same machine, same runs.
+fn piao(runs: usize, work: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    println!("### PIAO (processo, mediana di {runs} esecuzioni)\n");
+    println!("| che cosa | pagine | tempo reale | tempo CPU | memoria di picco |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    let mut tempi = Vec::new();
+    for (nome, file, pdf) in [
+        (
+            "Brescia oggi (piano + POLA)",
+            BRESCIA,
+            "piano-della-performance-2021-2023.pdf",
+        ),
+        (
+            "PIAO ordinario di Brescia (PIAO + 2.2 + 2.3)",
+            "data/brescia-piao-2021-2023.json",
+            "piao-2021-2023.pdf",
+        ),
+        (
+            "PIAO semplificato di Castelnuovo",
+            "data/castelnuovo-piao-2025-2027.json",
+            "piao-2025-2027.pdf",
+        ),
+    ] {
+        let out = work.join(format!("piao-{}", tempi.len()));
+        let mut cmd = Command::new(piano_bin());
+        cmd.arg("build").arg(root.join(file)).arg("-o").arg(&out);
+        let m = measure(&mut cmd, runs);
+        println!(
+            "| {nome} | {} | {} | {} | {} MB |",
+            pages_of(&out.join(pdf)),
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+        tempi.push(m.wall);
+    }
+    println!(
+        "\nRapporto PIAO ordinario / Brescia oggi (tempo reale): **{:.2}** (obiettivo: al più 1,5)\n",
+        tempi[1].as_secs_f64() / tempi[0].as_secs_f64()
+    );
 }
 
 /// The Relazione of the Brescia example: measuring the results in-process (reading the

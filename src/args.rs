@@ -466,6 +466,14 @@ pub struct NuovoArgs {
         value_parser = clap::value_parser!(i32).range(1900..=2198)
     )]
     pub anno: i32,
+    /// Scrive lo schema di un PIAO (Piano Integrato di Attività e Organizzazione), con
+    /// tutte le sottosezioni obbligatorie da compilare.
+    #[arg(long = "piao")]
+    pub piao: bool,
+    /// Con `--piao`: un PIAO semplificato, per un ente fino a 50 dipendenti (solo le
+    /// sottosezioni 1, 2.3, 3.1, 3.2 e 3.3.1).
+    #[arg(long = "semplificato", requires = "piao")]
+    pub semplificato: bool,
 }
 
 /// How diagnostics are printed, shared by every command.

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod diff;
 pub mod documento;
 pub mod export;
+pub mod foglio;
 pub mod fonts;
 pub mod format;
 pub mod indice;

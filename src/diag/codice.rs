@@ -102,6 +102,16 @@ codici! {
     P117 => Errore, "rischi: soglie della scala non crescenti (`basso` non minore di `medio`)";
     P118 => Avviso, "rischi: evento rischioso senza motivazione del livello";
     P119 => Avviso, "rischi: misura specifica senza monitoraggio";
+    P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
+    P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
+    P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";
+    P170 => Errore, "foglio di calcolo: file che non si riesce a leggere (mancante, danneggiato, o non `.xlsx` né `.ods`)";
+    P171 => Errore, "foglio di calcolo: manca un foglio (scheda) che serve";
+    P172 => Errore, "foglio di calcolo: cella che non contiene un numero dove serve un numero (anche `1.234,5` e `85,5%` scritti come testo si leggono)";
+    P173 => Errore, "foglio di calcolo: data che non si riesce a leggere (una data del foglio, o un testo come `31/12/2023` o `2023-12-31`)";
+    P174 => Errore, "foglio di calcolo: cella con un errore di calcolo (`#DIV/0!`, `#N/D`, `#RIF!`...)";
+    P175 => Errore, "foglio di calcolo: cella che non contiene `SI` o `NO` (vero o falso) dove serve";
+    P176 => Errore, "foglio di calcolo: manca una colonna che serve nella riga delle intestazioni";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";
