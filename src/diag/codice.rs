@@ -92,6 +92,12 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P130 => Errore, "PIAO: `id` ripetuto tra gli obiettivi di valore pubblico, le strategie attuative, le priorità politiche, le aree organizzative o gli stakeholder";
+    P131 => Errore, "PIAO: obiettivo del piano collegato (`strategia`) a una strategia attuativa che non esiste nella sottosezione 2.1";
+    P132 => Errore, "PIAO: obiettivo di valore pubblico che nomina un'area organizzativa, una priorità politica o uno stakeholder che non esiste nella sezione 1";
+    P133 => Avviso, "PIAO: obiettivo di valore pubblico senza strategie attuative, o sottosezione 2.1 senza obiettivi (il Portale PIAO chiede almeno un OVP con almeno una strategia)";
+    P134 => Errore, "PIAO: risorsa finanziaria per un obiettivo di valore pubblico che non esiste";
+    P135 => Avviso, "PIAO: testo che il Portale PIAO richiede mancante (`cronoprogramma` e `missione` della sezione 1, `concetto` della 2.1)";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";

@@ -22,5 +22,6 @@ mod pubblicazione;
 mod relazione;
 mod schema;
 mod stampati;
+mod valore;
 mod venezia;
 mod watch;
