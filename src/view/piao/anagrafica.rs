@@ -148,7 +148,8 @@ fn presentazione(s: &Anagrafica) -> Option<Sezione> {
     })
 }
 
-/// Political priorities, organisational areas, stakeholders and the matrix of the OVPs.
+/// Political priorities, organisational areas, stakeholders and, when subsection 2.1 has
+/// OVPs, their matrix.
 fn ambiti(s: &Anagrafica, piano: &Piano) -> Option<Sezione> {
     let elenco = |titolo: &str, a: &[Ambito]| {
         Blocco::Tabella(tabella(
@@ -176,8 +177,13 @@ fn ambiti(s: &Anagrafica, piano: &Piano) -> Option<Sezione> {
                 .collect(),
         )));
     }
-    if !s.priorita_politiche.is_empty() && !s.aree_organizzative.is_empty() {
-        blocchi.push(tabella_matrice(s, piano));
+    let ha_ovp = piano
+        .piao
+        .as_ref()
+        .and_then(|p| p.valore_pubblico.as_ref())
+        .is_some_and(|v| !v.obiettivi.is_empty());
+    if ha_ovp && !s.priorita_politiche.is_empty() && !s.aree_organizzative.is_empty() {
+        blocchi.push(Blocco::Tabella(tabella_matrice(s, piano)));
     }
     (!blocchi.is_empty()).then(|| {
         capitolo(
@@ -189,7 +195,7 @@ fn ambiti(s: &Anagrafica, piano: &Piano) -> Option<Sezione> {
 
 /// The matrix: a row per political priority, a column per organisational area, in each
 /// cell the ids of the OVPs of subsection 2.1 that name both.
-fn tabella_matrice(s: &Anagrafica, piano: &Piano) -> Blocco {
+fn tabella_matrice(s: &Anagrafica, piano: &Piano) -> Tabella {
     let ovp = piano
         .piao
         .as_ref()
@@ -229,7 +235,7 @@ fn tabella_matrice(s: &Anagrafica, piano: &Piano) -> Blocco {
         "In ogni cella gli obiettivi di valore pubblico (sottosezione 2.1) che rispondono alla priorità politica e coinvolgono l'area organizzativa.".into(),
     );
     t.orizzontale = (s.aree_organizzative.len() > 5).then_some(true);
-    Blocco::Tabella(t)
+    t
 }
 
 /// A table of text columns.
