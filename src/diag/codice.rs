@@ -98,6 +98,9 @@ codici! {
     P133 => Avviso, "PIAO: obiettivo di valore pubblico senza strategie attuative, o sottosezione 2.1 senza obiettivi (il Portale PIAO chiede almeno un OVP con almeno una strategia)";
     P134 => Errore, "PIAO: risorsa finanziaria per un obiettivo di valore pubblico che non esiste";
     P135 => Avviso, "PIAO: testo che il Portale PIAO richiede mancante (`cronoprogramma` e `missione` della sezione 1, `concetto` della 2.1)";
+    P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
+    P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
+    P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";
