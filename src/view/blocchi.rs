@@ -106,7 +106,7 @@ pub struct TabellaView {
     pub intestazioni: Vec<String>,
     /// Typst alignment per column (`left`, `center`, `right`).
     pub allineamenti: Vec<&'static str>,
-    /// Relative column widths.
+    /// Relative column widths; empty when the layout measures them from the cells.
     pub larghezze: Vec<f64>,
     /// Rows.
     pub righe: Vec<Vec<String>>,
@@ -399,7 +399,8 @@ pub fn tabella(t: &Tabella) -> TabellaView {
     let intestazioni: Vec<String> = t.colonne.iter().map(|c| c.titolo.clone()).collect();
     TabellaView {
         titolo: t.titolo.clone(),
-        larghezze: widths(&intestazioni, &righe),
+        // Measured by the layout, from the cells: a number never wraps beside long texts.
+        larghezze: Vec::new(),
         intestazioni,
         allineamenti: t.colonne.iter().map(align).collect(),
         righe,

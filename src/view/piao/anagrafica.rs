@@ -106,7 +106,7 @@ fn presentazione(s: &Anagrafica) -> Option<Sezione> {
     if !s.principi_guida.is_empty() {
         sezioni.push(capitolo(
             "Principi guida",
-            vec![Blocco::Tabella(tabella(
+            vec![Blocco::Tabella(elenco(
                 "Principi guida",
                 &["Principio", "Descrizione"],
                 s.principi_guida
@@ -119,7 +119,7 @@ fn presentazione(s: &Anagrafica) -> Option<Sezione> {
     if !s.team_integrazione.is_empty() {
         sezioni.push(capitolo(
             "Integration Team",
-            vec![Blocco::Tabella(tabella(
+            vec![Blocco::Tabella(elenco(
                 "Componenti dell'Integration Team",
                 &["Membro", "Ruolo"],
                 s.team_integrazione
@@ -132,7 +132,7 @@ fn presentazione(s: &Anagrafica) -> Option<Sezione> {
     if !s.organi_vertice.is_empty() {
         sezioni.push(capitolo(
             "Organi politici e gestionali di vertice",
-            vec![Blocco::Tabella(tabella(
+            vec![Blocco::Tabella(elenco(
                 "Organi politici e gestionali di vertice",
                 &["Organo", "Ruolo"],
                 s.organi_vertice
@@ -151,8 +151,8 @@ fn presentazione(s: &Anagrafica) -> Option<Sezione> {
 /// Political priorities, organisational areas, stakeholders and, when subsection 2.1 has
 /// OVPs, their matrix.
 fn ambiti(s: &Anagrafica, piano: &Piano) -> Option<Sezione> {
-    let elenco = |titolo: &str, a: &[Ambito]| {
-        Blocco::Tabella(tabella(
+    let ambiti = |titolo: &str, a: &[Ambito]| {
+        Blocco::Tabella(elenco(
             titolo,
             &["ID", "Nome", "Descrizione"],
             a.iter()
@@ -162,13 +162,13 @@ fn ambiti(s: &Anagrafica, piano: &Piano) -> Option<Sezione> {
     };
     let mut blocchi = Vec::new();
     if !s.priorita_politiche.is_empty() {
-        blocchi.push(elenco("Priorità politiche", &s.priorita_politiche));
+        blocchi.push(ambiti("Priorità politiche", &s.priorita_politiche));
     }
     if !s.aree_organizzative.is_empty() {
-        blocchi.push(elenco("Aree organizzative", &s.aree_organizzative));
+        blocchi.push(ambiti("Aree organizzative", &s.aree_organizzative));
     }
     if !s.stakeholder.is_empty() {
-        blocchi.push(Blocco::Tabella(tabella(
+        blocchi.push(Blocco::Tabella(elenco(
             "Stakeholder",
             &["ID", "Stakeholder", "Relazione con la PA"],
             s.stakeholder
@@ -194,7 +194,7 @@ fn ambiti(s: &Anagrafica, piano: &Piano) -> Option<Sezione> {
 }
 
 /// The matrix: a row per political priority, a column per organisational area, in each
-/// cell the ids of the OVPs of subsection 2.1 that name both.
+/// cell the OVPs of subsection 2.1 that name both ("OVP1 – Denominazione").
 fn tabella_matrice(s: &Anagrafica, piano: &Piano) -> Tabella {
     let ovp = piano
         .piao
@@ -217,9 +217,9 @@ fn tabella_matrice(s: &Anagrafica, piano: &Piano) -> Tabella {
                         Cella::Testo(
                             cella
                                 .iter()
-                                .map(|o| o.id.as_str())
+                                .map(|o| format!("{} – {}", o.id, o.denominazione))
                                 .collect::<Vec<_>>()
-                                .join(", "),
+                                .join("; "),
                         )
                     }
                 }))
@@ -249,6 +249,31 @@ pub(super) fn tabella(titolo: &str, colonne: &[&str], righe: Vec<Vec<Cella>>) ->
         fonte: None,
         orizzontale: None,
     }
+}
+
+/// A list's table without the columns after the first that no row fills (a list whose
+/// items state no description has no empty «Descrizione» column).
+pub(super) fn elenco(titolo: &str, colonne: &[&str], righe: Vec<Vec<Cella>>) -> Tabella {
+    let tenute: Vec<usize> = (0..colonne.len())
+        .filter(|&k| {
+            k == 0
+                || righe
+                    .iter()
+                    .any(|r| !matches!(r.get(k), Some(Cella::Vuota) | None))
+        })
+        .collect();
+    let righe = righe
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .enumerate()
+                .filter(|(k, _)| tenute.contains(k))
+                .map(|(_, c)| c)
+                .collect()
+        })
+        .collect();
+    let colonne: Vec<&str> = tenute.iter().map(|&k| colonne[k]).collect();
+    tabella(titolo, &colonne, righe)
 }
 
 /// A column with a header and, for numbers, their format.
@@ -392,8 +417,12 @@ mod tests {
         assert_eq!(
             celle(m),
             [
-                ["Competitività", "OVP1, OVP2", "OVP1"],
-                ["Sostenibilità", "OVP2", ""],
+                [
+                    "Competitività",
+                    "OVP1 – Imprese; OVP2 – Ambiente",
+                    "OVP1 – Imprese"
+                ],
+                ["Sostenibilità", "OVP2 – Ambiente", ""],
             ]
         );
     }

@@ -14,7 +14,7 @@ use crate::model::piao::valore::{Ovp, Strategia, ValorePubblico};
 use crate::model::{Blocco, Cella, Formato, Indicatore, Nodo, Peso, Piano, Sezione};
 use crate::view::scheda::tipo_indicatore;
 
-use super::anagrafica::{colonna, opzionale, tabella, testo, voci};
+use super::anagrafica::{colonna, elenco, opzionale, tabella, testo, voci};
 use super::{Parte, capitolo, parte};
 
 /// Title of the subsection.
@@ -169,7 +169,7 @@ fn nome_ovp(o: &Ovp) -> String {
     format!("{} – {}", o.id, o.denominazione)
 }
 
-/// One OVP: its description, its fields, its context analysis, its strategies.
+/// One OVP: its fields, its description, its context analysis, its strategies.
 fn ovp(o: &Ovp, piano: &Piano, indice: &Indice) -> Sezione {
     let anagrafica = piano.piao.as_ref().and_then(|p| p.anagrafica.as_ref());
     let nomi = |ids: &[String], elenco: Option<&[Ambito]>| -> Option<String> {
@@ -195,11 +195,9 @@ fn ovp(o: &Ovp, piano: &Piano, indice: &Indice) -> Sezione {
             .collect::<Vec<_>>()
             .join("; ")
     });
-    let mut blocchi = Vec::new();
-    if let Some(d) = &o.descrizione {
-        blocchi.push(Blocco::Testo(d.clone()));
-    }
-    blocchi.push(voci(
+    // The table first: the heading sticks to it, and a short table moves whole to the next
+    // page, so the heading is never left alone with a paragraph at the bottom of a page.
+    let mut blocchi = vec![voci(
         &format!("Obiettivo di valore pubblico {}", nome_ovp(o)),
         &[
             ("ID OVP", Some(o.id.clone())),
@@ -226,7 +224,10 @@ fn ovp(o: &Ovp, piano: &Piano, indice: &Indice) -> Sezione {
                 }),
             ),
         ],
-    ));
+    )];
+    if let Some(d) = &o.descrizione {
+        blocchi.push(Blocco::Testo(d.clone()));
+    }
     if let Some(a) = &o.analisi_contesto {
         blocchi.push(Blocco::Testo(format!("**Analisi di contesto**\n\n{a}")));
     }
@@ -478,7 +479,7 @@ fn procedure(s: &ValorePubblico) -> Option<Sezione> {
         .collect();
     Some(capitolo(
         "Procedure da semplificare o reingegnerizzare",
-        vec![Blocco::Tabella(tabella(
+        vec![Blocco::Tabella(elenco(
             "Procedure da semplificare o reingegnerizzare",
             &[
                 "Procedura",
