@@ -85,9 +85,10 @@ impl Luogo {
     }
 }
 
-/// How an element of a list is named: by its title or its name, if it has one.
+/// How an element of a list is named: by its title or its name (the PIAO's
+/// `denominazione`), if it has one.
 pub(super) fn nome(v: &Value) -> Option<&str> {
-    ["titolo", "nome"]
+    ["titolo", "nome", "denominazione"]
         .iter()
         .find_map(|k| v.get(*k).and_then(Value::as_str))
 }

@@ -7,8 +7,9 @@ use serde_json::{Value, json};
 use crate::check::check_json;
 use crate::common::*;
 
-/// The small fixture plan made a PIAO: section 1 with a priority, an area and a
-/// stakeholder; 2.1 with one OVP and one strategy, which objective 1.1 links to.
+/// The small fixture plan made a PIAO semplificato: section 1 with a priority, an area and
+/// a stakeholder; 2.1 with one OVP and one strategy, which objective 1.1 links to; the other
+/// required subsections empty, 3.2 stating its five conditions.
 pub fn piao_minimo() -> Value {
     let mut plan = read_json(&minimo());
     plan["albero"][0]["figli"][0]["strategia"] = json!("S1.1");
@@ -30,7 +31,18 @@ pub fn piao_minimo() -> Value {
                 "priorita": ["P1"], "aree": ["A1"], "stakeholder": ["SH1"],
                 "strategie": [{ "id": "S1.1", "denominazione": "Rete ciclabile continua" }]
             }]
-        }
+        },
+        "rischi": {},
+        "struttura": {},
+        "lavoro_agile": { "condizioni": {
+            "servizi_agli_utenti": "Sportelli sempre aperti.",
+            "rotazione_e_prevalenza": "Al più due giorni a settimana.",
+            "riservatezza_dei_dati": "VPN e dispositivi dell'ente.",
+            "smaltimento_arretrato": "Nessun arretrato.",
+            "dotazione_tecnologica": "Portatile per ogni lavoratore agile."
+        } },
+        "fabbisogni": {},
+        "pubblicazione": { "autorita": "Giunta Comunale", "url_trasparenza": "https://prova.example.it/trasparenza" }
     });
     plan
 }
@@ -170,4 +182,84 @@ fn broken_links_and_ids_of_the_value_chain_are_each_located() {
     // OVP2 lacks strategies: a warning, as the portal only needs one OVP with one.
     let d = diags.iter().find(|d| d["code"] == "P133").unwrap();
     assert_eq!(d["severity"], "avviso");
+}
+
+/// The chain OVP → strategia → objective, printed both ways: the objective's scheda names
+/// its OVP and strategy, and 2.1 lists under the strategy the objective, by code and title.
+#[test]
+fn the_value_chain_is_printed_in_the_pdf_and_the_html() {
+    let (_dir, path) = plan_file(&piao_minimo());
+    let outputs = build_outputs(&path);
+    let names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
+    let pdf_name = names
+        .iter()
+        .find(|n| n.starts_with("piao-") && n.ends_with("2026.pdf"));
+    let pdf_name = pdf_name.unwrap_or_else(|| panic!("no PIAO PDF in {names:?}"));
+    let pdf = squash(&pdf_text(output(&outputs, pdf_name)));
+    let html = String::from_utf8_lossy(output(&outputs, &pdf_name.replace(".pdf", ".html")))
+        .replace("&#x27;", "'");
+    let html = squash(&senza_tag(&html));
+    for testo in [
+        // In the scheda of objective 1.1.
+        "Valore pubblico",
+        "OVP1 – Muoversi meglio in città → strategia S1.1 – Rete ciclabile continua",
+        // In 2.1: the chain's row, strategy then the objective that contributes, by code.
+        "S1.1 – Rete ciclabile continua Obiettivo strategico 1.1: Mobilità dolce",
+        // The strategy's own table.
+        "Obiettivi del piano che vi contribuiscono Obiettivo strategico 1.1: Mobilità dolce",
+        // In section 1: the matrix crosses the priority and the area at OVP1.
+        "OVP1 – Muoversi meglio in città",
+    ] {
+        let t = squash(testo);
+        assert!(pdf.contains(&t), "PDF lacks «{testo}»");
+        assert!(html.contains(&t), "HTML lacks «{testo}»");
+    }
+    // The section titles are in the PDF's outline, in the Piano tipo's order.
+    let titoli = outline_titles(output(&outputs, pdf_name));
+    let pos = |t: &str| titoli.iter().position(|x| x.contains(t));
+    let (uno, due) = (pos("Scheda anagrafica"), pos("Valore pubblico"));
+    assert!(uno.is_some() && due.is_some() && uno < due, "{titoli:?}");
+}
+
+/// The text of an HTML page without its tags.
+fn senza_tag(html: &str) -> String {
+    let mut out = String::new();
+    let mut dentro = false;
+    for c in html.chars() {
+        match c {
+            '<' => dentro = true,
+            '>' => dentro = false,
+            _ if !dentro => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `piano diff` names a changed OVP or strategy by its denominazione, and a changed link by
+/// the objective's code.
+#[test]
+fn diff_names_what_changed_in_the_value_chain() {
+    let vecchio = piao_minimo();
+    let mut nuovo = vecchio.clone();
+    nuovo["piao"]["valore_pubblico"]["obiettivi"][0]["strategie"][0]["responsabile"] =
+        json!("Ufficio Mobilità");
+    nuovo["piao"]["valore_pubblico"]["obiettivi"][0]["strategie"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "S1.2", "denominazione": "Zone 30" }));
+    nuovo["albero"][0]["figli"][0]["strategia"] = json!("S1.2");
+    let (_a, a) = plan_file(&vecchio);
+    let (_b, b) = plan_file(&nuovo);
+    let out = piano(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let testo = String::from_utf8_lossy(&out.stdout);
+    for riga in [
+        "~ 1.1 › strategia",
+        "S1.1 → S1.2",
+        "~ piao › valore pubblico › «Muoversi meglio in città» › «Rete ciclabile continua» › responsabile",
+        "— → Ufficio Mobilità",
+        "~ piao › valore pubblico › «Muoversi meglio in città» › «Zone 30»",
+    ] {
+        assert!(testo.contains(riga), "«{riga}» not in:\n{testo}");
+    }
 }
