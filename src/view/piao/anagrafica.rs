@@ -103,50 +103,51 @@ fn presentazione(s: &Anagrafica) -> Option<Sezione> {
             .map(|t| capitolo(titolo, vec![Blocco::Testo(t.clone())]))
     })
     .collect();
-    if !s.principi_guida.is_empty() {
-        sezioni.push(capitolo(
+    let liste: [Lista; 3] = [
+        (
             "Principi guida",
-            vec![Blocco::Tabella(elenco(
-                "Principi guida",
-                &["Principio", "Descrizione"],
-                s.principi_guida
-                    .iter()
-                    .map(|p| vec![testo(&p.nome), opzionale(&p.descrizione)])
-                    .collect(),
-            ))],
-        ));
-    }
-    if !s.team_integrazione.is_empty() {
-        sezioni.push(capitolo(
+            "Principi guida",
+            ["Principio", "Descrizione"],
+            s.principi_guida
+                .iter()
+                .map(|p| vec![testo(&p.nome), opzionale(&p.descrizione)])
+                .collect(),
+        ),
+        (
             "Integration Team",
-            vec![Blocco::Tabella(elenco(
-                "Componenti dell'Integration Team",
-                &["Membro", "Ruolo"],
-                s.team_integrazione
-                    .iter()
-                    .map(|m| vec![testo(&m.membro), opzionale(&m.ruolo)])
-                    .collect(),
-            ))],
-        ));
-    }
-    if !s.organi_vertice.is_empty() {
-        sezioni.push(capitolo(
+            "Componenti dell'Integration Team",
+            ["Membro", "Ruolo"],
+            s.team_integrazione
+                .iter()
+                .map(|m| vec![testo(&m.membro), opzionale(&m.ruolo)])
+                .collect(),
+        ),
+        (
             "Organi politici e gestionali di vertice",
-            vec![Blocco::Tabella(elenco(
-                "Organi politici e gestionali di vertice",
-                &["Organo", "Ruolo"],
-                s.organi_vertice
-                    .iter()
-                    .map(|o| vec![testo(&o.organo), opzionale(&o.ruolo)])
-                    .collect(),
-            ))],
-        ));
+            "Organi politici e gestionali di vertice",
+            ["Organo", "Ruolo"],
+            s.organi_vertice
+                .iter()
+                .map(|o| vec![testo(&o.organo), opzionale(&o.ruolo)])
+                .collect(),
+        ),
+    ];
+    for (titolo, didascalia, colonne, righe) in liste {
+        if !righe.is_empty() {
+            sezioni.push(capitolo(
+                titolo,
+                vec![Blocco::Tabella(elenco(didascalia, &colonne, righe))],
+            ));
+        }
     }
     (!sezioni.is_empty()).then(|| Sezione {
         sezioni,
         ..capitolo("Presentazione metodologica", Vec::new())
     })
 }
+
+/// A list of two columns: heading, caption, headers, rows.
+type Lista<'a> = (&'a str, &'a str, [&'a str; 2], Vec<Vec<Cella>>);
 
 /// Political priorities, organisational areas, stakeholders and, when subsection 2.1 has
 /// OVPs, their matrix.
@@ -309,7 +310,7 @@ pub(super) fn opzionale(t: &Option<String>) -> Cella {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::Cella;
 
@@ -324,7 +325,8 @@ mod tests {
         .unwrap()
     }
 
-    fn tabelle(s: &Sezione) -> Vec<&Tabella> {
+    /// Every table of a chapter and of its subsections, in order.
+    pub(in crate::view::piao) fn tabelle(s: &Sezione) -> Vec<&Tabella> {
         let mut out: Vec<&Tabella> = s
             .contenuto
             .iter()
@@ -339,19 +341,19 @@ mod tests {
         out
     }
 
-    fn celle(t: &Tabella) -> Vec<Vec<String>> {
-        t.righe
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        Cella::Testo(t) => t.clone(),
-                        Cella::Numero(n) => n.to_string(),
-                        Cella::Vuota => String::new(),
-                    })
-                    .collect()
+    /// A row's cells as text (numbers as Rust writes them).
+    pub(in crate::view::piao) fn riga(r: &[Cella]) -> Vec<String> {
+        r.iter()
+            .map(|c| match c {
+                Cella::Testo(t) => t.clone(),
+                Cella::Numero(n) => n.to_string(),
+                Cella::Vuota => String::new(),
             })
             .collect()
+    }
+
+    fn celle(t: &Tabella) -> Vec<Vec<String>> {
+        t.righe.iter().map(|r| riga(r)).collect()
     }
 
     #[test]

@@ -365,9 +365,6 @@ type Campo = fn(&Indicatore) -> Option<String>;
 
 /// The financial resources, with their computed total.
 fn risorse(s: &ValorePubblico) -> Option<Sezione> {
-    if s.risorse_finanziarie.is_empty() {
-        return None;
-    }
     let righe = s
         .risorse_finanziarie
         .iter()
@@ -384,7 +381,8 @@ fn risorse(s: &ValorePubblico) -> Option<Sezione> {
             ]
         })
         .collect();
-    let mut t = tabella(
+    con_totale(
+        "Risorse finanziarie",
         "Risorse finanziarie per il valore pubblico",
         &[
             "Obiettivo di valore pubblico",
@@ -394,23 +392,12 @@ fn risorse(s: &ValorePubblico) -> Option<Sezione> {
             "Fonte di finanziamento",
         ],
         righe,
-    );
-    t.colonne[3] = colonna("Dotazione finanziaria (€)", Some(Formato::Euro));
-    t.totale = Some(vec![
-        testo("Totale"),
-        Cella::Vuota,
-        Cella::Vuota,
-        Cella::Numero(s.totale_risorse()),
-        Cella::Vuota,
-    ]);
-    Some(capitolo("Risorse finanziarie", vec![Blocco::Tabella(t)]))
+        (3, s.totale_risorse()),
+    )
 }
 
 /// The EU-funded projects, with their computed total.
 fn fondi(s: &ValorePubblico) -> Option<Sezione> {
-    if s.fondi_europei.is_empty() {
-        return None;
-    }
     let righe = s
         .fondi_europei
         .iter()
@@ -422,18 +409,35 @@ fn fondi(s: &ValorePubblico) -> Option<Sezione> {
             ]
         })
         .collect();
-    let mut t = tabella(
+    con_totale(
+        "Fondi europei",
         "Progetti finanziati con fondi europei",
         &["Progetto finanziato", "Descrizione", "Fondi stanziati (€)"],
         righe,
-    );
-    t.colonne[2] = colonna("Fondi stanziati (€)", Some(Formato::Euro));
-    t.totale = Some(vec![
-        testo("Totale"),
-        Cella::Vuota,
-        Cella::Numero(s.totale_fondi_europei()),
-    ]);
-    Some(capitolo("Fondi europei", vec![Blocco::Tabella(t)]))
+        (2, s.totale_fondi_europei()),
+    )
+}
+
+/// A chapter with a table of amounts in euro in the column `euro.0` and a totals row with
+/// `euro.1`, their computed sum; none without rows.
+fn con_totale(
+    titolo: &str,
+    didascalia: &str,
+    colonne: &[&str],
+    righe: Vec<Vec<Cella>>,
+    euro: (usize, f64),
+) -> Option<Sezione> {
+    if righe.is_empty() {
+        return None;
+    }
+    let (k, totale) = euro;
+    let mut t = tabella(didascalia, colonne, righe);
+    t.colonne[k] = colonna(colonne[k], Some(Formato::Euro));
+    let mut riga = vec![Cella::Vuota; colonne.len()];
+    riga[0] = testo("Totale");
+    riga[k] = Cella::Numero(totale);
+    t.totale = Some(riga);
+    Some(capitolo(titolo, vec![Blocco::Tabella(t)]))
 }
 
 /// The four transversal objectives, each a text.
@@ -498,6 +502,7 @@ fn procedure(s: &ValorePubblico) -> Option<Sezione> {
 mod tests {
     use super::*;
     use crate::model::Tabella;
+    use crate::view::piao::anagrafica::tests::{riga as celle, tabelle};
 
     fn piano() -> Piano {
         serde_json::from_value(serde_json::json!({
@@ -553,33 +558,8 @@ mod tests {
         .unwrap()
     }
 
-    fn tutte(s: &Sezione) -> Vec<&Tabella> {
-        let mut out: Vec<&Tabella> = s
-            .contenuto
-            .iter()
-            .filter_map(|b| match b {
-                Blocco::Tabella(t) => Some(t),
-                _ => None,
-            })
-            .collect();
-        for sotto in &s.sezioni {
-            out.extend(tutte(sotto));
-        }
-        out
-    }
-
-    fn celle(r: &[Cella]) -> Vec<String> {
-        r.iter()
-            .map(|c| match c {
-                Cella::Testo(t) => t.clone(),
-                Cella::Numero(n) => n.to_string(),
-                Cella::Vuota => String::new(),
-            })
-            .collect()
-    }
-
     fn tabella_di<'a>(p: &'a Parte, titolo: &str) -> &'a Tabella {
-        tutte(&p.sezione)
+        tabelle(&p.sezione)
             .into_iter()
             .find(|t| t.titolo.starts_with(titolo))
             .unwrap_or_else(|| panic!("no table {titolo}"))
