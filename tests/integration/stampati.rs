@@ -369,7 +369,17 @@ fn piano_completo() -> Value {
             }],
             "firme": [{ "ruolo": "@", "nome": "@" }]
         },
-        "piao": { "dipendenti": "oltre_50", "rischi": rischi() }
+        "piao": {
+            "dipendenti": "fino_a_50",
+            "pubblicazione": { "autorita": "@", "url_trasparenza": "@" },
+            "anagrafica": {}, "struttura": {}, "fabbisogni": {},
+            "lavoro_agile": { "condizioni": {
+                "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@",
+                "riservatezza_dei_dati": "@", "smaltimento_arretrato": "@",
+                "dotazione_tecnologica": "@"
+            } },
+            "rischi": rischi()
+        }
     })
 }
 
