@@ -92,6 +92,11 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P140 => Errore, "PIAO: data di fine prima della data di inizio (sottofase o categoria di obiettivi del monitoraggio, attività formativa)";
+    P141 => Avviso, "PIAO: milestone o categoria di obiettivi fuori dalle date della sua sottofase";
+    P142 => Errore, "PIAO: categoria di obiettivi del monitoraggio che rimanda a una sottofase che non esiste";
+    P143 => Errore, "PIAO: identificativo di sottofase o codice di attività formativa ripetuto";
+    P144 => Avviso, "PIAO: attività formativa con target o formati di destinatari che non ha, o con formati negli obiettivi (vanno nella fotografia)";
     T001 => Errore, "errore in un modello (file e riga del modello)";
     T002 => Errore, "errore di composizione Typst (riga del file generato e modello che l'ha prodotta); anche un font mancante è un errore";
     T003 => Avviso, "avviso di composizione Typst";

@@ -18,6 +18,7 @@ mod formato;
 mod grandi;
 mod indicatori;
 mod ostile;
+mod piao_monitoraggio;
 mod pubblicazione;
 mod relazione;
 mod schema;

@@ -38,7 +38,13 @@ const PENDING_ISSUE_15: &[&str] = &[
     "Struttura",
     "Fabbisogni",
     "Formazione",
+    "AttivitaFormativa",
+    "AttivitaRiconosciuta",
     "Monitoraggio",
+    "MonitoraggioSottosezioni",
+    "Sottofase",
+    "Milestone",
+    "CategoriaMonitorata",
 ];
 
 /// Whether the schema field `campo` (`Type.field`) belongs to [`PENDING_ISSUE_15`].
