@@ -360,8 +360,9 @@ pub struct BuildArgs {
     /// Una cartella di modelli che sostituiscono quelli incorporati, file per file.
     #[arg(long = "templates", value_name = "CARTELLA")]
     pub templates: Option<PathBuf>,
-    /// Quali documenti generare: `piano`, `pola` o `tutti` (predefinito: tutti quelli
-    /// contenuti nel piano).
+    /// Quali documenti generare: `piano`, `pola`, `piao`, `anticorruzione` o `tutti`
+    /// (predefinito: tutti quelli contenuti nel piano; per un PIAO, il PIAO, la sua
+    /// sottosezione 2.2 Performance e la 2.3 Rischi corruttivi e trasparenza).
     #[arg(
         long = "documento",
         value_name = "DOCUMENTO",
@@ -416,6 +417,10 @@ pub enum DocumentoArg {
     Piano,
     /// The POLA on its own.
     Pola,
+    /// The whole PIAO.
+    Piao,
+    /// The PIAO's subsection 2.3 on its own, for the RPCT.
+    Anticorruzione,
 }
 
 impl DocumentoArg {
@@ -425,6 +430,8 @@ impl DocumentoArg {
             DocumentoArg::Tutti => Vec::new(),
             DocumentoArg::Piano => vec![crate::pipeline::Documento::Piano],
             DocumentoArg::Pola => vec![crate::pipeline::Documento::Pola],
+            DocumentoArg::Piao => vec![crate::pipeline::Documento::Piao],
+            DocumentoArg::Anticorruzione => vec![crate::pipeline::Documento::Anticorruzione],
         }
     }
 }

@@ -19,6 +19,10 @@ pub enum Documento {
     Pola,
     /// The Relazione sulla Performance, from a results file.
     Relazione,
+    /// The whole PIAO (when the plan has `piao`).
+    Piao,
+    /// The PIAO's subsection 2.3 Rischi corruttivi e trasparenza on its own, for the RPCT.
+    Anticorruzione,
 }
 
 /// The files of one document: its PDF, its HTML page and (on request) its Typst source.
@@ -112,18 +116,61 @@ impl Manifest {
         pubblicazione: bool,
     ) -> Result<Manifest, Diagnostic> {
         let mut wanted = wanted.to_vec();
+        let piao = piano.piao.as_ref();
         if wanted.is_empty() {
-            wanted.push(Documento::Piano);
-            if piano.pola.is_some() {
-                wanted.push(Documento::Pola);
+            if let Some(p) = piao {
+                wanted.push(Documento::Piao);
+                if !piano.albero.is_empty() {
+                    wanted.push(Documento::Piano);
+                }
+                if p.rischi.is_some() {
+                    wanted.push(Documento::Anticorruzione);
+                }
+            } else {
+                wanted.push(Documento::Piano);
+                if piano.pola.is_some() {
+                    wanted.push(Documento::Pola);
+                }
             }
         }
         let doc = &piano.documento;
         let mut documenti = Vec::new();
         for documento in wanted {
-            let (titolo, inizio, fine, modello) = match (documento, &piano.pola) {
-                (Documento::Piano, _) => (&doc.titolo, doc.anno_inizio, doc.anno_fine, "piano"),
-                (Documento::Pola, Some(p)) => (&p.titolo, p.anno_inizio, p.anno_fine, "pola"),
+            let (inizio, fine) = (doc.anno_inizio, doc.anno_fine);
+            let (stem, titolo, modello) = match (documento, &piano.pola) {
+                (Documento::Piao | Documento::Anticorruzione, _) if piao.is_none() => {
+                    return Err(Diagnostic::new(
+                        Codice::P060,
+                        "il piano non è un PIAO (chiave `piao`)",
+                    )
+                    .with_hint("aggiungi la chiave `piao` con le sue sezioni (`piano nuovo --piao` ne scrive lo schema), o genera il Piano della Performance"));
+                }
+                (Documento::Anticorruzione, _) if piao.is_some_and(|p| p.rischi.is_none()) => {
+                    return Err(Diagnostic::new(
+                        Codice::P060,
+                        "il PIAO non contiene la sottosezione 2.3 (chiave `piao.rischi`)",
+                    )
+                    .with_hint("aggiungi `piao.rischi`, o genera il PIAO intero"));
+                }
+                (Documento::Piao, _) => (slug("PIAO", inizio, fine), "PIAO".to_string(), "piao"),
+                (Documento::Anticorruzione, _) => (
+                    format!("{}-anticorruzione", slug("PIAO", inizio, fine)),
+                    "PIAO 2.3 Rischi corruttivi e trasparenza".to_string(),
+                    "piao-sezione",
+                ),
+                (Documento::Piano, _) if piao.is_some() => (
+                    format!("{}-performance", slug("PIAO", inizio, fine)),
+                    "PIAO 2.2 Performance".to_string(),
+                    "piano",
+                ),
+                (Documento::Piano, _) => {
+                    (slug(&doc.titolo, inizio, fine), doc.titolo.clone(), "piano")
+                }
+                (Documento::Pola, Some(p)) => (
+                    slug(&p.titolo, p.anno_inizio, p.anno_fine),
+                    p.titolo.clone(),
+                    "pola",
+                ),
                 (Documento::Relazione, _) => {
                     return Err(Diagnostic::new(
                         Codice::P060,
@@ -141,8 +188,16 @@ impl Manifest {
                     ));
                 }
             };
-            let stem = slug(titolo, inizio, fine);
-            let html = if pubblicazione && documento == Documento::Piano {
+            let (inizio, fine) = match (documento, &piano.pola) {
+                (Documento::Pola, Some(p)) => (p.anno_inizio, p.anno_fine),
+                _ => (inizio, fine),
+            };
+            let principale = if piao.is_some() {
+                Documento::Piao
+            } else {
+                Documento::Piano
+            };
+            let html = if pubblicazione && documento == principale {
                 "index.html".to_string()
             } else {
                 format!("{stem}.html")
@@ -152,23 +207,30 @@ impl Manifest {
                 pdf: format!("{stem}.pdf"),
                 html,
                 typ: format!("{stem}.typ"),
-                modello_pdf: if modello == "piano" {
-                    "piano.typ.j2"
-                } else {
-                    "pola.typ.j2"
+                modello_pdf: match modello {
+                    "piano" => "piano.typ.j2",
+                    "piao" => "piao.typ.j2",
+                    "piao-sezione" => "piao-sezione.typ.j2",
+                    _ => "pola.typ.j2",
                 },
-                modello_html: if modello == "piano" {
-                    "piano.html.j2"
-                } else {
-                    "pola.html.j2"
+                modello_html: match modello {
+                    "piano" => "piano.html.j2",
+                    "piao" => "piao.html.j2",
+                    "piao-sezione" => "piao-sezione.html.j2",
+                    _ => "pola.html.j2",
                 },
                 ident: format!("{}|{titolo}|{inizio}-{fine}", piano.ente.nome),
                 stem,
             });
         }
+        let principale = if piao.is_some() {
+            Documento::Piao
+        } else {
+            Documento::Piano
+        };
         let dati = documenti
             .iter()
-            .find(|d| d.documento == Documento::Piano)
+            .find(|d| d.documento == principale)
             .map(|d| FileDati {
                 nome: d.stem.clone(),
                 obiettivi: format!("{}-obiettivi.csv", d.stem),
@@ -242,6 +304,15 @@ impl Manifest {
                 }
                 Documento::Relazione => {
                     links.push(link(&d.pdf, "Relazione in PDF/A", "application/pdf"));
+                }
+                Documento::Piao => links.push(link(&d.pdf, "PIAO in PDF/A", "application/pdf")),
+                Documento::Anticorruzione => {
+                    links.push(link(
+                        &d.pdf,
+                        "Sottosezione 2.3 Rischi corruttivi e trasparenza in PDF/A",
+                        "application/pdf",
+                    ));
+                    links.push(link(&d.html, "Sottosezione 2.3 (pagina web)", "text/html"));
                 }
             }
         }

@@ -91,6 +91,24 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/testata.html.j2"),
     ),
     ("stile.css.j2", include_str!("../../templates/stile.css.j2")),
+    (
+        "capitolo.typ.j2",
+        include_str!("../../templates/capitolo.typ.j2"),
+    ),
+    ("piao.typ.j2", include_str!("../../templates/piao.typ.j2")),
+    (
+        "piao-sezione.typ.j2",
+        include_str!("../../templates/piao-sezione.typ.j2"),
+    ),
+    (
+        "capitolo.html.j2",
+        include_str!("../../templates/capitolo.html.j2"),
+    ),
+    ("piao.html.j2", include_str!("../../templates/piao.html.j2")),
+    (
+        "piao-sezione.html.j2",
+        include_str!("../../templates/piao-sezione.html.j2"),
+    ),
 ];
 
 /// Marker every template writes on its first line, so a Typst error can name it.

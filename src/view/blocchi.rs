@@ -293,6 +293,27 @@ pub fn sezioni<'a>(
     out
 }
 
+/// The sections flattened under the numbered heading `parent` ("2.3" is `[2, 3]`): the
+/// first at `level`, numbered after `dopo` siblings, with anchors starting with `prefisso`.
+pub fn sezioni_sotto<'a>(
+    list: impl IntoIterator<Item = &'a Sezione>,
+    level: usize,
+    parent: &[usize],
+    dopo: usize,
+    prefisso: &str,
+) -> Vec<SezioneView> {
+    let mut out = Vec::new();
+    flatten(list, level, parent, dopo, prefisso, &mut out);
+    for s in &mut out {
+        s.numerazione = if s.numerata {
+            Numerazione::Automatica
+        } else {
+            Numerazione::Nessuna
+        };
+    }
+    out
+}
+
 /// The top-level sections of `list` printed at `posizione` (a section without one is
 /// printed before: at the start of the document, or under its node's heading).
 pub fn al_posto(list: &[Sezione], posizione: PosizioneSezione) -> impl Iterator<Item = &Sezione> {

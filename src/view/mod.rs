@@ -60,10 +60,25 @@ pub struct View {
     pub pola: Option<PolaView>,
     /// The Relazione sulla Performance, when the build reports results.
     pub relazione: Option<relazione::RelazioneView>,
+    /// The PIAO, when the plan is one.
+    pub piao: Option<piao::PiaoView>,
     /// Whether the document has captioned tables (and so a list of tables after the index).
     pub tabelle: bool,
     /// Whether it has figures besides the tree (and so a list of figures).
     pub figure: bool,
+}
+
+/// Where the planning chapter's parts go: under the plan's own chapter (level 1, number
+/// `N`), or under a subsection of a larger document (the PIAO's 2.2: level 2, number
+/// `2.2`, its parts after the subsection's own numbered ones).
+#[derive(Debug, Clone)]
+pub struct PostoCapitolo {
+    /// Levels added to every heading of the chapter (0 for the plan's own chapter).
+    pub base: usize,
+    /// The chapter's number as printed ("3", "2.2").
+    pub numero: String,
+    /// How many numbered headings of the parts' level precede the first part.
+    pub prima: usize,
 }
 
 /// The planning chapter: its number, title and the headings of its parts, as the plan
@@ -72,8 +87,8 @@ pub struct View {
 /// headings printed, as Typst numbers them.
 #[derive(Debug, Serialize)]
 pub struct CapitoloView {
-    /// Number.
-    pub numero: usize,
+    /// Number ("3", or "2.2" inside the PIAO).
+    pub numero: String,
     /// When the plan sets the number: the value of Typst's heading counter just before the
     /// chapter (the number less one).
     pub contatore: Option<u32>,
@@ -127,9 +142,20 @@ pub struct ParteView {
 }
 
 impl CapitoloView {
+    /// The plan's own chapter, numbered after the chapters before it (or as the plan says).
     fn new(piano: &Piano) -> CapitoloView {
+        let posto = PostoCapitolo {
+            base: 0,
+            numero: piano.numero_capitolo().to_string(),
+            prima: 0,
+        };
+        CapitoloView::at(piano, &posto)
+    }
+
+    /// The chapter's headings placed at `posto`.
+    pub fn at(piano: &Piano, posto: &PostoCapitolo) -> CapitoloView {
         let doc = &piano.documento;
-        let numero = piano.numero_capitolo();
+        let (base, numero) = (posto.base, &posto.numero);
         let h = doc.intestazioni.clone().unwrap_or_default();
         // The plan's heading, else the default; an empty one is left out.
         let titolo = |t: Option<String>, default: &str| {
@@ -140,8 +166,8 @@ impl CapitoloView {
         let mut indice: Vec<ParteView> = Vec::new();
         let mut parte = |titolo: String, ancora: String| {
             let p = ParteView {
-                livello: 2,
-                numero: format!("{numero}.{}", indice.len() + 1),
+                livello: base + 2,
+                numero: format!("{numero}.{}", posto.prima + indice.len() + 1),
                 titolo,
                 ancora,
             };
@@ -153,7 +179,7 @@ impl CapitoloView {
         let sintesi = titolo(h.sintesi, "Obiettivi e indicatori: quadro di sintesi");
         let sintesi = match &albero {
             Some(a) => sintesi.map(|t| ParteView {
-                livello: 3,
+                livello: base + 3,
                 numero: format!("{}.1", a.numero),
                 titolo: t,
                 ancora: "sintesi".into(),
@@ -196,15 +222,19 @@ impl CapitoloView {
         });
         CapitoloView {
             misurazione,
-            numero,
-            contatore: doc.numero_capitolo.map(|n| n.saturating_sub(1)),
+            numero: numero.clone(),
+            contatore: doc
+                .numero_capitolo
+                .filter(|_| base == 0)
+                .map(|n| n.saturating_sub(1)),
             titolo: doc
                 .titolo_capitolo
                 .clone()
                 .unwrap_or_else(|| "Pianificazione".into()),
-            livello_aree: if schede.is_some() { 3 } else { 2 },
-            schede_senza_numero: schede.is_none(),
-            livello_dirigenti: if assegnazioni.is_some() { 3 } else { 2 },
+            livello_aree: base + if schede.is_some() { 3 } else { 2 },
+            // The PDF numbers the first three levels.
+            schede_senza_numero: base + if schede.is_some() { 4 } else { 3 } <= 3,
+            livello_dirigenti: base + if assegnazioni.is_some() { 3 } else { 2 },
             indice,
             albero,
             sintesi,
@@ -467,7 +497,7 @@ impl View {
             sezioni_dopo: blocchi::sezioni(
                 blocchi::al_posto(&piano.sezioni, PosizioneSezione::Dopo),
                 1,
-                capitolo.numero + 1,
+                piano.numero_capitolo() + 1,
                 "dopo-",
                 blocchi::Stile::Capitoli,
             ),
@@ -480,6 +510,7 @@ impl View {
                 .as_ref()
                 .map(|p| pola(piano, p, source_date_epoch)),
             relazione: None,
+            piao: piao::build(piano, indice, source_date_epoch),
         };
         let pola_ha = |f: fn(&[blocchi::SezioneView]) -> bool| {
             view.pola.as_ref().is_some_and(|p| f(&p.sezioni))
@@ -1128,7 +1159,7 @@ mod tests {
                 .collect()
         };
         let c = CapitoloView::new(&piano);
-        assert_eq!((c.numero, c.contatore), (7, Some(6)));
+        assert_eq!((c.numero.as_str(), c.contatore), ("7", Some(6)));
         assert_eq!(
             parti(&c),
             [
