@@ -1,9 +1,9 @@
 //! The PIAO's section «Formazione del personale» lowered to a chapter. The portal's row of
-//! a training activity has twenty columns: the view prints it as two tables, one with the
-//! figures (targets, people trained, hours, cost, dates) and their computed totals, one
-//! with the rest (areas, obligations, assessment, who runs it), both on landscape pages.
+//! a training activity has twenty columns: the view prints it as two tables of the same
+//! rows, one with the figures (targets, people trained, hours, cost) and their computed
+//! totals, one with the rest (kind, areas, obligations, assessment, who runs it, when) on
+//! a landscape page.
 
-use crate::format::Date;
 use crate::model::piao::formazione::{AttivitaFormativa, AttivitaRiconosciuta, Formazione, Totali};
 use crate::model::{Blocco, Cella, Colonna, Formato, Piano, Sezione, Tabella};
 
@@ -56,10 +56,7 @@ fn col(titolo: &str, formato: Formato) -> Colonna {
         titolo: titolo.into(),
         allineamento: None,
         formato: Some(formato),
-        decimali: match formato {
-            Formato::Euro => Some(2),
-            _ => None,
-        },
+        decimali: None,
     }
 }
 
@@ -83,11 +80,14 @@ fn si_no(b: bool) -> Cella {
     testo(if b { "Sì" } else { "No" })
 }
 
-/// A date as a table prints it (`01/02/2024`), or as written when it is not a date.
-fn data(t: &Option<String>) -> Cella {
-    t.as_deref().map_or(Cella::Vuota, |t| {
-        testo(&Date::parse_iso(t).map_or_else(|| t.to_string(), |d| d.short()))
-    })
+/// From one date to another (either may be missing), as a table prints them.
+fn periodo(inizio: &Option<String>, fine: &Option<String>) -> Cella {
+    match (inizio, fine) {
+        (None, None) => Cella::Vuota,
+        (Some(a), Some(b)) => super::monitoraggio::periodo(a, b),
+        (Some(a), None) => testo(&format!("dal {}", super::monitoraggio::data(a))),
+        (None, Some(b)) => testo(&format!("al {}", super::monitoraggio::data(b))),
+    }
 }
 
 /// The two tables of a list of activities: figures with totals, then the details;
@@ -97,7 +97,6 @@ fn attivita(titolo: &str, righe: &[AttivitaFormativa], formati: bool) -> Vec<Blo
     let mut colonne = vec![
         col("Codice", Formato::Testo),
         col("Titolo", Formato::Testo),
-        col("Tipologia", Formato::Testo),
         col("Destinatari", Formato::Testo),
         col("Target dirigenti", Formato::Numero),
         col("Target non dirigenti", Formato::Numero),
@@ -108,16 +107,15 @@ fn attivita(titolo: &str, righe: &[AttivitaFormativa], formati: bool) -> Vec<Blo
     }
     colonne.extend([
         col("Ore", Formato::Numero),
-        col("Crediti", Formato::Numero),
-        col("Costo", Formato::Euro),
-        col("Data inizio", Formato::Testo),
-        col("Data fine", Formato::Testo),
+        Colonna {
+            decimali: Some(2),
+            ..col("Costo (€)", Formato::Numero)
+        },
     ]);
     let figure = |a: &AttivitaFormativa| {
         let mut r = vec![
             testo(&a.codice),
             testo(&a.titolo),
-            testo(&a.tipologia),
             testo(a.destinatari.etichetta()),
             intero(a.target_dirigenti),
             intero(a.target_non_dirigenti),
@@ -126,19 +124,13 @@ fn attivita(titolo: &str, righe: &[AttivitaFormativa], formati: bool) -> Vec<Blo
             r.push(intero(a.formati_dirigenti));
             r.push(intero(a.formati_non_dirigenti));
         }
-        r.extend([
-            numero(a.ore),
-            numero(a.crediti),
-            numero(a.costo),
-            data(&a.data_inizio),
-            data(&a.data_fine),
-        ]);
+        r.extend([numero(a.ore), numero(a.costo)]);
         r
     };
+    // The label in the wide column: a code's column may be too narrow for it.
     let mut totale = vec![
+        Cella::Vuota,
         testo(&format!("Totale ({} attività)", righe.len())),
-        Cella::Vuota,
-        Cella::Vuota,
         Cella::Vuota,
         Cella::Numero(f64::from(tot.target_dirigenti)),
         Cella::Numero(f64::from(tot.target_non_dirigenti)),
@@ -147,43 +139,44 @@ fn attivita(titolo: &str, righe: &[AttivitaFormativa], formati: bool) -> Vec<Blo
         totale.push(Cella::Numero(f64::from(tot.formati_dirigenti)));
         totale.push(Cella::Numero(f64::from(tot.formati_non_dirigenti)));
     }
-    totale.extend([
-        Cella::Numero(tot.ore),
-        Cella::Vuota,
-        Cella::Numero(tot.costo),
-        Cella::Vuota,
-        Cella::Vuota,
-    ]);
+    totale.extend([Cella::Numero(tot.ore), Cella::Numero(tot.costo)]);
     let dettagli = Tabella {
-        titolo: format!("{titolo}: ambiti, obblighi e modalità"),
+        titolo: format!("{titolo}: tipologia, ambiti, obblighi, modalità e periodo"),
         colonne: vec![
             col("Codice", Formato::Testo),
+            col("Tipologia", Formato::Testo),
             col("Ambito di competenza", Formato::Testo),
             col("Area tematica", Formato::Testo),
             col("Obbligatoria", Formato::Testo),
             col("Riferimento normativo", Formato::Testo),
             col("Verifica di apprendimento", Formato::Testo),
+            col("Crediti", Formato::Numero),
             col("Modalità di gestione", Formato::Testo),
             col("Ente erogatore", Formato::Testo),
+            col("Periodo", Formato::Testo),
         ],
         righe: righe
             .iter()
             .map(|a| {
                 vec![
                     testo(&a.codice),
+                    testo(&a.tipologia),
                     opzionale(&a.ambito),
                     opzionale(&a.area_tematica),
                     si_no(a.obbligatoria),
                     opzionale(&a.riferimento_normativo),
                     si_no(a.verifica_apprendimento),
+                    numero(a.crediti),
                     opzionale(&a.modalita_gestione),
                     opzionale(&a.ente_erogatore),
+                    periodo(&a.data_inizio, &a.data_fine),
                 ]
             })
             .collect(),
         totale: None,
         note: None,
         fonte: None,
+        // Eleven columns of words: on a landscape page of its own, after the figures.
         orizzontale: Some(true),
     };
     vec![
@@ -194,7 +187,7 @@ fn attivita(titolo: &str, righe: &[AttivitaFormativa], formati: bool) -> Vec<Blo
             totale: Some(totale),
             note: Some("I totali sono calcolati dalle righe della tabella.".into()),
             fonte: None,
-            orizzontale: Some(true),
+            orizzontale: Some(false),
         }),
         Blocco::Tabella(dettagli),
     ]
@@ -228,8 +221,8 @@ fn riconosciute(righe: &[AttivitaRiconosciuta]) -> Tabella {
             })
             .collect(),
         totale: Some(vec![
-            testo(&format!("Totale ({} attività)", righe.len())),
-            Cella::Vuota,
+            testo("Totale"),
+            testo(&format!("{} attività", righe.len())),
             Cella::Vuota,
             Cella::Numero(f64::from(tot.formati_dirigenti)),
             Cella::Numero(f64::from(tot.formati_non_dirigenti)),
@@ -322,50 +315,45 @@ mod tests {
             panic!()
         };
         let v = blocchi::tabella(t);
-        assert!(v.orizzontale);
-        assert_eq!(v.intestazioni.len(), 13);
+        assert!(!v.orizzontale);
+        assert_eq!(v.intestazioni.len(), 9);
         assert_eq!(
             v.righe[0],
             [
                 "F1",
                 "Anticorruzione",
-                "Webinar",
                 "Entrambi",
                 "4",
                 "120",
                 "4",
                 "112",
                 "4",
-                "",
-                "€ 1.200,50",
-                "02/03/2020",
-                "20/03/2020"
+                "1.200,50"
             ]
         );
         assert_eq!(
             v.totale.unwrap(),
             [
+                "",
                 "Totale (2 attività)",
-                "",
-                "",
                 "",
                 "4",
                 "135",
                 "4",
                 "125",
                 "16,50",
-                "",
-                "€ 2.000,50",
-                "",
-                ""
+                "2.000,50"
             ]
         );
         let Blocco::Tabella(d) = &p.sezione.sezioni[1].contenuto[1] else {
             panic!()
         };
         let d = blocchi::tabella(d);
-        assert_eq!(d.righe[0][3], "Sì");
-        assert_eq!(d.righe[1][5], "No");
+        assert_eq!(d.righe[0][1], "Webinar");
+        assert_eq!(d.righe[0][4], "Sì");
+        assert_eq!(d.righe[1][6], "No");
+        assert_eq!(d.righe[0][10], "02/03/2020 – 20/03/2020");
+        assert_eq!(d.righe[1][10], "");
         let Blocco::Tabella(r) = &p.sezione.sezioni[2].contenuto[0] else {
             panic!()
         };

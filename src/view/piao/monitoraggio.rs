@@ -101,8 +101,13 @@ fn opzionale(t: &Option<String>) -> Cella {
 }
 
 /// A date as a table prints it (`01/02/2024`), or as written when it is not a date.
-fn data(t: &str) -> Cella {
-    testo(&Date::parse_iso(t).map_or_else(|| t.to_string(), |d| d.short()))
+pub(super) fn data(t: &str) -> String {
+    Date::parse_iso(t).map_or_else(|| t.to_string(), |d| d.short())
+}
+
+/// From one date to another, as a table prints them: `01/02/2024 – 30/04/2024`.
+pub(super) fn periodo(inizio: &str, fine: &str) -> Cella {
+    testo(&format!("{} – {}", data(inizio), data(fine)))
 }
 
 fn sottofasi(list: &[Sottofase]) -> Tabella {
@@ -114,8 +119,7 @@ fn sottofasi(list: &[Sottofase]) -> Tabella {
             "Descrizione",
             "Attori",
             "Strumenti",
-            "Data inizio",
-            "Data fine",
+            "Periodo",
             "Fonte del dato",
         ]
         .iter()
@@ -130,8 +134,7 @@ fn sottofasi(list: &[Sottofase]) -> Tabella {
                     opzionale(&f.descrizione),
                     opzionale(&f.attori),
                     opzionale(&f.strumenti),
-                    data(&f.data_inizio),
-                    data(&f.data_fine),
+                    periodo(&f.data_inizio, &f.data_fine),
                     opzionale(&f.fonte_dato),
                 ]
             })
@@ -139,7 +142,7 @@ fn sottofasi(list: &[Sottofase]) -> Tabella {
         totale: None,
         note: None,
         fonte: None,
-        orizzontale: Some(true),
+        orizzontale: None,
     }
 }
 
@@ -154,7 +157,7 @@ fn milestone(list: &[Sottofase]) -> Tabella {
                 testo(&format!("M{}", i + 1)),
                 testo(&format!("{} – {}", f.id, f.sottofase)),
                 testo(&m.descrizione),
-                data(&m.data),
+                testo(&data(&m.data)),
             ]
         })
         .collect();
@@ -181,17 +184,10 @@ fn categorie(s: &Monitoraggio) -> Tabella {
     };
     Tabella {
         titolo: "Categorie di obiettivi monitorate per sottofase".into(),
-        colonne: [
-            "Sottofase",
-            "Categoria",
-            "Attori",
-            "Attività",
-            "Data inizio",
-            "Data fine",
-        ]
-        .iter()
-        .map(|t| col(t))
-        .collect(),
+        colonne: ["Sottofase", "Categoria", "Attori", "Attività", "Periodo"]
+            .iter()
+            .map(|t| col(t))
+            .collect(),
         righe: s
             .categorie
             .iter()
@@ -201,8 +197,7 @@ fn categorie(s: &Monitoraggio) -> Tabella {
                     testo(c.categoria.etichetta()),
                     opzionale(&c.attori),
                     opzionale(&c.attivita),
-                    data(&c.data_inizio),
-                    data(&c.data_fine),
+                    periodo(&c.data_inizio, &c.data_fine),
                 ]
             })
             .collect(),
@@ -480,7 +475,7 @@ mod tests {
             panic!()
         };
         assert_eq!(t.righe.len(), 3);
-        assert!(matches!(&t.righe[0][5], Cella::Testo(d) if d == "01/02/2024"));
+        assert!(matches!(&t.righe[0][5], Cella::Testo(d) if d == "01/02/2024 – 30/04/2024"));
         let Blocco::Tabella(m) = &p.sezione.sezioni[2].contenuto[1] else {
             panic!()
         };
