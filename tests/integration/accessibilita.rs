@@ -14,11 +14,20 @@ fn tool_missing(what: &str) {
     eprintln!("controllo saltato fuori dalla CI: manca {what}");
 }
 
-/// The third example and the Relazione, published once for these checks.
-fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
-    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf)> =
+/// The third example, the Relazione and a small PIAO (its Gantt chart and training
+/// tables), published once for these checks.
+fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf, PathBuf)> =
         std::sync::LazyLock::new(|| {
             let dir = tempfile::tempdir().unwrap();
+            let piano_piao = dir.path().join("piao.json");
+            std::fs::write(
+                &piano_piao,
+                serde_json::to_string(&crate::piao_monitoraggio::piao_da_stampare("2024-02-01"))
+                    .unwrap(),
+            )
+            .unwrap();
+            let piao = publish_into(&piano_piao, dir.path(), "piao");
             let comune = publish_into(
                 &root().join("data/castelnuovo-2025-2027.json"),
                 dir.path(),
@@ -29,20 +38,21 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
                 dir.path(),
                 "relazione",
             );
-            (dir, comune, relazione)
+            (dir, comune, relazione, piao)
         });
     &DIR
 }
 
 fn published_pages() -> Vec<PathBuf> {
     let (out, venezia) = published_examples();
-    let (_, comune, relazione) = other_publications();
+    let (_, comune, relazione, piao) = other_publications();
     vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
         venezia.join("index.html"),
         comune.join("index.html"),
         relazione.join("index.html"),
+        piao.join("index.html"),
     ]
 }
 

@@ -170,3 +170,135 @@ fn training_activities_are_checked() {
     );
     assert_eq!(of(&diags, "piao.formazione").len(), 5, "{diags:#?}");
 }
+
+/// A PIAO with a Gantt chart of two sub-phases over 2024 (SF2 spans the year, so the axis
+/// runs from January to December) and a training table of two activities.
+pub fn piao_da_stampare(inizio_sf1: &str) -> serde_json::Value {
+    let mut sf1 = sottofase("SF1", inizio_sf1, "2024-04-30");
+    sf1["milestone"] =
+        serde_json::json!([{ "descrizione": "Report intermedio", "data": "2024-03-15" }]);
+    let attivita = |codice: &str, ore: f64, costo: f64| {
+        serde_json::json!({
+            "codice": codice, "tipologia": "Webinar", "titolo": format!("Corso {codice}"),
+            "obbligatoria": true, "destinatari": "entrambi",
+            "target_dirigenti": 2, "target_non_dirigenti": 30,
+            "formati_dirigenti": 1, "formati_non_dirigenti": 27,
+            "ore": ore, "verifica_apprendimento": false, "costo": costo
+        })
+    };
+    piao(
+        serde_json::json!({
+            "fotografia": [attivita("F1", 6.0, 1250.5), attivita("F2", 10.5, 749.5)]
+        }),
+        serde_json::json!({
+            "sottofasi": [sf1, sottofase("SF2", "2024-01-01", "2024-12-31")]
+        }),
+    )
+}
+
+/// Builds a plan in-process (with the generated Typst), returning the PIAO's PDF, page
+/// and Typst source.
+fn build_piao(json: &serde_json::Value) -> (Vec<u8>, String, String) {
+    let (_dir, path) = plan_file(json);
+    let source = piano::load::read(&path).unwrap();
+    let built = piano::pipeline::build(
+        source,
+        &piano::render::Templates::builtin(),
+        &piano::pipeline::BuildOptions {
+            emit_typst: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
+    let file = |name: &str| {
+        built
+            .outputs
+            .iter()
+            .find(|o| o.name == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .bytes
+            .clone()
+    };
+    (
+        file("piao-2024-2026.pdf"),
+        String::from_utf8(file("piao-2024-2026.html")).unwrap(),
+        String::from_utf8(file("piao-2024-2026.typ")).unwrap(),
+    )
+}
+
+#[test]
+fn the_gantt_chart_is_a_figure_of_the_pdf_and_an_svg_of_the_page_drawn_from_the_dates() {
+    let (pdf, html, typ) = build_piao(&piao_da_stampare("2024-02-01"));
+    let text = squash(&pdf_text(&pdf));
+    // In the list of figures, with its caption.
+    assert!(text.contains(&squash("Elenco delle figure")), "{text}");
+    assert_eq!(
+        text.matches(&squash(
+            "Cronoprogramma del monitoraggio: sottofasi e milestone"
+        ))
+        .count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        outline_titles(&pdf)
+            .iter()
+            .any(|t| t.ends_with("Sottofasi e milestone"))
+    );
+    // Its alternative text says every bar and milestone in words.
+    let alt = alt_texts(&pdf);
+    assert!(
+        alt.iter().any(|a| a.contains(
+            "SF1 – Sottofase SF1: dal 1 febbraio 2024 al 30 aprile 2024; milestone M1 Report intermedio, 15 marzo 2024."
+        )),
+        "{alt:#?}"
+    );
+    // The PDF draws the bar from the view's positions: SF1 starts after January (1/12)
+    // and spans February to April (3/12).
+    assert!(
+        typ.contains(
+            r#""ampiezza": 0.25, "etichetta": "SF1 – Sottofase SF1", "inizio": 0.08333333333333333,"#
+        ),
+        "{typ}"
+    );
+    // The page has the same chart as SVG, with a title and a description: the bar at
+    // 190 + 440 × 1/12 = 226.7, 440 × 3/12 = 110 wide.
+    assert!(html.contains("<figure class=\"gantt\">"));
+    assert!(html.contains("<desc id=\""));
+    assert!(
+        html.contains("<rect x=\"226.7\" y=\"48.0\" width=\"110.0\""),
+        "{html}"
+    );
+
+    // A month later, the bar moves: from 2/12 (190 + 73.3), two months wide.
+    let (pdf, html, typ) = build_piao(&piao_da_stampare("2024-03-01"));
+    assert!(typ.contains(
+        r#""ampiezza": 0.16666666666666666, "etichetta": "SF1 – Sottofase SF1", "inizio": 0.16666666666666666,"#
+    ));
+    assert!(
+        html.contains("<rect x=\"263.3\" y=\"48.0\" width=\"73.3\""),
+        "{html}"
+    );
+    assert!(
+        alt_texts(&pdf)
+            .iter()
+            .any(|a| a.contains("dal 1 marzo 2024 al 30 aprile 2024"))
+    );
+}
+
+#[test]
+fn training_totals_are_computed_in_the_documents() {
+    let (pdf, html, _) = build_piao(&piao_da_stampare("2024-02-01"));
+    let text = squash(&pdf_text(&pdf));
+    // Targets 2 + 2 and 30 + 30, trained 1 + 1 and 27 + 27, hours 6 + 10,5, cost
+    // 1.250,50 + 749,50.
+    assert!(
+        text.contains(&squash("Totale (2 attività) 4 60 2 54 16,50 2.000,00")),
+        "{text}"
+    );
+    assert!(text.contains(&squash("Fotografia della formazione al 31.12.2023")));
+    assert!(
+        html.contains("<th scope=\"row\"></th><td>Totale (2 attività)</td>"),
+        "{html}"
+    );
+}
