@@ -7,6 +7,7 @@
 use crate::model::piao::formazione::{AttivitaFormativa, AttivitaRiconosciuta, Formazione, Totali};
 use crate::model::{Blocco, Cella, Colonna, Formato, Piano, Sezione, Tabella};
 
+use super::monitoraggio::{col, data, opzionale, testo};
 use super::{Parte, capitolo, parte};
 
 /// The section «Formazione del personale»: texts, the tables of the training done and
@@ -51,23 +52,6 @@ pub fn sezione(s: &Formazione, piano: &Piano) -> Parte {
     }
 }
 
-fn col(titolo: &str, formato: Formato) -> Colonna {
-    Colonna {
-        titolo: titolo.into(),
-        allineamento: None,
-        formato: Some(formato),
-        decimali: None,
-    }
-}
-
-fn testo(t: &str) -> Cella {
-    Cella::Testo(t.to_string())
-}
-
-fn opzionale(t: &Option<String>) -> Cella {
-    t.as_deref().map_or(Cella::Vuota, testo)
-}
-
 fn intero(n: Option<u32>) -> Cella {
     n.map_or(Cella::Vuota, |n| Cella::Numero(f64::from(n)))
 }
@@ -85,8 +69,8 @@ fn periodo(inizio: &Option<String>, fine: &Option<String>) -> Cella {
     match (inizio, fine) {
         (None, None) => Cella::Vuota,
         (Some(a), Some(b)) => super::monitoraggio::periodo(a, b),
-        (Some(a), None) => testo(&format!("dal {}", super::monitoraggio::data(a))),
-        (None, Some(b)) => testo(&format!("al {}", super::monitoraggio::data(b))),
+        (Some(a), None) => testo(&format!("dal {}", data(a))),
+        (None, Some(b)) => testo(&format!("al {}", data(b))),
     }
 }
 

@@ -83,20 +83,23 @@ fn paragrafo(titolo: &str, t: &Option<String>) -> Option<Sezione> {
         .map(|t| capitolo(titolo, vec![Blocco::Testo(t.clone())]))
 }
 
-fn col(titolo: &str) -> Colonna {
+/// A column of the PIAO's tables, aligned by its format.
+pub(super) fn col(titolo: &str, formato: Formato) -> Colonna {
     Colonna {
         titolo: titolo.into(),
         allineamento: None,
-        formato: Some(Formato::Testo),
+        formato: Some(formato),
         decimali: None,
     }
 }
 
-fn testo(t: &str) -> Cella {
+/// A cell with a text.
+pub(super) fn testo(t: &str) -> Cella {
     Cella::Testo(t.to_string())
 }
 
-fn opzionale(t: &Option<String>) -> Cella {
+/// A cell with a text, empty when there is none.
+pub(super) fn opzionale(t: &Option<String>) -> Cella {
     t.as_deref().map_or(Cella::Vuota, testo)
 }
 
@@ -123,7 +126,7 @@ fn sottofasi(list: &[Sottofase]) -> Tabella {
             "Fonte del dato",
         ]
         .iter()
-        .map(|t| col(t))
+        .map(|t| col(t, Formato::Testo))
         .collect(),
         righe: list
             .iter()
@@ -165,7 +168,7 @@ fn milestone(list: &[Sottofase]) -> Tabella {
         titolo: "Milestone delle sottofasi".into(),
         colonne: ["Milestone", "Sottofase", "Descrizione", "Data"]
             .iter()
-            .map(|t| col(t))
+            .map(|t| col(t, Formato::Testo))
             .collect(),
         righe,
         totale: None,
@@ -186,7 +189,7 @@ fn categorie(s: &Monitoraggio) -> Tabella {
         titolo: "Categorie di obiettivi monitorate per sottofase".into(),
         colonne: ["Sottofase", "Categoria", "Attori", "Attività", "Periodo"]
             .iter()
-            .map(|t| col(t))
+            .map(|t| col(t, Formato::Testo))
             .collect(),
         righe: s
             .categorie
