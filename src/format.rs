@@ -112,6 +112,16 @@ impl Date {
         )
     }
 
+    /// The date in a table cell: `01/02/2024`.
+    pub fn short(&self) -> String {
+        format!("{:02}/{:02}/{}", self.day, self.month, self.year)
+    }
+
+    /// The month and year in words: `febbraio 2024`.
+    pub fn month_year(&self) -> String {
+        format!("{} {}", MONTHS[usize::from(self.month - 1)], self.year)
+    }
+
     /// Seconds since the Unix epoch at midnight UTC of this date.
     pub fn unix_seconds(&self) -> i64 {
         // Days from civil, after Howard Hinnant's algorithm.
@@ -139,7 +149,8 @@ impl Date {
     }
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// Days in a month (1 to 12) of a year.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,

@@ -116,6 +116,11 @@ codici! {
     P133 => Avviso, "PIAO: obiettivo di valore pubblico senza strategie attuative, o sottosezione 2.1 senza obiettivi (il Portale PIAO chiede almeno un OVP con almeno una strategia)";
     P134 => Errore, "PIAO: risorsa finanziaria per un obiettivo di valore pubblico che non esiste";
     P135 => Avviso, "PIAO: testo che il Portale PIAO richiede mancante (`cronoprogramma` e `missione` della sezione 1, `concetto` della 2.1)";
+    P140 => Errore, "PIAO: data di fine prima della data di inizio (sottofase o categoria di obiettivi del monitoraggio, attività formativa)";
+    P141 => Avviso, "PIAO: milestone o categoria di obiettivi fuori dalle date della sua sottofase";
+    P142 => Errore, "PIAO: categoria di obiettivi del monitoraggio che rimanda a una sottofase che non esiste";
+    P143 => Errore, "PIAO: identificativo di sottofase o codice di attività formativa ripetuto";
+    P144 => Avviso, "PIAO: attività formativa con target o formati di destinatari che non ha, o con formati negli obiettivi (vanno nella fotografia)";
     P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
     P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
     P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";

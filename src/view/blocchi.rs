@@ -71,6 +71,66 @@ pub enum BloccoView {
     Organigramma(OrganigrammaView),
     /// A traffic light per objective (the Relazione's principal results).
     Semaforo(SemaforoView),
+    /// A Gantt chart (the PIAO's monitoring sub-phases), view-only.
+    Gantt(GanttView),
+}
+
+/// A Gantt chart: one bar per row on a time axis of months, milestones as markers. Every
+/// position is a share of the axis (0 its start, 1 its end), computed from the dates.
+#[derive(Debug, Serialize)]
+pub struct GanttView {
+    /// Caption.
+    pub titolo: String,
+    /// The years on the axis, each over its months.
+    pub anni: Vec<TaccaView>,
+    /// The months on the axis, labelled (initials when there are many, none beyond four
+    /// years).
+    pub mesi: Vec<TaccaView>,
+    /// One bar per row.
+    pub barre: Vec<BarraView>,
+    /// Text alternative: every bar and milestone with its dates, in words.
+    pub alt: String,
+    /// The drawing as SVG, for the HTML page (the PDF draws the same data in Typst).
+    pub svg: String,
+}
+
+/// A stretch of the time axis with its label.
+#[derive(Debug, Serialize)]
+pub struct TaccaView {
+    /// Label (`2024`, `gen`, `G`, or empty).
+    pub etichetta: String,
+    /// Where it starts, as a share of the axis.
+    pub inizio: f64,
+    /// How wide it is, as a share of the axis.
+    pub ampiezza: f64,
+}
+
+/// A bar of a Gantt chart.
+#[derive(Debug, Serialize)]
+pub struct BarraView {
+    /// The row's label.
+    pub etichetta: String,
+    /// Its dates in words.
+    pub periodo: String,
+    /// Where it starts, as a share of the axis.
+    pub inizio: f64,
+    /// How wide it is, as a share of the axis.
+    pub ampiezza: f64,
+    /// Its milestones.
+    pub milestone: Vec<MarcatoreView>,
+}
+
+/// A milestone on a bar.
+#[derive(Debug, Serialize)]
+pub struct MarcatoreView {
+    /// Its short name on the chart and in the table (`M1`).
+    pub sigla: String,
+    /// Description.
+    pub descrizione: String,
+    /// Date in words.
+    pub data: String,
+    /// Where it falls, as a share of the axis.
+    pub posizione: f64,
 }
 
 /// A traffic light per objective: a coloured light beside the words that say the same.
@@ -188,9 +248,12 @@ pub struct UnitaView {
 /// tree, for the list of figures).
 pub fn ha_figure(list: &[SezioneView]) -> bool {
     list.iter().any(|s| {
-        s.blocchi
-            .iter()
-            .any(|b| matches!(b, BloccoView::Grafico(_) | BloccoView::Organigramma(_)))
+        s.blocchi.iter().any(|b| {
+            matches!(
+                b,
+                BloccoView::Grafico(_) | BloccoView::Organigramma(_) | BloccoView::Gantt(_)
+            )
+        })
     })
 }
 

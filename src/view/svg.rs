@@ -2,7 +2,7 @@
 //! description, the text alternative, for screen readers) and embedded in the PDF as an
 //! image whose text stays real text.
 
-use super::blocchi::{GraficoView, SerieView};
+use super::blocchi::{GanttView, GraficoView, SerieView};
 
 const PALETTE: [&str; 10] = [
     "#0066CC", "#F2A900", "#00A3A1", "#D1344C", "#5C6F82", "#7FB2E5", "#8E44AD", "#2E7D32",
@@ -231,6 +231,102 @@ fn linee(
                 esc(&s.nome)
             ));
         }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Words of `text` in lines of at most `max` characters (a longer word stays whole).
+fn righe_di(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= max => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// A Gantt chart as an accessible SVG: the labels on the left, the years and months on
+/// top, a bar per row, each milestone a diamond with its short name.
+pub fn gantt(v: &GanttView) -> String {
+    let id = ident(&v.alt);
+    let (left, right, top) = (190.0_f64, 630.0_f64, 38.0_f64);
+    let x = |f: f64| left + (right - left) * f;
+    let rows: Vec<Vec<String>> = v.barre.iter().map(|b| righe_di(&b.etichetta, 30)).collect();
+    let heights: Vec<f64> = rows
+        .iter()
+        .map(|r| (r.len().max(1) as f64 * 13.0 + 10.0).max(30.0))
+        .collect();
+    let h = top + heights.iter().sum::<f64>() + 6.0;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 640 {h:.0}\" width=\"640\" height=\"{h:.0}\" style=\"max-width:100%;height:auto\" font-family=\"Titillium Web, sans-serif\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        esc(&v.titolo),
+        esc(&v.alt)
+    );
+    for a in &v.anni {
+        out.push_str(&format!(
+            "<rect x=\"{:.1}\" y=\"0\" width=\"{:.1}\" height=\"16\" fill=\"#EEF2F6\" stroke=\"#A9B8C8\" stroke-width=\"0.6\"/><text x=\"{:.1}\" y=\"12\" font-size=\"11\" font-weight=\"600\" text-anchor=\"middle\">{}</text>",
+            x(a.inizio),
+            (right - left) * a.ampiezza,
+            x(a.inizio + a.ampiezza / 2.0),
+            esc(&a.etichetta)
+        ));
+    }
+    for m in &v.mesi {
+        out.push_str(&format!(
+            "<line x1=\"{0:.1}\" y1=\"16\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"#A9B8C8\" stroke-width=\"0.4\"/><text x=\"{2:.1}\" y=\"30\" font-size=\"9\" text-anchor=\"middle\">{3}</text>",
+            x(m.inizio),
+            h - 6.0,
+            x(m.inizio + m.ampiezza / 2.0),
+            esc(&m.etichetta)
+        ));
+    }
+    out.push_str(&format!(
+        "<line x1=\"{0:.1}\" y1=\"16\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"#A9B8C8\" stroke-width=\"0.4\"/>",
+        right,
+        h - 6.0
+    ));
+    let mut y = top;
+    for ((b, lines), row_h) in v.barre.iter().zip(&rows).zip(&heights) {
+        let first = y + row_h / 2.0 - (lines.len() as f64 - 1.0) * 6.5 + 4.0;
+        for (k, l) in lines.iter().enumerate() {
+            out.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+                left - 8.0,
+                first + k as f64 * 13.0,
+                esc(l)
+            ));
+        }
+        let mid = y + row_h / 2.0;
+        out.push_str(&format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"2\" fill=\"#0066CC\"/>",
+            x(b.inizio),
+            mid - 5.0,
+            ((right - left) * b.ampiezza).max(1.0)
+        ));
+        for m in &b.milestone {
+            let mx = x(m.posizione);
+            out.push_str(&format!(
+                "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"#F2A900\" stroke=\"#17324D\" stroke-width=\"0.8\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" text-anchor=\"middle\">{}</text>",
+                mx,
+                mid - 6.0,
+                mx + 6.0,
+                mid,
+                mx,
+                mid + 6.0,
+                mx - 6.0,
+                mid,
+                mx,
+                mid - 7.5,
+                esc(&m.sigla)
+            ));
+        }
+        y += row_h;
     }
     out.push_str("</svg>");
     out

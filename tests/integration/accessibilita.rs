@@ -14,12 +14,20 @@ fn tool_missing(what: &str) {
     eprintln!("controllo saltato fuori dalla CI: manca {what}");
 }
 
-/// The third example, the Relazione and the PIAO semplificato, published once for these
-/// checks.
-fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
-    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf, PathBuf)> =
+/// The third example, the Relazione, a small PIAO (its Gantt chart and training tables)
+/// and the PIAO semplificato example, published once for these checks.
+fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBuf, PathBuf) {
+    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf, PathBuf, PathBuf)> =
         std::sync::LazyLock::new(|| {
             let dir = tempfile::tempdir().unwrap();
+            let piano_piao = dir.path().join("piao.json");
+            std::fs::write(
+                &piano_piao,
+                serde_json::to_string(&crate::piao_monitoraggio::piao_da_stampare("2024-02-01"))
+                    .unwrap(),
+            )
+            .unwrap();
+            let piao = publish_into(&piano_piao, dir.path(), "piao");
             let comune = publish_into(
                 &root().join("data/castelnuovo-2025-2027.json"),
                 dir.path(),
@@ -30,19 +38,19 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBu
                 dir.path(),
                 "relazione",
             );
-            let piao = publish_into(
+            let semplificato = publish_into(
                 &root().join("data/castelnuovo-piao-2025-2027.json"),
                 dir.path(),
-                "piao",
+                "semplificato",
             );
-            (dir, comune, relazione, piao)
+            (dir, comune, relazione, piao, semplificato)
         });
     &DIR
 }
 
 fn published_pages() -> Vec<PathBuf> {
     let (out, venezia) = published_examples();
-    let (_, comune, relazione, piao) = other_publications();
+    let (_, comune, relazione, piao, semplificato) = other_publications();
     vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
@@ -50,8 +58,9 @@ fn published_pages() -> Vec<PathBuf> {
         comune.join("index.html"),
         relazione.join("index.html"),
         piao.join("index.html"),
-        piao.join("piao-2025-2027-anticorruzione.html"),
-        piao.join("piao-2025-2027-performance.html"),
+        semplificato.join("index.html"),
+        semplificato.join("piao-2025-2027-anticorruzione.html"),
+        semplificato.join("piao-2025-2027-performance.html"),
     ]
 }
 

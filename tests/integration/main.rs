@@ -22,6 +22,7 @@ mod indicatori;
 mod ostile;
 mod personale;
 mod piao;
+mod piao_monitoraggio;
 mod pubblicazione;
 mod relazione;
 mod rischi;
