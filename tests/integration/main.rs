@@ -1,4 +1,5 @@
 //! Integration tests: the pipeline and the command line, checked by what a reader sees.
+#![recursion_limit = "256"]
 
 mod accessibilita;
 mod azioni;

@@ -17,29 +17,6 @@ use crate::common::*;
 /// moves to [`ESENTI`] or [`PAROLE`] with how it shows.
 const PENDING_ISSUE_13: &[&str] = &[];
 
-/// TEMPORARY. Types of the PIAO (issue 15) whose sections other branches print, in parallel
-/// work, and `Piano.piao` itself: their fields are not yet required in the test plan. Each
-/// branch removes its types when it adds its section, fully marked, to [`piano_completo`];
-/// the lead empties the list.
-const PENDING_ISSUE_15: &[&str] = &[
-    "Piano.piao",
-    "Piao",
-    "FasciaDipendenti",
-    "InformazioneUlteriore",
-    "Allegato",
-    "Performance",
-    "FaseCiclo",
-    "LavoroAgile",
-    "CondizioniLavoroAgile",
-    "Pubblicazione",
-];
-
-/// Whether the schema field `campo` (`Type.field`) belongs to [`PENDING_ISSUE_15`].
-fn pending_15(campo: &str) -> bool {
-    let tipo = campo.split(['.', '#']).next().unwrap_or_default();
-    PENDING_ISSUE_15.contains(&campo) || PENDING_ISSUE_15.contains(&tipo)
-}
-
 /// Fields that are not content: each shows as something other than its value, or not at
 /// all, for the reason given.
 const ESENTI: &[(&str, &str)] = &[
@@ -489,6 +466,9 @@ fn piao_completo() -> Value {
         "albero": [{ "id": "ob-scheda", "titolo": "@", "strategia": "QH20" }],
         "piao": {
             "dipendenti": "fino_a_50",
+            "versione": "@",
+            "pubblicazione": { "autorita": "@", "url_trasparenza": "@" },
+            "performance": performance_completa(),
             "anagrafica": {
                 "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
                 "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
@@ -579,13 +559,33 @@ fn piao_completo() -> Value {
                 "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
                 "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
             },
-            "lavoro_agile": { "condizioni": {
-                "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@", "riservatezza_dei_dati": "@",
-                "smaltimento_arretrato": "@", "dotazione_tecnologica": "@"
-            } },
+            "lavoro_agile": lavoro_agile_completo(),
             "struttura": struttura_completa(),
             "fabbisogni": fabbisogni_completi()
         }
+    })
+}
+
+/// PIAO 2.2's own parts (its objectives are the tree) with every field.
+fn performance_completa() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "fasi": [{ "fase": "@", "descrizione": "@", "attivita": "@", "attori": "@", "tempi": "@" }],
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
+/// PIAO 3.2's own parts (the rest is the POLA) with every field.
+fn lavoro_agile_completo() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "condizioni": {
+            "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@", "riservatezza_dei_dati": "@",
+            "smaltimento_arretrato": "@", "dotazione_tecnologica": "@"
+        },
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
     })
 }
 
@@ -1227,9 +1227,7 @@ fn every_field_of_the_schema_is_printed_or_warned() {
     };
     let cammino = cammina(&plan);
     let cammino_piao = cammina(&piao);
-    let (mut campi, mut alternative) = campi_dello_schema(schema);
-    campi.retain(|c| !pending_15(c));
-    alternative.retain(|c| !pending_15(c));
+    let (campi, alternative) = campi_dello_schema(schema);
     let presenti: BTreeSet<&String> = cammino
         .presenti
         .iter()
@@ -1372,11 +1370,6 @@ fn stampati(
         }
         if let Some(k) = chiave(PENDING_ISSUE_13) {
             in_attesa.insert(k);
-            continue;
-        }
-        // A field of a PIAO type another branch prints (the plan holds the PIAO around the
-        // sections already printed).
-        if f.chiavi.last().is_some_and(|k| pending_15(k)) {
             continue;
         }
         let atteso = match (&f.valore, f.chiavi.last()) {
