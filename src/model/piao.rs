@@ -279,8 +279,6 @@ pub struct ModuloPortale {
     pub numero_dipendenti: &'static str,
     /// "URL in Amministrazione Trasparente".
     pub url_amministrazione_trasparente: Option<String>,
-    /// Version of the PIAO.
-    pub versione: Option<String>,
 }
 
 impl ModuloPortale {
@@ -313,7 +311,6 @@ impl ModuloPortale {
                 .pubblicazione
                 .as_ref()
                 .map(|p| p.url_trasparenza.clone()),
-            versione: piao.versione.clone(),
         }
     }
 }

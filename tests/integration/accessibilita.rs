@@ -14,9 +14,10 @@ fn tool_missing(what: &str) {
     eprintln!("controllo saltato fuori dalla CI: manca {what}");
 }
 
-/// The third example and the Relazione, published once for these checks.
-fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
-    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf)> =
+/// The third example, the Relazione and the PIAO semplificato, published once for these
+/// checks.
+fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf, PathBuf)> =
         std::sync::LazyLock::new(|| {
             let dir = tempfile::tempdir().unwrap();
             let comune = publish_into(
@@ -29,20 +30,28 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
                 dir.path(),
                 "relazione",
             );
-            (dir, comune, relazione)
+            let piao = publish_into(
+                &root().join("data/castelnuovo-piao-2025-2027.json"),
+                dir.path(),
+                "piao",
+            );
+            (dir, comune, relazione, piao)
         });
     &DIR
 }
 
 fn published_pages() -> Vec<PathBuf> {
     let (out, venezia) = published_examples();
-    let (_, comune, relazione) = other_publications();
+    let (_, comune, relazione, piao) = other_publications();
     vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
         venezia.join("index.html"),
         comune.join("index.html"),
         relazione.join("index.html"),
+        piao.join("index.html"),
+        piao.join("piao-2025-2027-anticorruzione.html"),
+        piao.join("piao-2025-2027-performance.html"),
     ]
 }
 
