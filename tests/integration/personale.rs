@@ -12,7 +12,7 @@ pub fn piao(struttura: Value, fabbisogni: Value) -> Value {
     let mut plan = read_json(&minimo());
     plan["piao"] = json!({
         "dipendenti": "fino_a_50",
-        "anagrafica": {},
+        "anagrafica": { "cronoprogramma": "Da ottobre a gennaio.", "missione": "Servire la comunità." },
         "rischi": {},
         "struttura": struttura,
         "lavoro_agile": { "condizioni": {

@@ -218,6 +218,10 @@ const CONTESTI: &[(&str, &str)] = &[
     ("aziende_speciali[0].obiettivi[0]", "an agency's objective"),
 ];
 
+/// Fields of a node that apply only in a PIAO (a plan without `piao` refuses them): given
+/// on the PIAO plan's node, not in each of [`CONTESTI`].
+const SOLO_PIAO: &[&str] = &["Nodo.strategia"];
+
 /// The types that make a node, checked complete in each of [`CONTESTI`].
 const TIPI_DEL_NODO: &[&str] = &["Nodo", "Indicatore", "Risorsa", "Bilancio", "VoceBilancio"];
 
@@ -250,7 +254,6 @@ fn nodo(id: &str, peso: f64, pesi: [Value; 2], figli: Value) -> Value {
             "missione": { "codice": "@", "descrizione": "@" },
             "programma": { "codice": "@", "descrizione": "@" }
         },
-        "strategia": "QH20",
         "descrizione": "@", "uffici": ["@"], "impegno": "@", "tempi": "@", "benefici": "@",
         "indicatori": indicatori(pesi),
         "target": { "2024": "@", "2025": "@" }, "baseline": "@",
@@ -1260,6 +1263,7 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         let mancano: Vec<&String> = campi
             .iter()
             .filter(|c| TIPI_DEL_NODO.contains(&c.split('.').next().unwrap()))
+            .filter(|c| !SOLO_PIAO.contains(&c.as_str()))
             .filter(|c| !qui.contains(c))
             .collect();
         assert!(
