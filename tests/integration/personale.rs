@@ -276,3 +276,28 @@ fn staff_by_profile_is_a_chart_in_the_list_of_figures_with_its_table() {
     assert!(html.contains("Personale per profilo di ruolo"));
     assert!(html.contains(&riga_html("Totale", &["23"])));
 }
+
+#[test]
+fn a_changed_hiring_line_is_reported_by_piano_diff() {
+    let riga = |unita: u32| json!({ "anno": 2025, "aree": [{ "qualifica": "Area degli Istruttori", "reclutamento": "Concorso pubblico", "unita": unita }] });
+    let vecchio = piao(
+        struttura(7),
+        json!({ "tabelle": { "copertura": [riga(1)] } }),
+    );
+    let nuovo = piao(
+        struttura(8),
+        json!({ "tabelle": { "copertura": [riga(2)] } }),
+    );
+    let (_d1, a) = plan_file(&vecchio);
+    let (_d2, b) = plan_file(&nuovo);
+    let out = piano(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let testo = String::from_utf8_lossy(&out.stdout);
+    for atteso in [
+        "piao › fabbisogni › tabelle › copertura 1 › aree 1 › unita",
+        "piao › struttura › ampiezza 2 › risorse",
+        "7 → 8",
+        "1 → 2",
+    ] {
+        assert!(testo.contains(atteso), "{atteso} not in {testo}");
+    }
+}
