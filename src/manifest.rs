@@ -375,8 +375,19 @@ impl Manifest {
 /// A stable file-name stem from a document's title and period:
 /// `piano-della-performance-2021-2023`.
 pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
+    let s = parole(titolo);
+    if inizio == fine {
+        format!("{s}-{inizio}")
+    } else {
+        format!("{s}-{inizio}-{fine}")
+    }
+}
+
+/// Words as a file name: lowercase ASCII letters and digits joined by `-` (`Mario Rossi`
+/// gives `mario-rossi`).
+pub fn parole(testo: &str) -> String {
     let mut s = String::new();
-    for ch in titolo.to_lowercase().chars() {
+    for ch in testo.to_lowercase().chars() {
         let ch = match ch {
             'à' | 'á' => 'a',
             'è' | 'é' => 'e',
@@ -391,12 +402,7 @@ pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
             s.push('-');
         }
     }
-    let s = s.trim_end_matches('-');
-    if inizio == fine {
-        format!("{s}-{inizio}")
-    } else {
-        format!("{s}-{inizio}-{fine}")
-    }
+    s.trim_end_matches('-').to_string()
 }
 
 /// The web address of a licence's text, from its SPDX identifier.

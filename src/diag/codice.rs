@@ -103,6 +103,13 @@ codici! {
     P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
     P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
     P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";
+    P160 => Errore, "foglio di calcolo: un numero in una colonna di testo, un testo dove serve un numero, o una descrizione svuotata";
+    P161 => Errore, "foglio di calcolo: peso fuori dall'intervallo 0–100";
+    P162 => Errore, "foglio di calcolo: codice (obiettivo, indicatore, dirigente, scadenza) che non è nel piano, o riga ripetuta";
+    P163 => Errore, "foglio di calcolo: riga aggiunta senza codice";
+    P164 => Errore, "foglio di calcolo: colonna rinominata o mancante (come quella di una scadenza), o nessuno dei fogli esportati";
+    P165 => Errore, "foglio di calcolo: valore fuori dall'elenco chiuso (tipo di indicatore)";
+    P166 => Avviso, "foglio di calcolo: cella di riferimento cambiata, colonna o foglio in più (ignorati)";
     P170 => Errore, "foglio di calcolo: file che non si riesce a leggere (mancante, danneggiato, o non `.xlsx` né `.ods`)";
     P171 => Errore, "foglio di calcolo: manca un foglio (scheda) che serve";
     P172 => Errore, "foglio di calcolo: cella che non contiene un numero dove serve un numero (anche `1.234,5` e `85,5%` scritti come testo si leggono)";

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::manifest::slug;
+use crate::manifest::parole;
 use crate::model::piao::ModuloPortale;
 use crate::model::{Cella, Piano, Tabella};
 use crate::write::Output;
@@ -78,9 +78,7 @@ pub fn tabelle(tabelle: &[(String, Tabella)], stem: &str) -> anyhow::Result<Vec<
 
 /// A resource name from a table's title: lowercase letters, digits and dashes.
 fn nome(titolo: &str) -> String {
-    // `slug` appends a period; a one-year period of 0 is cut off again.
-    let s = slug(&crate::inline::plain(titolo), 0, 0);
-    let s = s.trim_end_matches("-0").to_string();
+    let s = parole(&crate::inline::plain(titolo));
     s.chars()
         .take(60)
         .collect::<String>()

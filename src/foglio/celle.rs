@@ -1,6 +1,6 @@
 //! Reading workbooks (`.xlsx`, `.ods`) as a person typed them: each sheet as rows of typed
-//! cells, each cell knowing its address (`Indicatori!F12`) and its column's heading, so that
-//! every problem is reported at its cell.
+//! cells, each cell knowing where it is (sheet «Indicatori», cell `F12`) and its column's
+//! heading, so that every problem is reported at its cell.
 //!
 //! Values are read as they were typed, not as they are stored: a cell showing `40%` is
 //! [`CellValue::Percent`]`(40.0)` (the file holds 0.4), a date is `AAAA-MM-GG` whether it is
@@ -33,7 +33,8 @@
 //! - A [`Cell`] has its [`CellValue`], its address ([`Cell::address`], [`Cell::row`],
 //!   [`Cell::column`]), its heading, and typed accessors that return `Ok(None)` for an
 //!   empty cell and a located [`Diagnostic`] for a value of the wrong kind:
-//!   [`Cell::number`] (P172), [`Cell::date`] (P173), [`Cell::boolean`] (P175); a formula
+//!   [`Cell::number`] (P172; [`Cell::parsed_number`] also says whether a `%` was
+//!   written), [`Cell::date`] (P173), [`Cell::boolean`] (P175); a formula
 //!   error (`#DIV/0!`) is P174 in each. [`Cell::diagnostic`] locates any other problem at
 //!   the cell (`--> cartella.xlsx, foglio «Indicatori», cella F12 (colonna «Target 2022»)`).
 //! - [`CellValue`]'s `Display` shows a value as an Italian spreadsheet does (`12,5`,
@@ -561,7 +562,7 @@ fn heading_of(cell: &Cell) -> Option<Arc<str>> {
     (!text.is_empty()).then(|| Arc::from(text))
 }
 
-/// A workbook read whole: its sheets in tab order.
+/// A workbook read whole: its sheets of cells in tab order (chart sheets left out).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
     name: Arc<str>,
@@ -611,7 +612,7 @@ impl Workbook {
             Format::Xlsx => {
                 let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
-                for sheet in book.sheet_names() {
+                for sheet in worksheets(book.sheets_metadata()) {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let styles = book.worksheet_style(&sheet).map_err(|e| damaged(&e))?;
                     let shown = |pos: (u32, u32)| {
@@ -632,7 +633,7 @@ impl Workbook {
                 let kinds = ods_kinds(&bytes).map_err(|e| damaged(&e))?;
                 let mut book: Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
-                for sheet in book.sheet_names() {
+                for sheet in worksheets(book.sheets_metadata()) {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let cells = kinds.get(&sheet);
                     let shown = |pos: (u32, u32)| {
@@ -699,6 +700,16 @@ impl Workbook {
                 ))
             })
     }
+}
+
+/// The names of the sheets that hold cells, in tab order: a chart sheet (Excel) has none
+/// to read.
+fn worksheets(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
 }
 
 /// Tells `.xlsx` from `.ods` by what the zip holds.

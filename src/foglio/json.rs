@@ -845,6 +845,16 @@ mod tests {
         );
     }
 
+    /// A file with Windows line ends gets Windows line ends in what is added.
+    #[test]
+    fn crlf_files_keep_their_line_ends() {
+        check(
+            "{\r\n  \"a\": {\r\n    \"x\": 1\r\n  }\r\n}\r\n",
+            &[Edit::insert("a", "y", json!({"z": 2}))],
+            "{\r\n  \"a\": {\r\n    \"x\": 1,\r\n    \"y\": {\r\n      \"z\": 2\r\n    }\r\n  }\r\n}\r\n",
+        );
+    }
+
     #[test]
     fn insert_of_an_existing_key_is_an_error() {
         let err = apply("{\"a\": {\"b\": 1}}", &[Edit::insert("a", "b", json!(2))]).unwrap_err();

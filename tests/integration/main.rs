@@ -15,6 +15,7 @@ mod diff;
 mod documento;
 mod escaping;
 mod esempi;
+mod fogli;
 mod formato;
 mod grandi;
 mod indicatori;
