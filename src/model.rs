@@ -1475,6 +1475,26 @@ pub struct ObiettivoAssegnato {
     pub peso: f64,
 }
 
+impl Tabella {
+    /// A table of `colonne` and `righe` with a caption, and nothing else: no totals row,
+    /// note or source, the page's orientation decided by its width.
+    pub fn nuova(
+        titolo: impl Into<String>,
+        colonne: Vec<Colonna>,
+        righe: Vec<Vec<Cella>>,
+    ) -> Tabella {
+        Tabella {
+            titolo: titolo.into(),
+            colonne,
+            righe,
+            totale: None,
+            note: None,
+            fonte: None,
+            orizzontale: None,
+        }
+    }
+}
+
 impl Documento {
     /// Every year of the plan's period, in order.
     pub fn anni(&self) -> Vec<String> {

@@ -92,6 +92,16 @@ codici! {
     P106 => Errore, "consuntivo: unità diversa da quella del target";
     P107 => Errore, "consuntivo: grado di raggiungimento (`realizzazione`) mancante per un target a parole, o dichiarato per un target che una regola misura";
     P108 => Errore, "consuntivo: opzione di `piano build` che non si applica alla Relazione (`--documento`, `--confronta`)";
+    P110 => Errore, "rischi: `id` usato due volte nella sottosezione 2.3 (obiettivi, misure, attività, eventi)";
+    P111 => Errore, "rischi: misura specifica collegata a un evento rischioso che non esiste";
+    P112 => Errore, "rischi: misura collegata a un obiettivo che non esiste (misura generale → obiettivo generale, misura specifica → obiettivo di prevenzione)";
+    P113 => Errore, "rischi: monitoraggio di una misura che non esiste";
+    P114 => Errore, "rischi: obiettivo di prevenzione collegato a un obiettivo organizzativo che non è nell'albero";
+    P115 => Errore, "rischi: probabilità, impatto o controlli fuori dalla scala dell'ente (da 1 al massimo dichiarato in `scala`)";
+    P116 => Errore, "rischi: livello di un evento che contraddice le soglie dell'ente (`scala.soglie`) per il suo valore P×I×C";
+    P117 => Errore, "rischi: soglie della scala non crescenti (`basso` non minore di `medio`)";
+    P118 => Avviso, "rischi: evento rischioso senza motivazione del livello";
+    P119 => Avviso, "rischi: misura specifica senza monitoraggio";
     P120 => Avviso, "PIAO 3.3.1: `rimodulazione` vera senza la tabella della dotazione organica rimodulata (`tabelle.dotazione_rimodulata`)";
     P121 => Errore, "PIAO 3.3.1: tabella della dotazione organica rimodulata senza `rimodulazione` vera";
     P122 => Errore, "PIAO 3.1 e 3.3.1: numero negativo di unità di personale o importo negativo (solo le voci di spesa delle tabelle 10–13 possono essere negative)";

@@ -459,7 +459,8 @@ pub struct FiglioView {
     pub indicatori: Vec<String>,
 }
 
-fn tipo_indicatore(t: TipoIndicatore) -> &'static str {
+/// The kind of an indicator as printed ("stato delle risorse").
+pub(crate) fn tipo_indicatore(t: TipoIndicatore) -> &'static str {
     match t {
         TipoIndicatore::Efficacia => "efficacia",
         TipoIndicatore::Efficienza => "efficienza",
@@ -1026,18 +1027,7 @@ fn riga_indicatore(
             .baseline
             .as_ref()
             .map_or_else(|| "-".into(), |b| b.testo()),
-        peso: match &ind.peso {
-            Some(crate::model::Peso::Unico(v)) => format_percent(*v),
-            Some(crate::model::Peso::PerScadenza(_)) => scadenze
-                .iter()
-                .filter_map(|s| {
-                    ind.peso_at(s)
-                        .map(|p| format!("{s}: {}", format_percent(p)))
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            None => "-".into(),
-        },
+        peso: peso_indicatore(ind, scadenze),
         valori: scadenze
             .iter()
             .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
@@ -1045,6 +1035,23 @@ fn riga_indicatore(
         uffici: ind.uffici.clone(),
         righe_uffici: 1,
         modificato: false,
+    }
+}
+
+/// An indicator's weight as printed: one percentage, or one per deadline
+/// ("2024: 40,00%; 2025: 30,00%"), "-" when it has none.
+pub(crate) fn peso_indicatore(ind: &crate::model::Indicatore, scadenze: &[String]) -> String {
+    match &ind.peso {
+        Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+        Some(crate::model::Peso::PerScadenza(_)) => scadenze
+            .iter()
+            .filter_map(|s| {
+                ind.peso_at(s)
+                    .map(|p| format!("{s}: {}", format_percent(p)))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => "-".into(),
     }
 }
 

@@ -24,6 +24,7 @@ mod personale;
 mod piao;
 mod pubblicazione;
 mod relazione;
+mod rischi;
 mod schema;
 mod stampati;
 mod venezia;

@@ -34,7 +34,6 @@ const PENDING_ISSUE_15: &[&str] = &[
     "Pubblicazione",
     "Anagrafica",
     "ValorePubblico",
-    "Rischi",
     "Formazione",
     "Monitoraggio",
 ];
@@ -150,6 +149,10 @@ const ESENTI: &[(&str, &str)] = &[
         "the kind of body, among the PDF's keywords: on the page the body's name says it",
     ),
     (
+        "ObiettivoPrevenzione.obiettivo_organizzativo",
+        "a reference: the row shows the tree objective's code and title",
+    ),
+    (
         "CondizioneAbilitante.fase",
         "a reference to one of `fasi`: marks that phase's column",
     ),
@@ -184,6 +187,8 @@ const PAROLE: &[(&str, &str)] = &[
         "condizioni abilitanti – salute digitale",
     ),
     ("Indicatore.tipo", "stato delle risorse"),
+    // The level the body chose, beside the value P×I×C computed (37 × 41 × 43).
+    ("EventoRischioso.livello", "Medio (65.231)"),
     (
         "Misurazione.risultato_mancante",
         "l'indicatore è escluso dalla media",
@@ -381,17 +386,78 @@ fn piano_completo() -> Value {
     })
 }
 
+/// PIAO subsection 2.3, every field; ids are `QHR` literals, since links repeat them.
+/// E1: P 37 × I 41 × C 43 = 65.231, medio between the thresholds 30.011 and 70.013.
+fn rischi() -> Value {
+    let pesi = || [json!(70), json!(30)];
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "normativa": [{ "normativa": "@", "azione_prevista": "@" }],
+        "contesto_esterno": "@", "contesto_interno": "@",
+        "modalita": {
+            "gestione": "@", "identificazione": "@", "analisi": "@", "misurazione": "@",
+            "trattamento": "@", "monitoraggio": "@"
+        },
+        "obiettivi_generali": [{
+            "id": "QHR01", "denominazione": "@", "descrizione": "@", "indicatori": indicatori(pesi())
+        }],
+        "misure_generali": [{
+            "id": "QHR02", "obiettivo_generale": "QHR01", "denominazione": "@", "tipologia": "@",
+            "responsabile": "@", "stakeholder": ["@"], "indicatori": indicatori(pesi())
+        }],
+        "valore_pubblico": "@",
+        "obiettivi_prevenzione": [{
+            "id": "QHR03", "denominazione": "@", "descrizione": "@",
+            "obiettivo_valore_pubblico": "@", "strategia": "@", "obiettivo_organizzativo": "ob-scheda",
+            "indicatori": indicatori(pesi())
+        }],
+        "scala": {
+            "massimo_probabilita": 47, "massimo_impatto": 53, "massimo_controlli": 59,
+            "soglie": { "basso": 30011, "medio": 70013 }
+        },
+        "attivita_sensibili": [{
+            "id": "QHR04", "attivita": "@", "processo": "@", "descrizione": "@", "attori": ["@"],
+            "eventi": [{
+                "id": "QHR05", "evento": "@", "fattori_abilitanti": ["@"],
+                "probabilita": 37, "impatto": 41, "controlli": 43, "livello": "medio",
+                "motivazione": "@"
+            }]
+        }],
+        "misure_specifiche": [{
+            "id": "QHR06", "evento": "QHR05", "obiettivo_prevenzione": "QHR03", "misura": "@",
+            "tipologia": "@", "responsabile": "@", "stakeholder": ["@"],
+            "indicatori": indicatori(pesi())
+        }],
+        "monitoraggi": [{
+            "misura": "QHR06", "tipologia": "@", "modalita": "@", "responsabile": "@",
+            "tempistiche": "@"
+        }],
+        "trasparenza": {
+            "testo": "@",
+            "obblighi": [{
+                "denominazione": "@", "contenuto": "@",
+                "dati": [{
+                    "dato": "@", "tipologia": "@", "responsabile_trasmissione": "@",
+                    "termini": "@", "monitoraggio": "@", "motivazione": "@"
+                }]
+            }]
+        },
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
 /// A PIAO semplificato with every field of the PIAO's sections printed so far.
 fn piao_completo() -> Value {
     json!({
         "ente": { "nome": "@" },
         "documento": { "titolo": "@", "anno_inizio": 2024, "anno_fine": 2025 },
         "livelli": [{ "nome": "@", "plurale": "@" }],
-        "albero": [{ "titolo": "@" }],
+        "albero": [{ "id": "ob-scheda", "titolo": "@" }],
         "piao": {
             "dipendenti": "fino_a_50",
             "anagrafica": {},
-            "rischi": {},
+            "rischi": rischi(),
             "lavoro_agile": { "condizioni": {
                 "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@", "riservatezza_dei_dati": "@",
                 "smaltimento_arretrato": "@", "dotazione_tecnologica": "@"
@@ -478,7 +544,7 @@ fn fabbisogni_completi() -> Value {
 
 /// The numbers of the plan and how each prints (by path), computed by hand.
 fn numeri() -> BTreeMap<&'static str, &'static str> {
-    BTreeMap::from([
+    let mut n = BTreeMap::from([
         ("albero[0].peso", "72,50%"),
         ("misurazione.tetto", "120,00%"),
         ("misurazione.soglia", "65,00%"),
@@ -718,7 +784,40 @@ fn numeri() -> BTreeMap<&'static str, &'static str> {
             "piao.fabbisogni.tabelle.copertura[0].cessazioni[0].risorse",
             "€ 47.474",
         ),
-    ])
+    ]);
+    let r = "piao.rischi";
+    for gruppo in [
+        "obiettivi_generali",
+        "misure_generali",
+        "obiettivi_prevenzione",
+        "misure_specifiche",
+    ] {
+        let i = format!("{r}.{gruppo}[0].indicatori");
+        n.insert(leak(format!("{i}[0].peso")), "70,00%");
+        n.insert(leak(format!("{i}[1].peso")), "30,00%");
+        n.insert(leak(format!("{i}[0].target.2025")), "4.242");
+    }
+    let e = format!("{r}.attivita_sensibili[0].eventi[0]");
+    n.insert(leak(format!("{e}.probabilita")), "37");
+    n.insert(leak(format!("{e}.impatto")), "41");
+    n.insert(leak(format!("{e}.controlli")), "43");
+    n.insert(leak(format!("{r}.scala.massimo_probabilita")), "da 1 a 47");
+    n.insert(leak(format!("{r}.scala.massimo_impatto")), "da 1 a 53");
+    n.insert(leak(format!("{r}.scala.massimo_controlli")), "da 1 a 59");
+    n.insert(
+        leak(format!("{r}.scala.soglie.basso")),
+        "P×I×C fino a 30.011",
+    );
+    n.insert(
+        leak(format!("{r}.scala.soglie.medio")),
+        "P×I×C da 30.012 a 70.013",
+    );
+    n
+}
+
+/// A path built at run time, for the table of numbers.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }
 
 /// Replaces every `"@"` with a unique marker.
@@ -1154,6 +1253,55 @@ fn stampati(
         {
             mancanti.push(format!("`{a}`: printed, yet warned by P090"));
         }
+    }
+}
+
+/// What a build of a plan prints: the text of its main PDF (with the figures' text
+/// alternatives) and HTML page, squashed and lowered, and the paths it warns are not printed.
+struct Stampato {
+    pdf: String,
+    html: String,
+    avvisi: Vec<String>,
+}
+
+/// Builds `plan` and reads its main document, the files whose name starts with `nome`.
+fn stampato(plan: &Value, nome: &str) -> Stampato {
+    let (dir, path) = plan_file(plan);
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
+    )
+    .unwrap();
+    let source = piano::load::read(&path).unwrap();
+    let built = piano::pipeline::build(
+        source,
+        &piano::render::Templates::builtin(),
+        &piano::pipeline::BuildOptions::default(),
+    )
+    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
+    let file = |ext: &str| {
+        built
+            .outputs
+            .iter()
+            .find(|o| o.name.starts_with(nome) && o.name.ends_with(ext))
+            .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
+    };
+    let pdf = &file(".pdf").bytes;
+    // Compared in lower case: an enumerated value prints lowered inside a sentence.
+    let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
+    Stampato {
+        pdf: squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase(),
+        html: squash(&html.replace("&#x27;", "'")).to_lowercase(),
+        avvisi: built
+            .diagnostics
+            .iter()
+            // P090 names a field without a place; P044 and P045 a key where it does not apply.
+            .filter(|d| {
+                use piano::diag::Codice;
+                matches!(d.code, Codice::P090 | Codice::P044 | Codice::P045)
+            })
+            .filter_map(|d| d.path.clone())
+            .collect(),
     }
 }
 
