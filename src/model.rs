@@ -1126,6 +1126,13 @@ pub struct Nodo {
         description = "Collegamento al bilancio: Missione e Programma (es. Missione 011, Programma 005)"
     )]
     pub bilancio: Option<Bilancio>,
+    /// PIAO value chain: the `id` of the implementing strategy of subsection 2.1 the node
+    /// contributes to (its public-value objective follows from it).
+    #[serde(default)]
+    #[schemars(
+        description = "Nel PIAO, la catena del valore: l'`id` della strategia attuativa della sottosezione 2.1 (`piao.valore_pubblico`) a cui l'obiettivo contribuisce; l'obiettivo di valore pubblico ne deriva"
+    )]
+    pub strategia: Option<String>,
     /// Description and actions (Markdown subset).
     #[serde(default)]
     #[schemars(description = "Descrizione e azioni (Markdown ridotto)")]

@@ -110,6 +110,12 @@ codici! {
     P125 => Errore, "PIAO: riga di una tabella funzionale collegata a un obiettivo di valore pubblico che non esiste in `piao.valore_pubblico`";
     P126 => Errore, "PIAO 3.3.1: anno di `tabelle.copertura` fuori dal triennio del piano, o ripetuto";
     P127 => Avviso, "PIAO: indicatore di una tabella funzionale con un target per un anno fuori dal triennio (non stampato)";
+    P130 => Errore, "PIAO: `id` ripetuto tra gli obiettivi di valore pubblico, le strategie attuative, le priorità politiche, le aree organizzative o gli stakeholder";
+    P131 => Errore, "PIAO: obiettivo del piano collegato (`strategia`) a una strategia attuativa che non esiste nella sottosezione 2.1";
+    P132 => Errore, "PIAO: obiettivo di valore pubblico che nomina un'area organizzativa, una priorità politica o uno stakeholder che non esiste nella sezione 1";
+    P133 => Avviso, "PIAO: obiettivo di valore pubblico senza strategie attuative, o sottosezione 2.1 senza obiettivi (il Portale PIAO chiede almeno un OVP con almeno una strategia)";
+    P134 => Errore, "PIAO: risorsa finanziaria per un obiettivo di valore pubblico che non esiste";
+    P135 => Avviso, "PIAO: testo che il Portale PIAO richiede mancante (`cronoprogramma` e `missione` della sezione 1, `concetto` della 2.1)";
     P150 => Errore, "PIAO: sottosezione obbligatoria mancante (tutte nel PIAO ordinario; 1, 2.3, 3.1, 3.2 e 3.3.1 nel semplificato)";
     P151 => Errore, "PIAO: la sottosezione 3.2 Lavoro agile non dice come assicura una delle cinque condizioni dell'art. 4, comma 1, lettera b), del DM 132/2022";
     P152 => Avviso, "PIAO: dato per il caricamento sul Portale PIAO mancante o fuori dai limiti del modulo (atto di adozione, estremi oltre 200 caratteri, indirizzo oltre 500)";

@@ -106,7 +106,7 @@ pub struct TabellaView {
     pub intestazioni: Vec<String>,
     /// Typst alignment per column (`left`, `center`, `right`).
     pub allineamenti: Vec<&'static str>,
-    /// Relative column widths.
+    /// Relative column widths; empty when the layout measures them from the cells.
     pub larghezze: Vec<f64>,
     /// Rows.
     pub righe: Vec<Vec<String>>,

@@ -40,6 +40,9 @@ pub struct SchedaView {
     pub etichetta_peso: String,
     /// Budget link lines.
     pub bilancio: Option<BilancioView>,
+    /// PIAO value chain: "OVP1 – Name → strategia S1.1 – Name", when the node links to a
+    /// strategy of subsection 2.1.
+    pub valore_pubblico: Option<String>,
     /// Description (Markdown).
     pub descrizione: Option<String>,
     /// Offices involved.
@@ -557,6 +560,7 @@ fn seguito(s: SchedaView, numero: &str) -> SchedaView {
         sottotitolo: None,
         peso: None,
         bilancio: None,
+        valore_pubblico: None,
         descrizione: None,
         uffici: Vec::new(),
         impegno: None,
@@ -613,6 +617,7 @@ fn scheda(
         peso: nodo.peso.map(format_percent),
         etichetta_peso,
         bilancio: nodo.bilancio.as_ref().map(bilancio),
+        valore_pubblico: super::piao::valore::catena(piano, nodo),
         descrizione: nodo.descrizione.clone(),
         uffici: nodo.uffici.clone(),
         impegno: nodo.impegno.clone(),

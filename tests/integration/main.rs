@@ -27,5 +27,6 @@ mod relazione;
 mod rischi;
 mod schema;
 mod stampati;
+mod valore;
 mod venezia;
 mod watch;

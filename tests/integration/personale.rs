@@ -135,6 +135,11 @@ fn tabella_funzionale_targets_outside_the_triennium_are_warned() {
     });
     let (code, diags) = check_json(&piao(json!({ "funzionale": [riga] }), json!({})));
     assert_eq!(code, 0, "{diags:?}");
+    // Section 1's own warnings (P13x, an empty anagrafica) are not this test's.
+    let diags: Vec<Value> = diags
+        .into_iter()
+        .filter(|d| !d["code"].as_str().unwrap().starts_with("P13"))
+        .collect();
     assert_eq!(
         codici(&diags, "P"),
         // Sorted by position in the file.
@@ -174,7 +179,7 @@ fn tabella_funzionale_ovp_must_exist_when_2_1_is_there() {
         ]
     );
     assert_eq!(
-        diags[0]["message"],
+        diags.iter().find(|d| d["code"] == "P125").unwrap()["message"],
         "la riga SO-01 della tabella funzionale è collegata all'obiettivo di valore pubblico «OVP9», che non esiste: la sottosezione 2.1 non ne definisce"
     );
 }

@@ -13,17 +13,18 @@ fn piao() -> Value {
         "ente": { "nome": "Comune di Prova" },
         "documento": { "titolo": "PIAO 2025-2027", "anno_inizio": 2025, "anno_fine": 2027 },
         "livelli": [{ "nome": "Obiettivo", "plurale": "Obiettivi" }],
+        "atti": [{ "organo": "Giunta Comunale", "tipo": "adozione", "numero": "5", "data": "2025-01-20" }],
         "albero": [{ "id": "ob-trasp", "titolo": "Trasparenza degli atti" }],
         "piao": {
             "dipendenti": "fino_a_50",
-            // The other subsections a PIAO semplificato requires (P150), empty.
-            "anagrafica": {},
-            "struttura": {},
+            "pubblicazione": { "autorita": "Giunta Comunale", "url_trasparenza": "https://www.comune.example.it/at/piao" },
+            // The other subsections a PIAO semplificato requires (P150, P151).
+            "anagrafica": {}, "struttura": {}, "fabbisogni": {},
             "lavoro_agile": { "condizioni": {
-                "servizi_agli_utenti": "s", "rotazione_e_prevalenza": "r", "riservatezza_dei_dati": "d",
-                "smaltimento_arretrato": "a", "dotazione_tecnologica": "t"
+                "servizi_agli_utenti": "Sportelli aperti.", "rotazione_e_prevalenza": "Turni.",
+                "riservatezza_dei_dati": "VPN.", "smaltimento_arretrato": "Nessuno.",
+                "dotazione_tecnologica": "Portatile."
             } },
-            "fabbisogni": {},
             "rischi": {
                 "obiettivi_generali": [{ "id": "OG1", "denominazione": "Più trasparenza" }],
                 "misure_generali": [{

@@ -32,8 +32,6 @@ const PENDING_ISSUE_15: &[&str] = &[
     "LavoroAgile",
     "CondizioniLavoroAgile",
     "Pubblicazione",
-    "Anagrafica",
-    "ValorePubblico",
     "Formazione",
     "Monitoraggio",
 ];
@@ -52,6 +50,10 @@ const ESENTI: &[(&str, &str)] = &[
         "where an editor finds the schema; never in a document",
     ),
     ("Nodo.id", "identity for `piano diff` and the assignments"),
+    (
+        "Nodo.strategia",
+        "a link to a strategy of the PIAO's 2.1: the scheda shows the OVP and the strategy by name (valore.rs); the plan without `piao` has it removed before its build",
+    ),
     (
         "Misurazione.pro_rata",
         "a flag: the rules table adds «Dentro una fascia: pro rata…» (misura::regole tests)",
@@ -77,6 +79,10 @@ const ESENTI: &[(&str, &str)] = &[
     (
         "Atto.data",
         "printed as a date in words (\"20 gennaio 2024\")",
+    ),
+    (
+        "Rpct.data_nomina",
+        "printed as a date in words (\"1 marzo 2024\")",
     ),
     (
         "Livello.scadenze",
@@ -197,6 +203,10 @@ const PAROLE: &[(&str, &str)] = &[
         "IndicatoreDfp.dimensione",
         "Performance organizzativa – Efficacia",
     ),
+    (
+        "Piao.dipendenti",
+        "PIAO semplificato (fino a 50 dipendenti)",
+    ),
 ];
 
 /// The nodes of the plan, one of each kind, that must each carry every field of a node.
@@ -242,6 +252,7 @@ fn nodo(id: &str, peso: f64, pesi: [Value; 2], figli: Value) -> Value {
             "missione": { "codice": "@", "descrizione": "@" },
             "programma": { "codice": "@", "descrizione": "@" }
         },
+        "strategia": "QH20",
         "descrizione": "@", "uffici": ["@"], "impegno": "@", "tempi": "@", "benefici": "@",
         "indicatori": indicatori(pesi),
         "target": { "2024": "@", "2025": "@" }, "baseline": "@",
@@ -453,10 +464,61 @@ fn piao_completo() -> Value {
         "ente": { "nome": "@" },
         "documento": { "titolo": "@", "anno_inizio": 2024, "anno_fine": 2025 },
         "livelli": [{ "nome": "@", "plurale": "@" }],
-        "albero": [{ "id": "ob-scheda", "titolo": "@" }],
+        "albero": [{ "id": "ob-scheda", "titolo": "@", "strategia": "QH20" }],
         "piao": {
             "dipendenti": "fino_a_50",
-            "anagrafica": {},
+            "anagrafica": {
+                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" },
+                "acronimo": "@", "codice_fiscale": "@", "codice_ipa": "@", "tipologia": "@",
+                "codice_istat": "@", "partita_iva": "@", "sede_legale": "@", "urp": "@",
+                "email": "@", "telefono": "@", "pec": "@", "social": ["@", "@"],
+                "rpct": { "nome": "@", "cognome": "@", "ruolo": "@", "data_nomina": "2024-03-01" },
+                "rtd": { "nominativo": "@", "struttura": "@" },
+                "quadro_normativo": "@", "struttura_programmatica": "@", "cronoprogramma": "@",
+                "missione": "@",
+                "principi_guida": [{ "nome": "@", "descrizione": "@" }],
+                "team_integrazione": [{ "membro": "@", "ruolo": "@" }],
+                "organi_vertice": [{ "organo": "@", "ruolo": "@" }],
+                "priorita_politiche": [{ "id": "QH21", "nome": "@", "descrizione": "@" }],
+                "aree_organizzative": [{ "id": "QH22", "nome": "@", "descrizione": "@" }],
+                "stakeholder": [{ "id": "QH23", "nome": "@", "relazione": "@" }]
+            },
+            "valore_pubblico": {
+                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" },
+                "contesto_esterno": "@", "contesto_interno": "@",
+                "swot": {
+                    "punti_di_forza": ["@"], "punti_di_debolezza": ["@"],
+                    "opportunita": ["@"], "minacce": ["@"]
+                },
+                "concetto": "@",
+                "obiettivi": [{
+                    "id": "QH24", "denominazione": "@", "descrizione": "@", "analisi_contesto": "@",
+                    "settore": "@", "responsabile_politico": "@", "responsabile_amministrativo": "@",
+                    "aree": ["QH22"], "priorita": ["QH21"], "stakeholder": ["QH23"],
+                    "indice_impatto": { "valore": 9713, "descrizione": "@" },
+                    "strategie": [{
+                        "id": "QH20", "denominazione": "@", "descrizione": "@", "responsabile": "@",
+                        "indicatori": indicatori([json!(40), json!({ "2024": 60, "2025": 65 })])
+                    }]
+                }],
+                "risorse_finanziarie": [{
+                    "obiettivo": "QH24", "iniziativa": "@", "descrizione": "@",
+                    "dotazione": 12345.5, "fonte": "@"
+                }],
+                "fondi_europei": [{ "progetto": "@", "descrizione": "@", "importo": 6789.25 }],
+                "obiettivi_trasversali": {
+                    "accessibilita_digitale": "@", "accessibilita_fisica": "@",
+                    "semplificazione": "@", "pari_opportunita": "@"
+                },
+                "procedure": [{
+                    "procedura": "@", "descrizione": "@", "unita": "@", "misurazione_attuale": "@",
+                    "target": "@", "ufficio": "@"
+                }]
+            },
             "rischi": rischi(),
             "lavoro_agile": { "condizioni": {
                 "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@", "riservatezza_dei_dati": "@",
@@ -482,7 +544,7 @@ fn struttura_completa() -> Value {
         "personale_per_profilo": [{ "profilo": "@", "unita": 1717 }],
         "fonte_personale": "@",
         "funzionale": [{
-            "codice": "@", "ovp": "@", "responsabile": "@", "stakeholder": ["@"],
+            "codice": "@", "ovp": "QH24", "responsabile": "@", "stakeholder": ["@"],
             "dimensioni": "@", "polarita": "@",
             "indicatore": {
                 "descrizione": "@", "formula": "@", "unita": "@", "baseline": "@",
@@ -619,6 +681,31 @@ fn numeri() -> BTreeMap<&'static str, &'static str> {
             "41,75",
         ),
         ("pola.sezioni[0].contenuto[0].serie_mensile.anno", "2024"),
+        (
+            "piao.valore_pubblico.obiettivi[0].indice_impatto.valore",
+            "9713 –",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[0].peso",
+            "40,00%",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[1].peso.2024",
+            "2024: 60,00%",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[1].peso.2025",
+            "2025: 65,00%",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[0].target.2025",
+            "4.242",
+        ),
+        (
+            "piao.valore_pubblico.risorse_finanziarie[0].dotazione",
+            "12.345,50",
+        ),
+        ("piao.valore_pubblico.fondi_europei[0].importo", "6.789,25"),
         (
             "pola.sezioni[0].contenuto[0].serie_mensile.mesi[0].dipendenti",
             "321",
@@ -1092,8 +1179,12 @@ fn every_field_of_the_schema_is_printed_or_warned() {
     let mut in_attesa = BTreeSet::new();
     // The plan's own files are named after its title (the POLA's after its own).
     let titolo = plan["documento"]["titolo"].as_str().unwrap().to_lowercase();
+    // A plan without `piao` has no strategy to link: its objectives' `strategia` is looked
+    // for in the PIAO, whose objective links one (ESENTI).
+    let mut senza_strategie = plan.clone();
+    togli_strategie(&mut senza_strategie);
     stampati(
-        &plan,
+        &senza_strategie,
         &cammino,
         &|nome: &str, ext: &str| nome.starts_with(&titolo) && nome.ends_with(ext),
         &mut mancanti,
@@ -1302,6 +1393,18 @@ fn stampato(plan: &Value, nome: &str) -> Stampato {
             })
             .filter_map(|d| d.path.clone())
             .collect(),
+    }
+}
+
+/// Removes every node's link to a strategy of the PIAO.
+fn togli_strategie(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.remove("strategia");
+            m.values_mut().for_each(togli_strategie);
+        }
+        Value::Array(items) => items.iter_mut().for_each(togli_strategie),
+        _ => {}
     }
 }
 

@@ -2,6 +2,7 @@
 //! sections, and each section's own rules.
 
 use crate::diag::{Codice, Diagnostic};
+use crate::indice::Indice;
 use crate::model::Piano;
 use crate::model::piao::{FasciaDipendenti, Piao};
 
@@ -13,8 +14,9 @@ mod organizzazione;
 mod rischi;
 mod valore;
 
-/// Runs the PIAO's checks when the plan is a PIAO.
-pub fn controlla(piano: &Piano, out: &mut Vec<Diagnostic>) {
+/// Runs the PIAO's checks when the plan is a PIAO, and those of the plan's links to it.
+pub fn controlla(piano: &Piano, indice: &Indice, out: &mut Vec<Diagnostic>) {
+    valore::collegamenti(piano, indice, out);
     let Some(piao) = &piano.piao else {
         return;
     };

@@ -182,7 +182,7 @@ pub const TITOLO_LAVORO_AGILE: &str = "Organizzazione del lavoro agile";
 pub const TITOLO_ANTICORRUZIONE: &str = "Rischi corruttivi e trasparenza";
 
 /// Builds the PIAO's view from the plan; `None` when the plan is not a PIAO.
-pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) -> Option<PiaoView> {
+pub fn build(piano: &Piano, indice: &Indice, source_date_epoch: Option<i64>) -> Option<PiaoView> {
     let piao = piano.piao.as_ref()?;
     let doc = &piano.documento;
     let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
@@ -206,7 +206,7 @@ pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) ->
         b.titolo(&SEZIONE_2);
     }
     if let Some(s) = &piao.valore_pubblico {
-        b.parte(&[2, 1], valore::sezione(s, piano), 2);
+        b.parte(&[2, 1], valore::sezione(s, piano, indice), 2);
     }
     let capitolo = b.performance(piano, piao.performance.as_ref());
     if let Some(s) = &piao.rischi {
