@@ -182,6 +182,31 @@ fn tabella_funzionale_ovp_must_exist_when_2_1_is_there() {
         diags.iter().find(|d| d["code"] == "P125").unwrap()["message"],
         "la riga SO-01 della tabella funzionale è collegata all'obiettivo di valore pubblico «OVP9», che non esiste: la sottosezione 2.1 non ne definisce"
     );
+    // With the OVPs of 2.1: the known one passes, printed with its name; the other does not.
+    plan["piao"]["valore_pubblico"] = json!({ "obiettivi": [
+        { "id": "OVP1", "denominazione": "Un'amministrazione in salute",
+          "strategie": [{ "id": "S1", "denominazione": "Persone e competenze" }] }
+    ] });
+    let mut collegata = riga.clone();
+    collegata["ovp"] = json!("OVP1");
+    plan["piao"]["struttura"] = json!({ "funzionale": [collegata] });
+    let (_, diags) = check_json(&plan);
+    assert_eq!(
+        codici(&diags, "P12"),
+        [("P125", "piao.fabbisogni.funzionale[0].ovp")]
+    );
+    assert!(
+        diags.iter().any(|d| d["code"] == "P125"
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .ends_with("quelli della 2.1 sono OVP1")),
+        "{diags:?}"
+    );
+    plan["piao"]["fabbisogni"] = json!({});
+    // (The squashed text drops the dash between id and name.)
+    let (pdf, _) = documenti(&plan);
+    assert!(pdf.contains("OVP1Un'amministrazioneinsalute"), "{pdf}");
 }
 
 /// Builds `plan` in-process: the PIAO's PDF text (squashed, with the figures' alternative
