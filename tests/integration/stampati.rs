@@ -1347,55 +1347,6 @@ fn stampati(
     }
 }
 
-/// What a build of a plan prints: the text of its main PDF (with the figures' text
-/// alternatives) and HTML page, squashed and lowered, and the paths it warns are not printed.
-struct Stampato {
-    pdf: String,
-    html: String,
-    avvisi: Vec<String>,
-}
-
-/// Builds `plan` and reads its main document, the files whose name starts with `nome`.
-fn stampato(plan: &Value, nome: &str) -> Stampato {
-    let (dir, path) = plan_file(plan);
-    std::fs::write(
-        dir.path().join("logo.svg"),
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
-    )
-    .unwrap();
-    let source = piano::load::read(&path).unwrap();
-    let built = piano::pipeline::build(
-        source,
-        &piano::render::Templates::builtin(),
-        &piano::pipeline::BuildOptions::default(),
-    )
-    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
-    let file = |ext: &str| {
-        built
-            .outputs
-            .iter()
-            .find(|o| o.name.starts_with(nome) && o.name.ends_with(ext))
-            .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
-    };
-    let pdf = &file(".pdf").bytes;
-    // Compared in lower case: an enumerated value prints lowered inside a sentence.
-    let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
-    Stampato {
-        pdf: squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase(),
-        html: squash(&html.replace("&#x27;", "'")).to_lowercase(),
-        avvisi: built
-            .diagnostics
-            .iter()
-            // P090 names a field without a place; P044 and P045 a key where it does not apply.
-            .filter(|d| {
-                use piano::diag::Codice;
-                matches!(d.code, Codice::P090 | Codice::P044 | Codice::P045)
-            })
-            .filter_map(|d| d.path.clone())
-            .collect(),
-    }
-}
-
 /// Removes every node's link to a strategy of the PIAO.
 fn togli_strategie(v: &mut Value) {
     match v {
