@@ -182,6 +182,31 @@ fn tabella_funzionale_ovp_must_exist_when_2_1_is_there() {
         diags.iter().find(|d| d["code"] == "P125").unwrap()["message"],
         "la riga SO-01 della tabella funzionale è collegata all'obiettivo di valore pubblico «OVP9», che non esiste: la sottosezione 2.1 non ne definisce"
     );
+    // With the OVPs of 2.1: the known one passes, printed with its name; the other does not.
+    plan["piao"]["valore_pubblico"] = json!({ "obiettivi": [
+        { "id": "OVP1", "denominazione": "Un'amministrazione in salute",
+          "strategie": [{ "id": "S1", "denominazione": "Persone e competenze" }] }
+    ] });
+    let mut collegata = riga.clone();
+    collegata["ovp"] = json!("OVP1");
+    plan["piao"]["struttura"] = json!({ "funzionale": [collegata] });
+    let (_, diags) = check_json(&plan);
+    assert_eq!(
+        codici(&diags, "P12"),
+        [("P125", "piao.fabbisogni.funzionale[0].ovp")]
+    );
+    assert!(
+        diags.iter().any(|d| d["code"] == "P125"
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .ends_with("quelli della 2.1 sono OVP1")),
+        "{diags:?}"
+    );
+    plan["piao"]["fabbisogni"] = json!({});
+    // (The squashed text drops the dash between id and name.)
+    let (pdf, _) = documenti(&plan);
+    assert!(pdf.contains("OVP1Un'amministrazioneinsalute"), "{pdf}");
 }
 
 /// Builds `plan` in-process: the PIAO's PDF text (squashed, with the figures' alternative
@@ -280,4 +305,29 @@ fn staff_by_profile_is_a_chart_in_the_list_of_figures_with_its_table() {
     assert!(html.contains("<figure>"));
     assert!(html.contains("Personale per profilo di ruolo"));
     assert!(html.contains(&riga_html("Totale", &["23"])));
+}
+
+#[test]
+fn a_changed_hiring_line_is_reported_by_piano_diff() {
+    let riga = |unita: u32| json!({ "anno": 2025, "aree": [{ "qualifica": "Area degli Istruttori", "reclutamento": "Concorso pubblico", "unita": unita }] });
+    let vecchio = piao(
+        struttura(7),
+        json!({ "tabelle": { "copertura": [riga(1)] } }),
+    );
+    let nuovo = piao(
+        struttura(8),
+        json!({ "tabelle": { "copertura": [riga(2)] } }),
+    );
+    let (_d1, a) = plan_file(&vecchio);
+    let (_d2, b) = plan_file(&nuovo);
+    let out = piano(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let testo = String::from_utf8_lossy(&out.stdout);
+    for atteso in [
+        "piao › fabbisogni › tabelle › copertura 1 › aree 1 › unita",
+        "piao › struttura › ampiezza 2 › risorse",
+        "7 → 8",
+        "1 → 2",
+    ] {
+        assert!(testo.contains(atteso), "{atteso} not in {testo}");
+    }
 }

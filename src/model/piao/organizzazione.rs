@@ -154,23 +154,12 @@ pub struct RigaFunzionale {
 }
 
 /// The OVPs of subsection 2.1 (`id`, `denominazione`), when the plan has that subsection.
-pub fn ovp_noti(piano: &Piano) -> Option<Vec<(String, String)>> {
+pub fn ovp_noti(piano: &Piano) -> Option<Vec<(&str, &str)>> {
     let v = piano.piao.as_ref()?.valore_pubblico.as_ref()?;
-    // Read through the data, not the type: 2.1's OVPs (`obiettivi`, each with `id` and
-    // `denominazione`) are typed on another branch of the same issue.
-    let json = serde_json::to_value(v).ok()?;
-    let testo = |o: &serde_json::Value, k: &str| {
-        o.get(k)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
     Some(
-        json.get("obiettivi")
-            .and_then(serde_json::Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(|o| (testo(o, "id"), testo(o, "denominazione")))
+        v.obiettivi
+            .iter()
+            .map(|o| (o.id.as_str(), o.denominazione.as_str()))
             .collect(),
     )
 }

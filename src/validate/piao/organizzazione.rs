@@ -52,14 +52,13 @@ pub(super) fn funzionale(
     base: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ovp: Option<Vec<String>> =
-        ovp_noti(piano).map(|l| l.into_iter().map(|(id, _)| id).collect());
+    let ovp: Option<Vec<&str>> = ovp_noti(piano).map(|l| l.into_iter().map(|(id, _)| id).collect());
     let t = piano.documento.anno_inizio;
     let anni = [t, t + 1, t + 2].map(|a| a.to_string());
     for (i, r) in righe.iter().enumerate() {
         let path = format!("{base}.funzionale[{i}]");
         if let (Some(id), Some(ids)) = (&r.ovp, &ovp)
-            && !ids.contains(id)
+            && !ids.contains(&id.as_str())
         {
             let noti = if ids.is_empty() {
                 "la sottosezione 2.1 non ne definisce".to_string()
