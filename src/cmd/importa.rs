@@ -43,13 +43,14 @@ pub fn run(args: &ImportaArgs) -> anyhow::Result<ExitCode> {
         &args.diagnostics,
         &SourceMap::default(),
     );
-    // Every edit is applied and the results checked before anything is written.
+    // Every edit is applied and the results checked before anything is written; a file
+    // with nothing to change is neither rewritten nor read again.
     let piano = aggiorna(&fonti.piano.source, &esito.piano)?;
     let consuntivo = match &fonti.consuntivo {
-        Some(c) => Some(aggiorna(&c.source, &esito.consuntivo)?),
+        Some(c) => aggiorna(&c.source, &esito.consuntivo)?,
         None => None,
     };
-    if let Err((errori, sources)) = valida(&piano, consuntivo.as_ref()) {
+    if let Err((errori, sources)) = valida(piano.as_ref(), consuntivo.as_ref()) {
         super::report(&errori, &args.diagnostics, &sources);
         let riga = "con questi valori il file non sarebbe valido: nessun file scritto";
         eprint!("{}", super::prose(&args.diagnostics, riga));
@@ -60,12 +61,13 @@ pub fn run(args: &ImportaArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let uscita = args.output.as_deref().unwrap_or(&args.piano);
-    if !esito.piano.is_empty() || args.output.is_some() {
-        scrivi(uscita, &piano, args)?;
+    match &piano {
+        Some(p) => scrivi(uscita, p, args)?,
+        // `-o` asks for the plan there even when only the results changed.
+        None if args.output.is_some() => scrivi(uscita, &fonti.piano.source, args)?,
+        None => {}
     }
-    if let (Some(path), Some(c), false) =
-        (&args.consuntivo, &consuntivo, esito.consuntivo.is_empty())
-    {
+    if let (Some(path), Some(c)) = (&args.consuntivo, &consuntivo) {
         scrivi(path, c, args)?;
     }
     if !esito.piano.is_empty() {
@@ -105,13 +107,16 @@ fn confronto(args: &ImportaArgs, fonti: &Fonti, libro: &Workbook) -> anyhow::Res
 /// The files as they would be written, read again: a value the sheet allowed but the
 /// plan's schema does not (an emptied required field) stops the writing.
 fn valida(
-    piano: &Arc<SourceFile>,
+    piano: Option<&Arc<SourceFile>>,
     consuntivo: Option<&Arc<SourceFile>>,
 ) -> Result<(), (Vec<Diagnostic>, SourceMap)> {
     let mut errori = Vec::new();
-    let mut sources = SourceMap::from(piano.clone());
-    if let Err(d) = crate::load::parse(piano.clone()) {
-        errori.extend(d);
+    let mut sources = SourceMap::default();
+    if let Some(p) = piano {
+        sources.add(p.clone());
+        if let Err(d) = crate::load::parse(p.clone()) {
+            errori.extend(d);
+        }
     }
     if let Some(c) = consuntivo {
         sources.add(c.clone());
@@ -141,11 +146,15 @@ fn come_vederle(args: &ImportaArgs) -> String {
     }
 }
 
-/// The file's text with the edits applied, as a source for the checks.
-fn aggiorna(source: &SourceFile, edits: &[Edit]) -> anyhow::Result<Arc<SourceFile>> {
+/// The file's text with the edits applied, as a source for the checks; `None` when there
+/// is nothing to change in it.
+fn aggiorna(source: &SourceFile, edits: &[Edit]) -> anyhow::Result<Option<Arc<SourceFile>>> {
+    if edits.is_empty() {
+        return Ok(None);
+    }
     let text = json::apply(&source.text, edits)
         .with_context(|| format!("impossibile aggiornare `{}`", source.name))?;
-    Ok(Arc::new(SourceFile::new(source.name.clone(), text)))
+    Ok(Some(Arc::new(SourceFile::new(source.name.clone(), text))))
 }
 
 fn scrivi(path: &Path, source: &SourceFile, args: &ImportaArgs) -> anyhow::Result<()> {
