@@ -1,6 +1,6 @@
 //! Reading workbooks (`.xlsx`, `.ods`) as a person typed them: each sheet as rows of typed
-//! cells, each cell knowing its address (`Indicatori!F12`) and its column's heading, so that
-//! every problem is reported at its cell.
+//! cells, each cell knowing where it is (sheet «Indicatori», cell `F12`) and its column's
+//! heading, so that every problem is reported at its cell.
 //!
 //! Values are read as they were typed, not as they are stored: a cell showing `40%` is
 //! [`CellValue::Percent`]`(40.0)` (the file holds 0.4), a date is `AAAA-MM-GG` whether it is
@@ -33,7 +33,8 @@
 //! - A [`Cell`] has its [`CellValue`], its address ([`Cell::address`], [`Cell::row`],
 //!   [`Cell::column`]), its heading, and typed accessors that return `Ok(None)` for an
 //!   empty cell and a located [`Diagnostic`] for a value of the wrong kind:
-//!   [`Cell::number`] (P172), [`Cell::date`] (P173), [`Cell::boolean`] (P175); a formula
+//!   [`Cell::number`] (P172; [`Cell::parsed_number`] also says whether a `%` was
+//!   written), [`Cell::date`] (P173), [`Cell::boolean`] (P175); a formula
 //!   error (`#DIV/0!`) is P174 in each. [`Cell::diagnostic`] locates any other problem at
 //!   the cell (`--> cartella.xlsx, foglio «Indicatori», cella F12 (colonna «Target 2022»)`).
 //! - [`CellValue`]'s `Display` shows a value as an Italian spreadsheet does (`12,5`,
@@ -561,7 +562,7 @@ fn heading_of(cell: &Cell) -> Option<Arc<str>> {
     (!text.is_empty()).then(|| Arc::from(text))
 }
 
-/// A workbook read whole: its sheets in tab order.
+/// A workbook read whole: its sheets of cells in tab order (chart sheets left out).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
     name: Arc<str>,
@@ -611,7 +612,7 @@ impl Workbook {
             Format::Xlsx => {
                 let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
-                for sheet in book.sheet_names() {
+                for sheet in worksheets(book.sheets_metadata()) {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let styles = book.worksheet_style(&sheet).map_err(|e| damaged(&e))?;
                     let shown = |pos: (u32, u32)| {
@@ -632,7 +633,7 @@ impl Workbook {
                 let kinds = ods_kinds(&bytes).map_err(|e| damaged(&e))?;
                 let mut book: Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&bytes[..]))
                     .map_err(|e| damaged(&e))?;
-                for sheet in book.sheet_names() {
+                for sheet in worksheets(book.sheets_metadata()) {
                     let range = book.worksheet_range(&sheet).map_err(|e| damaged(&e))?;
                     let cells = kinds.get(&sheet);
                     let shown = |pos: (u32, u32)| {
@@ -701,6 +702,16 @@ impl Workbook {
     }
 }
 
+/// The names of the sheets that hold cells, in tab order: a chart sheet (Excel) has none
+/// to read.
+fn worksheets(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 /// Tells `.xlsx` from `.ods` by what the zip holds.
 fn sniff(bytes: &[u8]) -> Option<Format> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
@@ -749,10 +760,13 @@ enum Shown {
     Error,
 }
 
+/// The cells of one sheet shown other than [`Shown::Plain`], by absolute position.
+type ShownCells = HashMap<(u32, u32), Shown>;
+
 /// The cells of each `.ods` sheet whose value type is `percentage` (calamine gives their
 /// value, 0.4, but not that the person typed `40%`) or a formula's error (which calamine
 /// gives as text), by calamine's absolute positions.
-fn ods_kinds(bytes: &[u8]) -> Result<HashMap<String, HashMap<(u32, u32), Shown>>, String> {
+fn ods_kinds(bytes: &[u8]) -> Result<HashMap<String, ShownCells>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut xml = String::new();
     zip.by_name("content.xml")
@@ -1177,6 +1191,65 @@ mod tests {
             CellValue::DateTime("2022-03-15T10:30:00".into()).to_string(),
             "15/03/2022 10:30:00"
         );
+    }
+
+    /// A minimal `.ods` whose `content.xml` holds `rows`, the body of one sheet.
+    fn ods(rows: &str) -> Vec<u8> {
+        use std::io::Write;
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Foglio1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("META-INF/manifest.xml", stored).unwrap();
+        zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// Percentages are found where calamine puts the value, past repeated rows and columns,
+    /// merged (covered) cells and header-row groups.
+    #[test]
+    fn ods_percentages_past_repeats_and_merges() {
+        let pct = |v: &str| {
+            format!(
+                r#"<table:table-cell office:value-type="percentage" office:value="{v}"><text:p>x</text:p></table:table-cell>"#
+            )
+        };
+        let num = r#"<table:table-cell office:value-type="float" office:value="0.5"><text:p>0,5</text:p></table:table-cell>"#;
+        let empty = |n: u32| format!(r#"<table:table-cell table:number-columns-repeated="{n}"/>"#);
+        let rows = format!(
+            "<table:table-header-rows><table:table-row><table:table-cell office:value-type=\"string\"><text:p>Titolo</text:p></table:table-cell></table:table-row></table:table-header-rows>\
+             <table:table-row table:number-rows-repeated=\"3\">{}</table:table-row>\
+             <table:table-row>{}{}{}</table:table-row>\
+             <table:table-row><table:table-cell table:number-columns-spanned=\"2\" office:value-type=\"float\" office:value=\"1\"/><table:covered-table-cell/>{}</table:table-row>",
+            empty(4),
+            empty(2),
+            pct("0.4"),
+            num,
+            pct("0.125"),
+        );
+        let book = Workbook::from_bytes("prova.ods", ods(&rows)).unwrap();
+        let sheet = &book.sheets()[0];
+        let value = |row: u32, col: u32| {
+            sheet
+                .all_rows()
+                .iter()
+                .find(|r| r.number() == row)
+                .and_then(|r| r.cell(col))
+                .map(|c| c.value.clone())
+        };
+        // Row 1 the title, rows 2–4 empty (repeated), row 5: C5 40%, D5 0,5; row 6: C6 12,5%.
+        assert_eq!(value(5, 2), Some(CellValue::Percent(40.0)));
+        assert_eq!(value(5, 3), Some(CellValue::Number(0.5)));
+        assert_eq!(value(6, 0), Some(CellValue::Number(1.0)));
+        assert_eq!(value(6, 2), Some(CellValue::Percent(12.5)));
     }
 
     #[test]

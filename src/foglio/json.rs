@@ -706,6 +706,20 @@ mod tests {
         );
     }
 
+    /// Keys are matched by what they say, however they are escaped; paths may hold any
+    /// letter.
+    #[test]
+    fn unicode_and_escaped_keys() {
+        check(
+            "{\"unit\\u00e0\": {\"perc\u{e9}\": 1}, \"città\": \"\\\"Brescia\\\"\"}",
+            &[
+                Edit::set("unità.percé", json!(2)),
+                Edit::set("città", json!("Brescia ✓")),
+            ],
+            "{\"unit\\u00e0\": {\"perc\u{e9}\": 2}, \"città\": \"Brescia ✓\"}",
+        );
+    }
+
     #[test]
     fn numbers_keep_their_spelling_style() {
         let before = "{\"a\": 40.0, \"b\": 40, \"c\": 7}";
@@ -828,6 +842,16 @@ mod tests {
                 Edit::set("u.b", json!([1, {"c": "d"}])),
             ],
             "{\n  \"t\": {\"2022\": 40.0, \"2023\": 50 },\n  \"u\": {\"a\": 1, \"b\": [1, {\"c\": \"d\"}],}\n}",
+        );
+    }
+
+    /// A file with Windows line ends gets Windows line ends in what is added.
+    #[test]
+    fn crlf_files_keep_their_line_ends() {
+        check(
+            "{\r\n  \"a\": {\r\n    \"x\": 1\r\n  }\r\n}\r\n",
+            &[Edit::insert("a", "y", json!({"z": 2}))],
+            "{\r\n  \"a\": {\r\n    \"x\": 1,\r\n    \"y\": {\r\n      \"z\": 2\r\n    }\r\n  }\r\n}\r\n",
         );
     }
 
