@@ -14,6 +14,7 @@ use crate::foglio::celle::Workbook;
 use crate::foglio::importa::{self, Esito, Modifica};
 use crate::foglio::json::{self, Edit};
 use crate::foglio::layout::Scheda;
+use crate::write::Output;
 
 /// Runs `piano importa`: 0 written (or nothing to write), 1 the workbook or the files have
 /// errors (nothing written), 2 a file cannot be read.
@@ -61,15 +62,17 @@ pub fn run(args: &ImportaArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let uscita = args.output.as_deref().unwrap_or(&args.piano);
+    let mut file: Vec<(&Path, &SourceFile)> = Vec::new();
     match &piano {
-        Some(p) => scrivi(uscita, p, args)?,
+        Some(p) => file.push((uscita, p)),
         // `-o` asks for the plan there even when only the results changed.
-        None if args.output.is_some() => scrivi(uscita, &fonti.piano.source, args)?,
+        None if args.output.is_some() => file.push((uscita, &fonti.piano.source)),
         None => {}
     }
     if let (Some(path), Some(c)) = (&args.consuntivo, &consuntivo) {
-        scrivi(path, c, args)?;
+        file.push((path, c));
     }
+    scrivi(&file, args)?;
     if !esito.piano.is_empty() {
         eprint!("{}", super::prose(&args.diagnostics, &come_vederle(args)));
     }
@@ -157,10 +160,44 @@ fn aggiorna(source: &SourceFile, edits: &[Edit]) -> anyhow::Result<Option<Arc<So
     Ok(Some(Arc::new(SourceFile::new(source.name.clone(), text))))
 }
 
-fn scrivi(path: &Path, source: &SourceFile, args: &ImportaArgs) -> anyhow::Result<()> {
-    crate::write::write_file(path, source.text.clone().into_bytes())?;
-    let riga = format!("scritto `{}`", path.display());
-    eprint!("{}", super::prose(&args.diagnostics, &riga));
+/// Writes the updated files: as one unit when they share a folder (the usual case: the
+/// results file beside its plan), so that either both change or neither does.
+fn scrivi(file: &[(&Path, &SourceFile)], args: &ImportaArgs) -> anyhow::Result<()> {
+    let cartella = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+    let insieme = file
+        .windows(2)
+        .all(|w| cartella(w[0].0) == cartella(w[1].0));
+    let scritti = match file.first() {
+        Some((primo, _)) if insieme => {
+            let dir = cartella(primo);
+            let outputs: Vec<Output> = file
+                .iter()
+                .map(|(p, s)| Output {
+                    name: p
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    bytes: s.text.clone().into_bytes(),
+                })
+                .collect();
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                &dir
+            };
+            crate::write::write_all(dir, &outputs)?;
+            file.iter().map(|(p, _)| p.to_path_buf()).collect()
+        }
+        _ => file
+            .iter()
+            .map(|(p, s)| crate::write::write_file(p, s.text.clone().into_bytes()))
+            .collect::<anyhow::Result<Vec<_>>>()?,
+    };
+    for path in scritti {
+        let riga = format!("scritto `{}`", path.display());
+        eprint!("{}", super::prose(&args.diagnostics, &riga));
+    }
     Ok(())
 }
 
