@@ -14,6 +14,7 @@ use crate::foglio::celle::Workbook;
 use crate::foglio::importa::{self, Esito, Modifica};
 use crate::foglio::json::{self, Edit};
 use crate::foglio::layout::Scheda;
+use crate::write::Output;
 
 /// Runs `piano importa`: 0 written (or nothing to write), 1 the workbook or the files have
 /// errors (nothing written), 2 a file cannot be read.
@@ -43,13 +44,14 @@ pub fn run(args: &ImportaArgs) -> anyhow::Result<ExitCode> {
         &args.diagnostics,
         &SourceMap::default(),
     );
-    // Every edit is applied and the results checked before anything is written.
+    // Every edit is applied and the results checked before anything is written; a file
+    // with nothing to change is neither rewritten nor read again.
     let piano = aggiorna(&fonti.piano.source, &esito.piano)?;
     let consuntivo = match &fonti.consuntivo {
-        Some(c) => Some(aggiorna(&c.source, &esito.consuntivo)?),
+        Some(c) => aggiorna(&c.source, &esito.consuntivo)?,
         None => None,
     };
-    if let Err((errori, sources)) = valida(&piano, consuntivo.as_ref()) {
+    if let Err((errori, sources)) = valida(piano.as_ref(), consuntivo.as_ref()) {
         super::report(&errori, &args.diagnostics, &sources);
         let riga = "con questi valori il file non sarebbe valido: nessun file scritto";
         eprint!("{}", super::prose(&args.diagnostics, riga));
@@ -60,14 +62,17 @@ pub fn run(args: &ImportaArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let uscita = args.output.as_deref().unwrap_or(&args.piano);
-    if !esito.piano.is_empty() || args.output.is_some() {
-        scrivi(uscita, &piano, args)?;
+    let mut file: Vec<(&Path, &SourceFile)> = Vec::new();
+    match &piano {
+        Some(p) => file.push((uscita, p)),
+        // `-o` asks for the plan there even when only the results changed.
+        None if args.output.is_some() => file.push((uscita, &fonti.piano.source)),
+        None => {}
     }
-    if let (Some(path), Some(c), false) =
-        (&args.consuntivo, &consuntivo, esito.consuntivo.is_empty())
-    {
-        scrivi(path, c, args)?;
+    if let (Some(path), Some(c)) = (&args.consuntivo, &consuntivo) {
+        file.push((path, c));
     }
+    scrivi(&file, args)?;
     if !esito.piano.is_empty() {
         eprint!("{}", super::prose(&args.diagnostics, &come_vederle(args)));
     }
@@ -105,13 +110,16 @@ fn confronto(args: &ImportaArgs, fonti: &Fonti, libro: &Workbook) -> anyhow::Res
 /// The files as they would be written, read again: a value the sheet allowed but the
 /// plan's schema does not (an emptied required field) stops the writing.
 fn valida(
-    piano: &Arc<SourceFile>,
+    piano: Option<&Arc<SourceFile>>,
     consuntivo: Option<&Arc<SourceFile>>,
 ) -> Result<(), (Vec<Diagnostic>, SourceMap)> {
     let mut errori = Vec::new();
-    let mut sources = SourceMap::from(piano.clone());
-    if let Err(d) = crate::load::parse(piano.clone()) {
-        errori.extend(d);
+    let mut sources = SourceMap::default();
+    if let Some(p) = piano {
+        sources.add(p.clone());
+        if let Err(d) = crate::load::parse(p.clone()) {
+            errori.extend(d);
+        }
     }
     if let Some(c) = consuntivo {
         sources.add(c.clone());
@@ -141,17 +149,55 @@ fn come_vederle(args: &ImportaArgs) -> String {
     }
 }
 
-/// The file's text with the edits applied, as a source for the checks.
-fn aggiorna(source: &SourceFile, edits: &[Edit]) -> anyhow::Result<Arc<SourceFile>> {
+/// The file's text with the edits applied, as a source for the checks; `None` when there
+/// is nothing to change in it.
+fn aggiorna(source: &SourceFile, edits: &[Edit]) -> anyhow::Result<Option<Arc<SourceFile>>> {
+    if edits.is_empty() {
+        return Ok(None);
+    }
     let text = json::apply(&source.text, edits)
         .with_context(|| format!("impossibile aggiornare `{}`", source.name))?;
-    Ok(Arc::new(SourceFile::new(source.name.clone(), text)))
+    Ok(Some(Arc::new(SourceFile::new(source.name.clone(), text))))
 }
 
-fn scrivi(path: &Path, source: &SourceFile, args: &ImportaArgs) -> anyhow::Result<()> {
-    crate::write::write_file(path, source.text.clone().into_bytes())?;
-    let riga = format!("scritto `{}`", path.display());
-    eprint!("{}", super::prose(&args.diagnostics, &riga));
+/// Writes the updated files: as one unit when they share a folder (the usual case: the
+/// results file beside its plan), so that either both change or neither does.
+fn scrivi(file: &[(&Path, &SourceFile)], args: &ImportaArgs) -> anyhow::Result<()> {
+    let cartella = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+    let insieme = file
+        .windows(2)
+        .all(|w| cartella(w[0].0) == cartella(w[1].0));
+    let scritti = match file.first() {
+        Some((primo, _)) if insieme => {
+            let dir = cartella(primo);
+            let outputs: Vec<Output> = file
+                .iter()
+                .map(|(p, s)| Output {
+                    name: p
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    bytes: s.text.clone().into_bytes(),
+                })
+                .collect();
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                &dir
+            };
+            crate::write::write_all(dir, &outputs)?;
+            file.iter().map(|(p, _)| p.to_path_buf()).collect()
+        }
+        _ => file
+            .iter()
+            .map(|(p, s)| crate::write::write_file(p, s.text.clone().into_bytes()))
+            .collect::<anyhow::Result<Vec<_>>>()?,
+    };
+    for path in scritti {
+        let riga = format!("scritto `{}`", path.display());
+        eprint!("{}", super::prose(&args.diagnostics, &riga));
+    }
     Ok(())
 }
 

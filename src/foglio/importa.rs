@@ -828,6 +828,40 @@ mod tests {
     }
 
     #[test]
+    fn a_node_s_own_target_is_a_row_without_a_number() {
+        let p: Piano = serde_json::from_value(json!({
+            "ente": { "nome": "Ente" },
+            "documento": { "titolo": "Piano", "anno_inizio": 2025, "anno_fine": 2026 },
+            "livelli": [ { "nome": "Obiettivo", "plurale": "Obiettivi" } ],
+            "albero": [ { "titolo": "Biblioteca aperta", "baseline": "20 ore",
+                          "target": { "2025": "25 ore", "2026": "30 ore" } } ]
+        }))
+        .unwrap();
+        let cartella = Cartella::di(&p, &Indice::build(&p), None);
+        let t = cartella
+            .tabella(super::super::layout::Scheda::Indicatori)
+            .unwrap();
+        // Codice obiettivo 1, no number, the title as its (reference) description.
+        assert_eq!(t.righe[0].chiave(2), ["1", ""]);
+        assert_eq!(
+            t.righe[0].celle[3].dato,
+            Dato::Testo("Biblioteca aperta".into())
+        );
+        assert!(t.righe[0].celle[3].dove.is_none());
+        let mut letto = foglio(&cartella, &[("Target 2026", Dato::Testo("32 ore".into()))]);
+        letto.righe[1][3] = Dato::Testo("Biblioteca".into());
+        let esito = confronta(&cartella, &[letto], 0);
+        // The target is written at the node's own `target`; the title changed in its grey
+        // cell is a warning, and ignored.
+        assert!(matches!(
+            &esito.piano[..],
+            [Edit::Set { path, value }] if path == "albero[0].target.2026" && *value == json!("32 ore")
+        ));
+        let codici: Vec<_> = esito.diagnostiche.iter().map(|d| d.code).collect();
+        assert_eq!(codici, [Codice::P166]);
+    }
+
+    #[test]
     fn numbers_typed_the_italian_way() {
         // Decimal comma, thousands dots, a final %; a lone dot is a decimal point.
         assert_eq!(numero_italiano("12,5"), Some(12.5));

@@ -477,26 +477,33 @@ fn indicatori(piano: &Piano, indice: &Indice) -> Tabella {
     }
 }
 
-/// A node's own target, as a row whose description is the node's title (reference).
+/// A node's own target, as a row without a number whose description is the node's title
+/// (reference): only its baseline and its targets are filled.
 fn target_proprio(nodo: &Nodo, voce: &Voce, colonne: &[Colonna], proprie: &[String]) -> Riga {
     let base = &voce.percorso;
-    let celle = colonne
-        .iter()
-        .enumerate()
-        .map(|(c, col)| match (&col.campo, c) {
-            (_, 0) => Cella::rif(Dato::Testo(voce.chiave.clone())),
-            (_, 3) => Cella::rif(Dato::Testo(voce.titolo.clone())),
-            (Campo::Valore(Genere::Target), _) => Cella::json(
-                Dato::di_target(nodo.baseline.as_ref()),
-                format!("{base}.baseline"),
-            ),
-            (Campo::Target(s), _) if proprie.contains(s) => target_cell(
+    let mut celle = vec![
+        Cella::rif(Dato::Testo(voce.chiave.clone())),
+        Cella::rif(Dato::Vuoto),
+        Cella::rif(Dato::Vuoto),
+        Cella::rif(Dato::Testo(voce.titolo.clone())),
+        Cella::rif(Dato::Vuoto),
+        Cella::rif(Dato::Vuoto),
+        Cella::rif(Dato::Vuoto),
+        Cella::rif(Dato::Vuoto),
+        Cella::json(
+            Dato::di_target(nodo.baseline.as_ref()),
+            format!("{base}.baseline"),
+        ),
+    ];
+    for col in &colonne[celle.len()..] {
+        celle.push(match &col.campo {
+            Campo::Target(s) if proprie.contains(s) => target_cell(
                 nodo.target.get(s),
                 format!("{base}.target{}", chiave_json(s)),
             ),
             _ => Cella::rif(Dato::Vuoto),
-        })
-        .collect();
+        });
+    }
     Riga {
         celle,
         nuovo: None,

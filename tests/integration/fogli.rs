@@ -734,3 +734,20 @@ fn a_manager_s_results_workbook_is_imported_into_the_results_file() {
         json!({ "obiettivo": "1.1", "indicatore": 2, "scadenza": "31/12", "valore": 85 })
     );
 }
+
+#[test]
+fn a_results_sheet_without_its_results_file_is_refused() {
+    let (dir, p, c) = cartella();
+    let before = std::fs::read(&p).unwrap();
+    let (xlsx, _) = esporta(dir.path(), &p, Some(&c));
+    // The workbook has a Risultati sheet: without `--consuntivo` its values have nowhere
+    // to go, and nothing is written (exit 2, a usage error).
+    let out = importa(&xlsx, &p, None, &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--consuntivo"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
