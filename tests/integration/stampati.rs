@@ -189,13 +189,25 @@ const PAROLE: &[(&str, &str)] = &[
     ("AttivitaFormativa.obbligatoria", "Sì"),
     ("AttivitaFormativa.verifica_apprendimento", "Sì"),
     ("AttivitaRiconosciuta.verifica_apprendimento", "Sì"),
-    // Dates, printed from one to the other in a table.
-    ("AttivitaFormativa.data_inizio", "02/10/2023 – 17/11/2023"),
-    ("AttivitaFormativa.data_fine", "02/10/2023 – 17/11/2023"),
-    ("Sottofase.data_inizio", "01/02/2024 – 30/04/2024"),
-    ("Sottofase.data_fine", "01/02/2024 – 30/04/2024"),
-    ("CategoriaMonitorata.data_inizio", "01/03/2024 – 31/03/2024"),
-    ("CategoriaMonitorata.data_fine", "01/03/2024 – 31/03/2024"),
+    // Dates, printed as a period in a table.
+    (
+        "AttivitaFormativa.data_inizio",
+        "dal 02/10/2023 al 17/11/2023",
+    ),
+    (
+        "AttivitaFormativa.data_fine",
+        "dal 02/10/2023 al 17/11/2023",
+    ),
+    ("Sottofase.data_inizio", "dal 01/02/2024 al 30/04/2024"),
+    ("Sottofase.data_fine", "dal 01/02/2024 al 30/04/2024"),
+    (
+        "CategoriaMonitorata.data_inizio",
+        "dal 01/03/2024 al 31/03/2024",
+    ),
+    (
+        "CategoriaMonitorata.data_fine",
+        "dal 01/03/2024 al 31/03/2024",
+    ),
     ("Milestone.data", "16/03/2024"),
     // An id another table refers to (a marker would differ from the reference).
     ("Sottofase.id", "SF9"),
