@@ -5,7 +5,8 @@
 //! time, CPU time and peak memory per size), `obiettivi` (the same on synthetic plans of
 //! 100, 300, 1,000 and 3,000 objectives), `typst` (the same `.typ` through the `typst`
 //! CLI, when installed), `lotto` (50 copies, 1 thread against 2), `watch` (from the edit of
-//! one target to the rewritten PDF). Prints Markdown tables on stdout; medians of several
+//! one target to the rewritten PDF), `fogli` (`piano esporta` and `piano importa` of the
+//! 8× plan's workbook). Prints Markdown tables on stdout; medians of several
 //! runs (`--rapido`: fewer runs). `PIANO_BIN=FILE` measures another `piano` binary than
 //! the one cargo built with the benchmark (say a dev-profile build).
 
@@ -83,6 +84,93 @@ fn main() {
         relazione(runs, work.path());
         println!("_carico medio alla fine: {}_\n", load_average());
     }
+    if on("piao") {
+        piao(runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
+    }
+    if on("fogli") {
+        fogli(&plans, runs, work.path());
+        println!("_carico medio alla fine: {}_\n", load_average());
+    }
+}
+
+/// The workbook of the Brescia example and of its 8× copy: `piano esporta` writes it,
+/// `piano importa` reads it back (every cell compared with the plan; nothing changed, so
+/// nothing written).
+fn fogli(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
+    println!("### Fogli di calcolo (processo, mediana di {runs} esecuzioni)\n");
+    println!("| piano | comando | tempo reale | tempo CPU | memoria di picco |");
+    println!("| --- | --- | ---: | ---: | ---: |");
+    for (k, path) in plans.iter().filter(|(k, _)| [1, 8].contains(k)) {
+        let foglio = work.join(format!("fogli-{k}.xlsx"));
+        let mut cmd = Command::new(piano_bin());
+        cmd.arg("esporta").arg(path).arg("-o").arg(&foglio);
+        let m = measure(&mut cmd, runs);
+        let kb = std::fs::metadata(&foglio).map_or(0, |m| m.len() / 1024);
+        println!(
+            "| Brescia {k}× | `piano esporta` ({kb} KB) | {} | {} | {} MB |",
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+        let copia = work.join(format!("fogli-{k}.json"));
+        std::fs::copy(path, &copia).expect("writable temporary folder");
+        let mut cmd = Command::new(piano_bin());
+        cmd.arg("importa").arg(&foglio).arg(&copia);
+        let m = measure(&mut cmd, runs);
+        println!(
+            "| Brescia {k}× | `piano importa`, nessuna modifica | {} | {} | {} MB |",
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+    }
+    println!();
+}
+
+/// The full PIAO example (its PDF and page, the 2.2 and 2.3 documents, open data) against
+/// today's Brescia build (the plan with its POLA annex, and the POLA alone): both
+/// `piano build` as processes, same machine, same runs.
+fn piao(runs: usize, work: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    println!("### PIAO (processo, mediana di {runs} esecuzioni)\n");
+    println!("| che cosa | pagine | tempo reale | tempo CPU | memoria di picco |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    let mut tempi = Vec::new();
+    for (nome, file, pdf) in [
+        (
+            "Brescia oggi (piano + POLA)",
+            BRESCIA,
+            "piano-della-performance-2021-2023.pdf",
+        ),
+        (
+            "PIAO ordinario di Brescia (PIAO + 2.2 + 2.3)",
+            "data/brescia-piao-2021-2023.json",
+            "piao-2021-2023.pdf",
+        ),
+        (
+            "PIAO semplificato di Castelnuovo",
+            "data/castelnuovo-piao-2025-2027.json",
+            "piao-2025-2027.pdf",
+        ),
+    ] {
+        let out = work.join(format!("piao-{}", tempi.len()));
+        let mut cmd = Command::new(piano_bin());
+        cmd.arg("build").arg(root.join(file)).arg("-o").arg(&out);
+        let m = measure(&mut cmd, runs);
+        println!(
+            "| {nome} | {} | {} | {} | {} MB |",
+            pages_of(&out.join(pdf)),
+            ms(m.wall),
+            ms(m.cpu),
+            m.peak_kb / 1024
+        );
+        tempi.push(m.wall);
+    }
+    println!(
+        "\nRapporto PIAO ordinario / Brescia oggi (tempo reale): **{:.2}** (obiettivo: al più 1,5)\n",
+        tempi[1].as_secs_f64() / tempi[0].as_secs_f64()
+    );
 }
 
 /// The Relazione of the Brescia example: measuring the results in-process (reading the

@@ -43,7 +43,10 @@ impl Cli {
         match &self.command {
             Command::Build(a) | Command::Watch(a) => a.diagnostics.format,
             Command::Check(a) => a.diagnostics.format,
-            Command::Nuovo(_) | Command::Diff(_) | Command::Schema(_) => DiagnosticFormat::Testo,
+            Command::Importa(a) => a.diagnostics.format,
+            Command::Nuovo(_) | Command::Diff(_) | Command::Schema(_) | Command::Esporta(_) => {
+                DiagnosticFormat::Testo
+            }
         }
     }
 }
@@ -106,7 +109,8 @@ fn usage_error(e: &clap::Error) -> String {
 }
 
 /// The hint for a missing or unknown command.
-const COMMANDS_HINT: &str = "i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`";
+const COMMANDS_HINT: &str =
+    "i comandi sono: `build`, `watch`, `check`, `nuovo`, `diff`, `schema`, `esporta`, `importa`";
 
 /// What is wrong with the command line, in Italian, and a hint if one helps.
 fn message_and_hint(e: &clap::Error) -> (String, Option<String>) {
@@ -259,7 +263,73 @@ pub enum Command {
     /// mentre lo si scrive.
     #[command(help_template = HELP_TEMPLATE)]
     Schema(SchemaArgs),
+    /// Scrive il foglio di calcolo (.xlsx) del piano da far compilare agli uffici:
+    /// obiettivi, indicatori con i target, assegnazioni e, con `--consuntivo`, i risultati.
+    #[command(help_template = HELP_TEMPLATE, after_help = ESPORTA_AFTER_HELP)]
+    Esporta(EsportaArgs),
+    /// Riporta nel piano (e nel file dei risultati) quello che è cambiato in un foglio di
+    /// calcolo compilato (.xlsx o .ods), senza toccare il resto del file.
+    #[command(help_template = HELP_TEMPLATE, after_help = IMPORTA_AFTER_HELP)]
+    Importa(ImportaArgs),
 }
+
+/// Arguments of `piano esporta`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
+pub struct EsportaArgs {
+    /// Il file JSON del piano.
+    #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
+    pub piano: PathBuf,
+    /// Il file dei risultati (consuntivo) del piano: aggiunge il foglio Risultati.
+    #[arg(long = "consuntivo", value_name = "RISULTATI.json")]
+    pub consuntivo: Option<PathBuf>,
+    /// Il foglio di calcolo da scrivere (predefinito: `<piano>.xlsx` nella cartella corrente).
+    #[arg(short = 'o', long = "output", value_name = "FILE.xlsx")]
+    pub output: Option<PathBuf>,
+    /// Scrive anche, nella CARTELLA, un foglio dei risultati per ogni dirigente con i soli
+    /// obiettivi assegnati a lui (richiede `--consuntivo`).
+    #[arg(long = "per-dirigente", value_name = "CARTELLA")]
+    pub per_dirigente: Option<PathBuf>,
+    /// Scrive anche, nella CARTELLA, un file CSV per ogni foglio.
+    #[arg(long = "csv", value_name = "CARTELLA")]
+    pub csv: Option<PathBuf>,
+}
+
+/// Arguments of `piano importa`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Opzioni")]
+pub struct ImportaArgs {
+    /// Il foglio di calcolo compilato (.xlsx o .ods).
+    #[arg(value_name = "FOGLIO", help_heading = "Argomenti")]
+    pub foglio: PathBuf,
+    /// Il file JSON del piano, che riceve le modifiche dei fogli Obiettivi, Indicatori e
+    /// Assegnazioni.
+    #[arg(value_name = "PIANO.json", help_heading = "Argomenti")]
+    pub piano: PathBuf,
+    /// Il file dei risultati (consuntivo), che riceve le modifiche del foglio Risultati.
+    #[arg(long = "consuntivo", value_name = "RISULTATI.json")]
+    pub consuntivo: Option<PathBuf>,
+    /// Controlla il foglio e mostra le modifiche senza scrivere nulla.
+    #[arg(long = "prova")]
+    pub prova: bool,
+    /// Scrive il piano aggiornato in FILE invece di sovrascrivere PIANO.json (per
+    /// confrontare le due versioni con `piano diff`).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How diagnostics are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+const ESPORTA_AFTER_HELP: &str = "\
+Le celle bianche si compilano, quelle grigie (codici e titoli) sono di riferimento e
+bloccate. Il foglio compilato torna nel piano con `piano importa`.";
+
+const IMPORTA_AFTER_HELP: &str = "\
+Si scrive solo quello che è cambiato, lasciando il resto del file com'era. Con un errore
+(indicato alla cella, per esempio `Indicatori!F12`) non si scrive nulla. Codici di uscita:
+0 fatto; 1 il foglio ha errori; 2 errore (un file illeggibile). Dopo l'importazione,
+`piano diff` mostra le modifiche.";
 
 /// Arguments of `piano schema`.
 #[derive(Debug, Args)]
@@ -466,6 +536,14 @@ pub struct NuovoArgs {
         value_parser = clap::value_parser!(i32).range(1900..=2198)
     )]
     pub anno: i32,
+    /// Scrive lo schema di un PIAO (Piano Integrato di Attività e Organizzazione), con
+    /// tutte le sottosezioni obbligatorie da compilare.
+    #[arg(long = "piao")]
+    pub piao: bool,
+    /// Con `--piao`: un PIAO semplificato, per un ente fino a 50 dipendenti (solo le
+    /// sottosezioni 1, 2.3, 3.1, 3.2 e 3.3.1).
+    #[arg(long = "semplificato", requires = "piao")]
+    pub semplificato: bool,
 }
 
 /// How diagnostics are printed, shared by every command.

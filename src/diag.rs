@@ -44,6 +44,45 @@ impl Position {
     }
 }
 
+/// Where a problem is in a workbook (a spreadsheet read back by an import): the file, the
+/// sheet and, for a problem with one value, its cell and the heading of its column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellLocation {
+    /// The workbook's file, as the user gave it.
+    pub workbook: String,
+    /// The sheet's name.
+    pub sheet: String,
+    /// The cell, e.g. `F12`; none for a problem with the whole sheet.
+    pub cell: Option<String>,
+    /// The cell's row, from 1.
+    pub row: Option<u32>,
+    /// The cell's column letters, e.g. `F`.
+    pub column: Option<String>,
+    /// The heading of the cell's column, as written in the sheet's header row.
+    pub heading: Option<String>,
+}
+
+impl CellLocation {
+    /// The location as the human output shows it:
+    /// `cartella.xlsx, foglio «Indicatori», cella F12 (colonna «Target 2022»)`.
+    pub fn describe(&self) -> String {
+        let mut out = format!("{}, foglio «{}»", self.workbook, self.sheet);
+        match (&self.cell, &self.column) {
+            (Some(cell), _) => out.push_str(&format!(", cella {cell}")),
+            (None, Some(column)) => out.push_str(&format!(", colonna {column}")),
+            (None, None) => {}
+        }
+        if let Some(heading) = self.heading.as_deref().filter(|h| !h.is_empty()) {
+            if self.cell.is_some() {
+                out.push_str(&format!(" (colonna «{heading}»)"));
+            } else {
+                out.push_str(&format!(" «{heading}»"));
+            }
+        }
+        out
+    }
+}
+
 /// One problem, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
@@ -66,6 +105,10 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Further context (e.g. the template that produced a Typst line).
     pub note: Option<String>,
+    /// The workbook, sheet and cell, for a problem found in a spreadsheet (absent from the
+    /// JSON of every other diagnostic).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<CellLocation>,
 }
 
 impl Diagnostic {
@@ -81,12 +124,19 @@ impl Diagnostic {
             range: None,
             hint: None,
             note: None,
+            cell: None,
         }
     }
 
     /// Sets the JSON path.
     pub fn at_path(mut self, path: impl Into<String>) -> Self {
         self.path = Some(path.into());
+        self
+    }
+
+    /// Sets the workbook location (a spreadsheet's file, sheet and cell).
+    pub fn at_cell(mut self, location: CellLocation) -> Self {
+        self.cell = Some(location);
         self
     }
 
@@ -344,7 +394,10 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Group<'a> {
         Severity::Avviso => Level::WARNING.with_name("avviso"),
     };
     let mut group = Group::with_title(level.primary_title(&d.message).id(d.code.as_str()));
-    if let Some(file) = &d.file {
+    if let Some(cell) = &d.cell {
+        // A workbook has no lines to excerpt: the origin line names the sheet and the cell.
+        group = group.element(Origin::path(cell.describe()));
+    } else if let Some(file) = &d.file {
         let source = sources.get(file);
         match (d.position, source) {
             (Some(p), Some(source)) => {
@@ -534,6 +587,75 @@ errore[P001]: tipo errato
 1 errore, 0 avvisi
 ";
         assert_eq!(out, expected);
+    }
+
+    fn cella() -> CellLocation {
+        CellLocation {
+            workbook: "cartella.xlsx".into(),
+            sheet: "Indicatori".into(),
+            cell: Some("F12".into()),
+            row: Some(12),
+            column: Some("F".into()),
+            heading: Some("Target 2022".into()),
+        }
+    }
+
+    /// A problem in a workbook is located by file, sheet, cell and heading, with no excerpt.
+    #[test]
+    fn rendering_a_cell_location() {
+        let d = Diagnostic::new(Codice::P172, "la cella non contiene un numero: «circa 40»")
+            .at_cell(cella())
+            .with_hint("scrivi un numero, ad esempio 40 o 40,5");
+        let out = render(&[d], &SourceMap::default(), false);
+        let expected = "\
+errore[P172]: la cella non contiene un numero: «circa 40»
+--> cartella.xlsx, foglio «Indicatori», cella F12 (colonna «Target 2022»)
+ = suggerimento: scrivi un numero, ad esempio 40 o 40,5
+
+1 errore, 0 avvisi
+";
+        assert_eq!(out, expected);
+        let sheet_only = CellLocation {
+            cell: None,
+            row: None,
+            column: None,
+            heading: None,
+            ..cella()
+        };
+        assert_eq!(sheet_only.describe(), "cartella.xlsx, foglio «Indicatori»");
+        let column_only = CellLocation {
+            cell: None,
+            row: None,
+            ..cella()
+        };
+        assert_eq!(
+            column_only.describe(),
+            "cartella.xlsx, foglio «Indicatori», colonna F «Target 2022»"
+        );
+    }
+
+    /// In JSON the cell is one more object; diagnostics of a plan do not gain the key.
+    #[test]
+    fn json_lines_carry_the_cell_only_when_there_is_one() {
+        let plain = Diagnostic::new(Codice::P007, "data non valida").at_path("atti[0].data");
+        let in_cell = Diagnostic::new(Codice::P173, "data non valida").at_cell(cella());
+        let text = json_lines(&[plain, in_cell]);
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert!(lines[0].get("cell").is_none(), "{text}");
+        assert_eq!(
+            lines[1]["cell"],
+            serde_json::json!({
+                "workbook": "cartella.xlsx",
+                "sheet": "Indicatori",
+                "cell": "F12",
+                "row": 12,
+                "column": "F",
+                "heading": "Target 2022"
+            })
+        );
     }
 
     #[test]

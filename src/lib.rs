@@ -15,6 +15,7 @@ pub mod diag;
 pub mod diff;
 pub mod documento;
 pub mod export;
+pub mod foglio;
 pub mod fonts;
 pub mod format;
 pub mod indice;
@@ -43,5 +44,7 @@ pub fn run(cli: args::Cli) -> anyhow::Result<ExitCode> {
         args::Command::Nuovo(a) => cmd::nuovo::run(a),
         args::Command::Diff(a) => cmd::diff::run(a),
         args::Command::Schema(a) => cmd::schema::run(a),
+        args::Command::Esporta(a) => cmd::esporta::run(a),
+        args::Command::Importa(a) => cmd::importa::run(a),
     }
 }

@@ -61,6 +61,9 @@ pub struct FileDati {
     pub piano: String,
     /// The Frictionless data package describing the files.
     pub datapackage: String,
+    /// The answers to the DFP portal's upload form, JSON: for a PIAO in a publication
+    /// folder.
+    pub portale: Option<String>,
 }
 
 /// The open data of the Relazione.
@@ -166,6 +169,13 @@ impl Manifest {
                 (Documento::Piano, _) => {
                     (slug(&doc.titolo, inizio, fine), doc.titolo.clone(), "piano")
                 }
+                (Documento::Pola, _) if piao.is_some() => {
+                    return Err(Diagnostic::new(
+                        Codice::P060,
+                        "in un PIAO il POLA è la sottosezione 3.2 Organizzazione del lavoro agile, non un documento a sé",
+                    )
+                    .with_hint("genera il PIAO (`--documento piao`): il POLA è nella sua sezione 3"));
+                }
                 (Documento::Pola, Some(p)) => (
                     slug(&p.titolo, p.anno_inizio, p.anno_fine),
                     p.titolo.clone(),
@@ -238,6 +248,8 @@ impl Manifest {
                 assegnazioni: format!("{}-assegnazioni.csv", d.stem),
                 piano: format!("{}.json", d.stem),
                 datapackage: "datapackage.json".into(),
+                portale: (piao.is_some() && pubblicazione)
+                    .then(|| format!("{}-portale.json", d.stem)),
             });
         Ok(Manifest {
             documenti,
@@ -343,6 +355,13 @@ impl Manifest {
             links.push(link(&f.indicatori, "Indicatori (CSV)", "text/csv"));
             links.push(link(&f.assegnazioni, "Assegnazioni (CSV)", "text/csv"));
             links.push(link(&f.piano, "Piano (JSON)", "application/json"));
+            if let Some(p) = &f.portale {
+                links.push(link(
+                    p,
+                    "Dati per il Portale PIAO (JSON)",
+                    "application/json",
+                ));
+            }
             links.push(link(
                 &f.datapackage,
                 "Descrizione dei dati (datapackage.json)",
@@ -356,8 +375,19 @@ impl Manifest {
 /// A stable file-name stem from a document's title and period:
 /// `piano-della-performance-2021-2023`.
 pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
+    let s = parole(titolo);
+    if inizio == fine {
+        format!("{s}-{inizio}")
+    } else {
+        format!("{s}-{inizio}-{fine}")
+    }
+}
+
+/// Words as a file name: lowercase ASCII letters and digits joined by `-` (`Mario Rossi`
+/// gives `mario-rossi`).
+pub fn parole(testo: &str) -> String {
     let mut s = String::new();
-    for ch in titolo.to_lowercase().chars() {
+    for ch in testo.to_lowercase().chars() {
         let ch = match ch {
             'à' | 'á' => 'a',
             'è' | 'é' => 'e',
@@ -372,12 +402,7 @@ pub fn slug(titolo: &str, inizio: i32, fine: i32) -> String {
             s.push('-');
         }
     }
-    let s = s.trim_end_matches('-');
-    if inizio == fine {
-        format!("{s}-{inizio}")
-    } else {
-        format!("{s}-{inizio}-{fine}")
-    }
+    s.trim_end_matches('-').to_string()
 }
 
 /// The web address of a licence's text, from its SPDX identifier.

@@ -1126,6 +1126,13 @@ pub struct Nodo {
         description = "Collegamento al bilancio: Missione e Programma (es. Missione 011, Programma 005)"
     )]
     pub bilancio: Option<Bilancio>,
+    /// PIAO value chain: the `id` of the implementing strategy of subsection 2.1 the node
+    /// contributes to (its public-value objective follows from it).
+    #[serde(default)]
+    #[schemars(
+        description = "Nel PIAO, la catena del valore: l'`id` della strategia attuativa della sottosezione 2.1 (`piao.valore_pubblico`) a cui l'obiettivo contribuisce; l'obiettivo di valore pubblico ne deriva"
+    )]
+    pub strategia: Option<String>,
     /// Description and actions (Markdown subset).
     #[serde(default)]
     #[schemars(description = "Descrizione e azioni (Markdown ridotto)")]
@@ -1473,6 +1480,26 @@ pub struct ObiettivoAssegnato {
     #[schemars(range(min = 0, max = 100))]
     #[schemars(description = "Peso in percentuale (0–100) tra gli obiettivi del dirigente")]
     pub peso: f64,
+}
+
+impl Tabella {
+    /// A table of `colonne` and `righe` with a caption, and nothing else: no totals row,
+    /// note or source, the page's orientation decided by its width.
+    pub fn nuova(
+        titolo: impl Into<String>,
+        colonne: Vec<Colonna>,
+        righe: Vec<Vec<Cella>>,
+    ) -> Tabella {
+        Tabella {
+            titolo: titolo.into(),
+            colonne,
+            righe,
+            totale: None,
+            note: None,
+            fonte: None,
+            orizzontale: None,
+        }
+    }
 }
 
 impl Documento {

@@ -169,7 +169,15 @@ pub fn build_in(
         options,
         diagnostics,
         |files| match &files.dati {
-            Some(f) => crate::export::outputs(piano, &indice, f, &files.licenza),
+            Some(f) => crate::export::outputs(
+                piano,
+                &indice,
+                f,
+                &files.licenza,
+                view.piao
+                    .as_ref()
+                    .map_or(&[], |p| p.tabelle_dati.as_slice()),
+            ),
             None => Ok(Vec::new()),
         },
     )

@@ -41,7 +41,7 @@ pub fn validate(loaded: &Loaded, indice: &Indice, fonts: &Fonts) -> Vec<Diagnost
     chapter(piano, &mut out);
     placement(piano, indice, &mut out);
     testi::annidamento(piano, &mut out);
-    piao::controlla(piano, &mut out);
+    piao::controlla(piano, indice, &mut out);
     if let Some(pola) = &piano.pola {
         sections(&pola.sezioni, "pola.sezioni", &mut out);
     }

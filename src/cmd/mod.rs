@@ -3,6 +3,8 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod esporta;
+pub mod importa;
 pub mod nuovo;
 pub mod schema;
 pub mod watch;

@@ -1,5 +1,6 @@
 //! `piano nuovo`: writes the skeleton of a new plan, with the POLA's DFP dimensions laid
-//! out to fill, that `piano check` accepts and `piano build` typesets.
+//! out to fill (with `--piao`, of a whole PIAO), that `piano check` accepts and `piano
+//! build` typesets.
 
 use std::process::ExitCode;
 
@@ -94,6 +95,49 @@ pub fn skeleton(ente: &str, anno: i32) -> Value {
     })
 }
 
+/// A section of the PIAO to fill: one chapter of its parte generale saying what goes in.
+fn da_compilare(cosa: &str) -> Value {
+    json!({ "generale": [ { "titolo": "Parte generale", "contenuto": [ { "testo": format!("Da compilare: {cosa}.") } ] } ] })
+}
+
+/// The skeleton of a PIAO: the plan's skeleton (its tree is subsection 2.2, its POLA 3.2)
+/// with every subsection the band requires, each with a chapter saying what to write, and
+/// the fields the portal asks left empty. No figure is made up.
+pub fn skeleton_piao(ente: &str, anno: i32, semplificato: bool) -> Value {
+    let mut v = skeleton(ente, anno);
+    v["documento"]["titolo"] = json!("Piano Integrato di Attività e Organizzazione");
+    v["documento"]["riferimento_normativo"] =
+        json!("art. 6 D.L. 80/2021, convertito dalla L. 113/2021, e DM 132/2022");
+    let mut piao = json!({
+        "dipendenti": if semplificato { "fino_a_50" } else { "oltre_50" },
+        "versione": "1.0",
+        "pubblicazione": { "autorita": "", "url_trasparenza": "" },
+        "anagrafica": da_compilare("presentazione dell'amministrazione e dati anagrafici"),
+        "rischi": da_compilare("obiettivi e misure di prevenzione della corruzione, mappatura dei processi, trasparenza"),
+        "struttura": da_compilare("struttura organizzativa al 31 dicembre"),
+        "lavoro_agile": {
+            "generale": [],
+            "condizioni": {
+                "servizi_agli_utenti": "Da compilare: come il lavoro agile non riduce i servizi agli utenti.",
+                "rotazione_e_prevalenza": "Da compilare: come ruota il personale e prevale il lavoro in presenza.",
+                "riservatezza_dei_dati": "Da compilare: gli strumenti che garantiscono la riservatezza dei dati.",
+                "smaltimento_arretrato": "Da compilare: il piano di smaltimento del lavoro arretrato, se accumulato.",
+                "dotazione_tecnologica": "Da compilare: la dotazione tecnologica fornita al lavoratore."
+            }
+        },
+        "fabbisogni": da_compilare("consistenza del personale e programmazione dei fabbisogni"),
+    });
+    if !semplificato {
+        piao["valore_pubblico"] =
+            da_compilare("obiettivi di valore pubblico e strategie attuative");
+        piao["performance"] = json!({ "generale": [] });
+        piao["formazione"] = da_compilare("fotografia della formazione e obiettivi formativi");
+        piao["monitoraggio"] = da_compilare("strumenti e fasi del monitoraggio integrato");
+    }
+    v["piao"] = piao;
+    v
+}
+
 /// Runs `piano nuovo`: refuses to overwrite an existing file.
 pub fn run(args: &NuovoArgs) -> anyhow::Result<ExitCode> {
     if args.file.exists() {
@@ -102,7 +146,12 @@ pub fn run(args: &NuovoArgs) -> anyhow::Result<ExitCode> {
             args.file.display()
         );
     }
-    let text = serde_json::to_string_pretty(&skeleton(&args.ente, args.anno))? + "\n";
+    let skeleton = if args.piao {
+        skeleton_piao(&args.ente, args.anno, args.semplificato)
+    } else {
+        skeleton(&args.ente, args.anno)
+    };
+    let text = serde_json::to_string_pretty(&skeleton)? + "\n";
     let written = crate::write::write_file(&args.file, text.into_bytes())?;
     println!("{}", written.display());
     eprintln!("scheletro del piano scritto: compila i campi e controlla con `piano check`");

@@ -85,11 +85,29 @@ impl Luogo {
     }
 }
 
-/// How an element of a list is named: by its title or its name, if it has one.
+/// How an element of a list is named: by its title or its name (the PIAO's rows by their
+/// denomination, event, measure or activity), or else by its `id`, if it has one.
 pub(super) fn nome(v: &Value) -> Option<&str> {
-    ["titolo", "nome"]
-        .iter()
-        .find_map(|k| v.get(*k).and_then(Value::as_str))
+    [
+        "titolo",
+        "nome",
+        "denominazione",
+        "evento",
+        "misura",
+        "attivita",
+        "id",
+    ]
+    .iter()
+    .find_map(|k| v.get(*k).and_then(Value::as_str))
+}
+
+/// What aligns an element of a list with its counterpart: its `id` when it has one (so that
+/// a changed row with an identity is one change, wherever rows were added), else its value.
+fn chiave(v: &Value) -> String {
+    match v.get("id").and_then(Value::as_str) {
+        Some(id) => format!("id:{id}"),
+        None => v.to_string(),
+    }
 }
 
 /// Where changes found by the generic comparison go.
@@ -162,13 +180,24 @@ impl Raccolta {
         self.confronta(dove, senza(old).as_ref(), senza(new).as_ref());
     }
 
-    /// Compares two lists, aligning equal elements so that an insertion is one change.
+    /// Compares two lists, aligning equal elements (or elements with the same `id`) so that
+    /// an insertion is one change.
     fn elenco(&mut self, dove: &Luogo, key: &str, a: &[Value], b: &[Value]) {
-        let ka: Vec<String> = a.iter().map(Value::to_string).collect();
-        let kb: Vec<String> = b.iter().map(Value::to_string).collect();
+        let ka: Vec<String> = a.iter().map(chiave).collect();
+        let kb: Vec<String> = b.iter().map(chiave).collect();
         for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
             let (_, ra, rb) = op.as_tag_tuple();
             if let DiffOp::Equal { .. } = op {
+                // Same identity: what changed inside it, if anything.
+                for (i, j) in ra.zip(rb) {
+                    if a[i] != b[j] {
+                        self.confronta(
+                            &dove.elemento(key, j, nome(&b[j])),
+                            Some(&a[i]),
+                            Some(&b[j]),
+                        );
+                    }
+                }
                 continue;
             }
             let pairs = ra.len().min(rb.len());
@@ -299,6 +328,18 @@ mod tests {
         );
         let percorsi: Vec<&str> = r.altre.iter().map(|a| a.dove.percorso.as_str()).collect();
         assert_eq!(percorsi, ["nota"]);
+    }
+
+    #[test]
+    fn rows_with_an_id_pair_by_it_wherever_rows_are_added() {
+        // A row inserted before the one whose probability changed: the change is still one
+        // value of the row `E2`, and the insertion one addition.
+        let old = json!([{"id": "E1", "evento": "Uno", "probabilita": 2}, {"id": "E2", "evento": "Due", "probabilita": 1}]);
+        let new = json!([{"id": "E0", "evento": "Zero", "probabilita": 1}, {"id": "E1", "evento": "Uno", "probabilita": 2}, {"id": "E2", "evento": "Due", "probabilita": 3}]);
+        let mut r = Raccolta::default();
+        r.confronta(&Luogo::default(), Some(&old), Some(&new));
+        let percorsi: Vec<&str> = r.altre.iter().map(|m| m.dove.percorso.as_str()).collect();
+        assert_eq!(percorsi, ["[0]", "[2].probabilita"], "{:#?}", r.altre);
     }
 
     #[test]

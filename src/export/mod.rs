@@ -6,6 +6,7 @@
 //! and their Italian `#[schemars(description = ...)]` and JSON types are the data package's
 //! fields.
 
+pub mod piao;
 pub mod risultati;
 
 use schemars::JsonSchema;
@@ -337,7 +338,7 @@ fn csv_bytes<T: Serialize>(rows: &[T], header: &[&str]) -> anyhow::Result<Vec<u8
 
 /// `text`, after a `'` if a spreadsheet would read it as a formula. A lone sign (the
 /// comparator `=`, the `-` of a target that does not apply) runs nothing and stays.
-fn neutralised(text: &str) -> String {
+pub(crate) fn neutralised(text: &str) -> String {
     if text.chars().nth(1).is_some() && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -429,8 +430,10 @@ pub fn outputs(
     indice: &Indice,
     files: &FileDati,
     licenza: &str,
+    tabelle_piao: &[(String, crate::model::Tabella)],
 ) -> anyhow::Result<Vec<Output>> {
     let d = dati(piano, indice);
+    let piao = piao::tabelle(tabelle_piao, &files.nome)?;
     let obiettivi = campi::<RigaObiettivo>()?;
     let indicatori = campi::<RigaIndicatore>()?;
     let assegnazioni = campi::<RigaAssegnazione>()?;
@@ -441,7 +444,7 @@ pub fn outputs(
         piano.documento.anno_fine,
         piano.ente.nome
     );
-    let package = serde_json::json!({
+    let mut package = serde_json::json!({
         "profile": "tabular-data-package",
         "name": files.nome,
         "title": titolo,
@@ -455,7 +458,10 @@ pub fn outputs(
             { "name": "piano", "path": files.piano, "title": "Piano normalizzato con i codici derivati", "format": "json", "mediatype": "application/json", "encoding": "utf-8" }
         ]
     });
-    Ok(vec![
+    if let Some(resources) = package["resources"].as_array_mut() {
+        resources.extend(piao.iter().map(|r| r.descrizione.clone()));
+    }
+    let mut out = vec![
         Output {
             name: files.obiettivi.clone(),
             bytes: csv_bytes(&d.obiettivi, &header(&obiettivi))?,
@@ -472,11 +478,16 @@ pub fn outputs(
             name: files.piano.clone(),
             bytes: (serde_json::to_string_pretty(&d)? + "\n").into_bytes(),
         },
-        Output {
-            name: files.datapackage.clone(),
-            bytes: (serde_json::to_string_pretty(&package)? + "\n").into_bytes(),
-        },
-    ])
+    ];
+    out.extend(piao.into_iter().map(|r| r.output));
+    if let Some(file) = &files.portale {
+        out.extend(piao::portale(piano, file)?);
+    }
+    out.push(Output {
+        name: files.datapackage.clone(),
+        bytes: (serde_json::to_string_pretty(&package)? + "\n").into_bytes(),
+    });
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -508,6 +519,7 @@ mod tests {
             &Indice::build(piano),
             manifest.dati.as_ref().unwrap(),
             &manifest.licenza,
+            &[],
         )
         .unwrap();
         (manifest, files)

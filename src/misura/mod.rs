@@ -625,6 +625,17 @@ fn misura_risultato(
 
 /// Pairs each result with its node, indicator and deadline: (entry, indicator number,
 /// deadline) → position in `risultati`.
+/// Each result of the file paired with its indicator and deadline: (entry in the index,
+/// indicator number or `None` for the node's own target, deadline) → position in
+/// `risultati`; results that pair with nothing are left out (the checks report them).
+pub fn abbinamenti(
+    piano: &Piano,
+    indice: &Indice,
+    consuntivo: &Consuntivo,
+) -> HashMap<(usize, Option<usize>, String), usize> {
+    abbina(piano, indice, consuntivo, &mut Vec::new())
+}
+
 fn abbina(
     piano: &Piano,
     indice: &Indice,

@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Sezione;
+use super::{Piano, Sezione, TipoAtto};
 
 pub mod anagrafica;
 pub mod fabbisogni;
@@ -258,4 +258,59 @@ pub struct Pubblicazione {
         description = "Indirizzo del PIAO in Amministrazione Trasparente (al più 500 caratteri)"
     )]
     pub url_trasparenza: String,
+}
+
+/// What the DFP portal's upload form asks, derived from the plan: the latest act adopting
+/// or amending the PIAO, the authority, the triennium, the band, the address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModuloPortale {
+    /// Index in `atti` of the approval act (the latest adoption or amendment).
+    #[serde(skip)]
+    pub atto: Option<usize>,
+    /// "Data di approvazione", `AAAA-MM-GG` as in the act.
+    pub data_approvazione: Option<String>,
+    /// "Autorità approvatore".
+    pub autorita_approvatore: Option<String>,
+    /// "Estremi atto di approvazione" (at most 200 characters).
+    pub estremi_atto: Option<String>,
+    /// "Triennio di riferimento" (`AAAA-AAAA`).
+    pub triennio: String,
+    /// "Numero di dipendenti": `> 50` or `≤ 50`.
+    pub numero_dipendenti: &'static str,
+    /// "URL in Amministrazione Trasparente".
+    pub url_amministrazione_trasparente: Option<String>,
+}
+
+impl ModuloPortale {
+    /// The form as the plan fills it.
+    pub fn new(piano: &Piano, piao: &Piao) -> ModuloPortale {
+        let atto = piano
+            .atti
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.tipo != TipoAtto::Validazione)
+            .max_by(|(_, a), (_, b)| a.data.cmp(&b.data))
+            .map(|(k, _)| k);
+        let a = atto.map(|k| &piano.atti[k]);
+        let doc = &piano.documento;
+        ModuloPortale {
+            atto,
+            data_approvazione: a.map(|a| a.data.clone()),
+            autorita_approvatore: piao
+                .pubblicazione
+                .as_ref()
+                .map(|p| p.autorita.clone())
+                .or_else(|| a.map(|a| a.organo.clone())),
+            estremi_atto: a.map(crate::model::Atto::deliberazione),
+            triennio: format!("{}-{}", doc.anno_inizio, doc.anno_fine),
+            numero_dipendenti: match piao.dipendenti {
+                FasciaDipendenti::Oltre50 => "> 50",
+                FasciaDipendenti::FinoA50 => "≤ 50",
+            },
+            url_amministrazione_trasparente: piao
+                .pubblicazione
+                .as_ref()
+                .map(|p| p.url_trasparenza.clone()),
+        }
+    }
 }

@@ -166,7 +166,7 @@ pub struct TabellaView {
     pub intestazioni: Vec<String>,
     /// Typst alignment per column (`left`, `center`, `right`).
     pub allineamenti: Vec<&'static str>,
-    /// Relative column widths.
+    /// Relative column widths; empty when the layout measures them from the cells.
     pub larghezze: Vec<f64>,
     /// Rows.
     pub righe: Vec<Vec<String>>,
@@ -426,10 +426,23 @@ fn align(col: &Colonna) -> &'static str {
     }
 }
 
-/// Column widths proportional to the longest text of each column, within bounds, so a
-/// wide text column gets room and number columns stay narrow.
-fn widths(headers: &[String], rows: &[Vec<String>]) -> Vec<f64> {
-    (0..headers.len())
+/// About how many characters a table's line holds (8.5 pt text over the 17 cm of a
+/// portrait page, the 25.7 cm of a landscape one), cell insets included.
+const CARATTERI_RIGA: f64 = 105.0;
+const CARATTERI_RIGA_ORIZZONTALE: f64 = 155.0;
+/// A cell's inset on both sides, in characters.
+const MARGINE_CELLA: f64 = 3.0;
+/// A column whose longest text (or header word) is at most this many characters is given
+/// the room it needs; the wider ones share what is left.
+const COLONNA_STRETTA: f64 = 14.0;
+
+/// Column widths: each column's room is its longest text (a header counts by its longest
+/// word), plus the cell's inset. When the table is wider than the page, narrow columns
+/// (codes, numbers, levels) keep the room they need and the wide text columns share the
+/// rest, in proportion to their text up to 40 characters: a code column is never squeezed
+/// beside long descriptions.
+fn widths(headers: &[String], rows: &[Vec<String>], orizzontale: bool) -> Vec<f64> {
+    let naturali: Vec<f64> = (0..headers.len())
         .map(|i| {
             let longest_cell = rows
                 .iter()
@@ -442,7 +455,39 @@ fn widths(headers: &[String], rows: &[Vec<String>]) -> Vec<f64> {
                 .map(|w| w.chars().count())
                 .max()
                 .unwrap_or(0);
-            (longest_cell.max(header_word) as f64).clamp(4.0, 40.0)
+            (longest_cell.max(header_word) as f64).max(2.0)
+        })
+        .collect();
+    let riga = if orizzontale {
+        CARATTERI_RIGA_ORIZZONTALE
+    } else {
+        CARATTERI_RIGA
+    };
+    let con_margine = |n: f64| n + MARGINE_CELLA;
+    if naturali.iter().map(|&n| con_margine(n)).sum::<f64>() <= riga {
+        return naturali.into_iter().map(con_margine).collect();
+    }
+    let strette: f64 = naturali
+        .iter()
+        .filter(|&&n| n <= COLONNA_STRETTA)
+        .map(|&n| con_margine(n))
+        .sum();
+    let larghe: Vec<f64> = naturali
+        .iter()
+        .filter(|&&n| n > COLONNA_STRETTA)
+        .map(|&n| n.min(40.0))
+        .collect();
+    let peso_larghe: f64 = larghe.iter().sum();
+    // What is left for the wide columns, and never less than 12 characters each.
+    let resto = (riga - strette).max(12.0 * larghe.len() as f64);
+    naturali
+        .into_iter()
+        .map(|n| {
+            if n <= COLONNA_STRETTA {
+                con_margine(n)
+            } else {
+                resto * n.min(40.0) / peso_larghe
+            }
         })
         .collect()
 }
@@ -460,9 +505,10 @@ pub fn tabella(t: &Tabella) -> TabellaView {
         })
         .collect();
     let intestazioni: Vec<String> = t.colonne.iter().map(|c| c.titolo.clone()).collect();
+    let orizzontale = t.orizzontale.unwrap_or(t.colonne.len() > 9);
     TabellaView {
         titolo: t.titolo.clone(),
-        larghezze: widths(&intestazioni, &righe),
+        larghezze: widths(&intestazioni, &righe, orizzontale),
         intestazioni,
         allineamenti: t.colonne.iter().map(align).collect(),
         righe,
@@ -474,7 +520,7 @@ pub fn tabella(t: &Tabella) -> TabellaView {
         }),
         note: t.note.clone(),
         fonte: t.fonte.clone(),
-        orizzontale: t.orizzontale.unwrap_or(t.colonne.len() > 9),
+        orizzontale,
     }
 }
 
@@ -870,16 +916,17 @@ fn indicatori_dfp(d: &IndicatoriDfp) -> TabellaView {
             r
         })
         .collect();
+    let orizzontale = d.fasi.len() > 3;
     TabellaView {
         titolo: d.titolo.clone(),
         allineamenti: intestazioni.iter().map(|_| "left").collect(),
-        larghezze: widths(&intestazioni, &righe),
+        larghezze: widths(&intestazioni, &righe, orizzontale),
         intestazioni,
         righe,
         totale: None,
         note: None,
         fonte: None,
-        orizzontale: d.fasi.len() > 3,
+        orizzontale,
     }
 }
 
@@ -887,6 +934,36 @@ fn indicatori_dfp(d: &IndicatoriDfp) -> TabellaView {
 mod tests {
     use super::*;
     use crate::model::Serie;
+
+    #[test]
+    fn narrow_columns_keep_their_room_beside_long_texts() {
+        let headers: Vec<String> = ["ID", "Evento", "P", "Livello", "Motivazione"]
+            .map(String::from)
+            .into();
+        let long = "a".repeat(60);
+        let rows = vec![vec![
+            "E1".to_string(),
+            long.clone(),
+            "3".into(),
+            "Medio".into(),
+            long,
+        ]];
+        // Naturals 2, 60, 2, 7, 60 plus 3 each: 149 > 105, so the narrow ones keep 5, 5
+        // and 10 and the two long texts share the 85 left, capped at 40 each: 42.5.
+        assert_eq!(widths(&headers, &rows, false), [5.0, 42.5, 5.0, 10.0, 42.5]);
+        // A table narrower than the page: every column its own text plus the inset.
+        let short = vec![vec![
+            "E1".to_string(),
+            "Ritardi".into(),
+            "3".into(),
+            "Basso".into(),
+            "ok".into(),
+        ]];
+        assert_eq!(
+            widths(&headers, &short, false),
+            [5.0, 10.0, 5.0, 10.0, 14.0]
+        );
+    }
 
     #[test]
     fn cells_follow_their_column_format() {

@@ -512,6 +512,18 @@ impl View {
             relazione: None,
             piao: piao::build(piano, indice, source_date_epoch),
         };
+        if view.piao.is_some() {
+            // In a PIAO the plan's own document is subsection 2.2, for the OIV; the POLA is
+            // subsection 3.2 of the PIAO, not an annex.
+            let titolo = format!("{} {}", plain(&doc.titolo), view.documento.periodo);
+            view.copertina.titolo = piao::TITOLO_PERFORMANCE.into();
+            view.copertina.sottotitolo = Some(format!("Sottosezione 2.2 del {titolo}"));
+            view.metadati.titolo = format!(
+                "{} – sottosezione 2.2 del {titolo}",
+                piao::TITOLO_PERFORMANCE
+            );
+            view.pola = None;
+        }
         let pola_ha = |f: fn(&[blocchi::SezioneView]) -> bool| {
             view.pola.as_ref().is_some_and(|p| f(&p.sezioni))
         };

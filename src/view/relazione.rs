@@ -163,20 +163,8 @@ fn pct(v: Option<f64>) -> Cella {
     v.map_or_else(|| testo("n.d."), Cella::Numero)
 }
 
-fn tab(titolo: String, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Tabella {
-    Tabella {
-        titolo,
-        colonne,
-        righe,
-        totale: None,
-        note: None,
-        fonte: None,
-        orizzontale: None,
-    }
-}
-
 fn tabella(titolo: String, colonne: Vec<Colonna>, righe: Vec<Vec<Cella>>) -> Blocco {
-    Blocco::Tabella(tab(titolo, colonne, righe))
+    Blocco::Tabella(Tabella::nuova(titolo, colonne, righe))
 }
 
 fn sezione(titolo: &str, contenuto: Vec<Blocco>, sezioni: Vec<Sezione>) -> Sezione {
@@ -353,7 +341,7 @@ fn obiettivi(indice: &Indice, misura: &Misura) -> Sezione {
             .iter()
             .find(|m| m.voce == i)
             .map_or("", |m| m.scadenza.as_str());
-        let mut t = tab(
+        let mut t = Tabella::nuova(
             format!("Indicatori di {} al {scadenza}", v.riferimento),
             vec![
                 col("N."),

@@ -40,6 +40,9 @@ pub struct SchedaView {
     pub etichetta_peso: String,
     /// Budget link lines.
     pub bilancio: Option<BilancioView>,
+    /// PIAO value chain: "OVP1 – Name → strategia S1.1 – Name", when the node links to a
+    /// strategy of subsection 2.1.
+    pub valore_pubblico: Option<String>,
     /// Description (Markdown).
     pub descrizione: Option<String>,
     /// Offices involved.
@@ -459,7 +462,8 @@ pub struct FiglioView {
     pub indicatori: Vec<String>,
 }
 
-fn tipo_indicatore(t: TipoIndicatore) -> &'static str {
+/// The kind of an indicator as printed ("stato delle risorse").
+pub(crate) fn tipo_indicatore(t: TipoIndicatore) -> &'static str {
     match t {
         TipoIndicatore::Efficacia => "efficacia",
         TipoIndicatore::Efficienza => "efficienza",
@@ -556,6 +560,7 @@ fn seguito(s: SchedaView, numero: &str) -> SchedaView {
         sottotitolo: None,
         peso: None,
         bilancio: None,
+        valore_pubblico: None,
         descrizione: None,
         uffici: Vec::new(),
         impegno: None,
@@ -612,6 +617,7 @@ fn scheda(
         peso: nodo.peso.map(format_percent),
         etichetta_peso,
         bilancio: nodo.bilancio.as_ref().map(bilancio),
+        valore_pubblico: super::piao::valore::catena(piano, nodo),
         descrizione: nodo.descrizione.clone(),
         uffici: nodo.uffici.clone(),
         impegno: nodo.impegno.clone(),
@@ -1026,18 +1032,7 @@ fn riga_indicatore(
             .baseline
             .as_ref()
             .map_or_else(|| "-".into(), |b| b.testo()),
-        peso: match &ind.peso {
-            Some(crate::model::Peso::Unico(v)) => format_percent(*v),
-            Some(crate::model::Peso::PerScadenza(_)) => scadenze
-                .iter()
-                .filter_map(|s| {
-                    ind.peso_at(s)
-                        .map(|p| format!("{s}: {}", format_percent(p)))
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            None => "-".into(),
-        },
+        peso: peso_indicatore(ind, scadenze),
         valori: scadenze
             .iter()
             .map(|s| ind.target.get(s).map_or_else(|| "-".into(), |t| t.testo()))
@@ -1045,6 +1040,23 @@ fn riga_indicatore(
         uffici: ind.uffici.clone(),
         righe_uffici: 1,
         modificato: false,
+    }
+}
+
+/// An indicator's weight as printed: one percentage, or one per deadline
+/// ("2024: 40,00%; 2025: 30,00%"), "-" when it has none.
+pub(crate) fn peso_indicatore(ind: &crate::model::Indicatore, scadenze: &[String]) -> String {
+    match &ind.peso {
+        Some(crate::model::Peso::Unico(v)) => format_percent(*v),
+        Some(crate::model::Peso::PerScadenza(_)) => scadenze
+            .iter()
+            .filter_map(|s| {
+                ind.peso_at(s)
+                    .map(|p| format!("{s}: {}", format_percent(p)))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => "-".into(),
     }
 }
 

@@ -110,22 +110,32 @@ pub fn grafico(v: &GraficoView) -> String {
     let row_h = (bar_h + 2) * serie.len().max(1) as u32 + 8;
     let h = categorie.len() as u32 * row_h + 10;
     let mut out = head(640, h);
+    // The labels' column fits the longest category (about 6.2 units a character at this
+    // size), between 150 and 300 units; the bars take the rest.
+    let longest = categorie
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    let etichette = (longest as f64 * 6.2 + 8.0).clamp(150.0, 300.0);
+    let lunghezza = 530.0 - etichette;
     for (i, c) in categorie.iter().enumerate() {
         let y0 = 5 + i as u32 * row_h;
         out.push_str(&format!(
-            "<text x=\"150\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+            "<text x=\"{etichette:.0}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
             y0 + row_h / 2 + 2,
             esc(c)
         ));
         for (k, s) in serie.iter().enumerate() {
             let val = s.valori.get(i).copied().unwrap_or(0.0);
             let label = s.etichette.get(i).map_or("", String::as_str);
-            let w = (val / massimo * 380.0).max(0.0);
+            let w = (val / massimo * lunghezza).max(0.0);
             let y = y0 + k as u32 * (bar_h + 2);
             out.push_str(&format!(
-                "<rect x=\"158\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\">{}</text>",
+                "<rect x=\"{:.0}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\">{}</text>",
+                etichette + 8.0,
                 PALETTE[k % PALETTE.len()],
-                162.0 + w,
+                etichette + 12.0 + w,
                 y + bar_h - 3,
                 esc(label)
             ));

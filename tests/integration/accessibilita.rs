@@ -14,10 +14,10 @@ fn tool_missing(what: &str) {
     eprintln!("controllo saltato fuori dalla CI: manca {what}");
 }
 
-/// The third example, the Relazione and a small PIAO (its Gantt chart and training
-/// tables), published once for these checks.
-fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
-    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf, PathBuf)> =
+/// The third example, the Relazione, the PIAO semplificato and a small PIAO (its Gantt
+/// chart and training tables), published once for these checks.
+fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBuf, PathBuf) {
+    static DIR: std::sync::LazyLock<(tempfile::TempDir, PathBuf, PathBuf, PathBuf, PathBuf)> =
         std::sync::LazyLock::new(|| {
             let dir = tempfile::tempdir().unwrap();
             let piano_piao = dir.path().join("piao.json");
@@ -27,7 +27,7 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBu
                     .unwrap(),
             )
             .unwrap();
-            let piao = publish_into(&piano_piao, dir.path(), "piao");
+            let monitoraggio = publish_into(&piano_piao, dir.path(), "monitoraggio");
             let comune = publish_into(
                 &root().join("data/castelnuovo-2025-2027.json"),
                 dir.path(),
@@ -38,14 +38,19 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBu
                 dir.path(),
                 "relazione",
             );
-            (dir, comune, relazione, piao)
+            let piao = publish_into(
+                &root().join("data/castelnuovo-piao-2025-2027.json"),
+                dir.path(),
+                "piao",
+            );
+            (dir, comune, relazione, piao, monitoraggio)
         });
     &DIR
 }
 
 fn published_pages() -> Vec<PathBuf> {
     let (out, venezia) = published_examples();
-    let (_, comune, relazione, piao) = other_publications();
+    let (_, comune, relazione, piao, monitoraggio) = other_publications();
     vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
@@ -53,6 +58,9 @@ fn published_pages() -> Vec<PathBuf> {
         comune.join("index.html"),
         relazione.join("index.html"),
         piao.join("index.html"),
+        piao.join("piao-2025-2027-anticorruzione.html"),
+        piao.join("piao-2025-2027-performance.html"),
+        monitoraggio.join("index.html"),
     ]
 }
 

@@ -32,11 +32,6 @@ const PENDING_ISSUE_15: &[&str] = &[
     "LavoroAgile",
     "CondizioniLavoroAgile",
     "Pubblicazione",
-    "Anagrafica",
-    "ValorePubblico",
-    "Rischi",
-    "Struttura",
-    "Fabbisogni",
 ];
 
 /// Whether the schema field `campo` (`Type.field`) belongs to [`PENDING_ISSUE_15`].
@@ -53,6 +48,10 @@ const ESENTI: &[(&str, &str)] = &[
         "where an editor finds the schema; never in a document",
     ),
     ("Nodo.id", "identity for `piano diff` and the assignments"),
+    (
+        "Nodo.strategia",
+        "a link to a strategy of the PIAO's 2.1: the scheda shows the OVP and the strategy by name (valore.rs); the plan without `piao` has it removed before its build",
+    ),
     (
         "Misurazione.pro_rata",
         "a flag: the rules table adds «Dentro una fascia: pro rata…» (misura::regole tests)",
@@ -78,6 +77,10 @@ const ESENTI: &[(&str, &str)] = &[
     (
         "Atto.data",
         "printed as a date in words (\"20 gennaio 2024\")",
+    ),
+    (
+        "Rpct.data_nomina",
+        "printed as a date in words (\"1 marzo 2024\")",
     ),
     (
         "Livello.scadenze",
@@ -150,12 +153,32 @@ const ESENTI: &[(&str, &str)] = &[
         "the kind of body, among the PDF's keywords: on the page the body's name says it",
     ),
     (
+        "ObiettivoPrevenzione.obiettivo_organizzativo",
+        "a reference: the row shows the tree objective's code and title",
+    ),
+    (
         "CondizioneAbilitante.fase",
         "a reference to one of `fasi`: marks that phase's column",
     ),
     (
         "CategoriaMonitorata.sottofase",
         "a reference to a sub-phase's `id`: the row shows that sub-phase's id and name",
+    ),
+    (
+        "Fabbisogni.rimodulazione",
+        "a flag: 3.3.1 says «L'ente rimodula la dotazione organica» or that it does not (personale.rs)",
+    ),
+    (
+        "RigaDotazione.dirigenziale",
+        "a flag: the row counts in the computed «Totale dirigenti» (fabbisogni unit tests)",
+    ),
+    (
+        "RigaCessazione.dirigenziale",
+        "a flag: the row counts in the computed «Totale dirigenti» (personale.rs)",
+    ),
+    (
+        "RigaVerifica.formato",
+        "how the figure is written (27,35%, € 1.234.567)",
     ),
 ];
 
@@ -167,19 +190,6 @@ const SOLO_PDF: &[(&str, &str)] = &[(
 
 /// Enumerated values and the words they print as.
 const PAROLE: &[(&str, &str)] = &[
-    (
-        "Conteggi.dimensione",
-        "condizioni abilitanti – salute digitale",
-    ),
-    ("Indicatore.tipo", "stato delle risorse"),
-    (
-        "Misurazione.risultato_mancante",
-        "l'indicatore è escluso dalla media",
-    ),
-    (
-        "IndicatoreDfp.dimensione",
-        "Performance organizzativa – Efficacia",
-    ),
     ("AttivitaFormativa.destinatari", "Entrambi"),
     (
         "CategoriaMonitorata.categoria",
@@ -211,6 +221,25 @@ const PAROLE: &[(&str, &str)] = &[
     ("Milestone.data", "16/03/2024"),
     // An id another table refers to (a marker would differ from the reference).
     ("Sottofase.id", "SF9"),
+    (
+        "Conteggi.dimensione",
+        "condizioni abilitanti – salute digitale",
+    ),
+    ("Indicatore.tipo", "stato delle risorse"),
+    // The level the body chose, beside the value P×I×C computed (37 × 41 × 43).
+    ("EventoRischioso.livello", "Medio (65.231)"),
+    (
+        "Misurazione.risultato_mancante",
+        "l'indicatore è escluso dalla media",
+    ),
+    (
+        "IndicatoreDfp.dimensione",
+        "Performance organizzativa – Efficacia",
+    ),
+    (
+        "Piao.dipendenti",
+        "PIAO semplificato (fino a 50 dipendenti)",
+    ),
 ];
 
 /// The nodes of the plan, one of each kind, that must each carry every field of a node.
@@ -256,6 +285,7 @@ fn nodo(id: &str, peso: f64, pesi: [Value; 2], figli: Value) -> Value {
             "missione": { "codice": "@", "descrizione": "@" },
             "programma": { "codice": "@", "descrizione": "@" }
         },
+        "strategia": "QH20",
         "descrizione": "@", "uffici": ["@"], "impegno": "@", "tempi": "@", "benefici": "@",
         "indicatori": indicatori(pesi),
         "target": { "2024": "@", "2025": "@" }, "baseline": "@",
@@ -396,47 +426,160 @@ fn piano_completo() -> Value {
                 ]
             }],
             "firme": [{ "ruolo": "@", "nome": "@" }]
-        },
-        "piao": {
-            "dipendenti": "oltre_50",
-            "formazione": {
-                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
-                "contesto_normativo": "@", "stato_dell_arte": "@", "strategia": "@",
-                "risorse": "@", "incentivi": "@",
-                "fotografia": [attivita_formativa(true)],
-                "obiettivi": [attivita_formativa(false)],
-                "riconosciute": [{
-                    "tipologia": "@", "ambito": "@", "area_tematica": "@",
-                    "formati_dirigenti": 711, "formati_non_dirigenti": 722, "ore": 73.5,
-                    "verifica_apprendimento": true
-                }],
-                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
-                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
-            },
-            "monitoraggio": {
-                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
-                "strumenti": "@", "soddisfazione_utenti": "@", "monitoraggio_piao": "@",
-                "sottosezioni": {
-                    "introduzione": "@", "valore_pubblico": "@", "performance_organizzativa": "@",
-                    "performance_individuale": "@", "rischi_corruttivi": "@",
-                    "struttura_organizzativa": "@", "lavoro_agile": "@", "fabbisogni": "@",
-                    "formazione": "@"
-                },
-                "sottofasi": [{
-                    "id": "SF9", "sottofase": "@", "descrizione": "@", "attori": "@",
-                    "strumenti": "@", "data_inizio": "2024-02-01", "data_fine": "2024-04-30",
-                    "fonte_dato": "@",
-                    "milestone": [{ "descrizione": "@", "data": "2024-03-16" }]
-                }],
-                "categorie": [{
-                    "sottofase": "SF9", "categoria": "performance_organizzativa",
-                    "attori": "@", "attivita": "@",
-                    "data_inizio": "2024-03-01", "data_fine": "2024-03-31"
-                }],
-                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
-                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
-            }
         }
+    })
+}
+
+/// PIAO subsection 2.3, every field; ids are `QHR` literals, since links repeat them.
+/// E1: P 37 × I 41 × C 43 = 65.231, medio between the thresholds 30.011 and 70.013.
+fn rischi() -> Value {
+    let pesi = || [json!(70), json!(30)];
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "normativa": [{ "normativa": "@", "azione_prevista": "@" }],
+        "contesto_esterno": "@", "contesto_interno": "@",
+        "modalita": {
+            "gestione": "@", "identificazione": "@", "analisi": "@", "misurazione": "@",
+            "trattamento": "@", "monitoraggio": "@"
+        },
+        "obiettivi_generali": [{
+            "id": "QHR01", "denominazione": "@", "descrizione": "@", "indicatori": indicatori(pesi())
+        }],
+        "misure_generali": [{
+            "id": "QHR02", "obiettivo_generale": "QHR01", "denominazione": "@", "tipologia": "@",
+            "responsabile": "@", "stakeholder": ["@"], "indicatori": indicatori(pesi())
+        }],
+        "valore_pubblico": "@",
+        "obiettivi_prevenzione": [{
+            "id": "QHR03", "denominazione": "@", "descrizione": "@",
+            "obiettivo_valore_pubblico": "@", "strategia": "@", "obiettivo_organizzativo": "ob-scheda",
+            "indicatori": indicatori(pesi())
+        }],
+        "scala": {
+            "massimo_probabilita": 47, "massimo_impatto": 53, "massimo_controlli": 59,
+            "soglie": { "basso": 30011, "medio": 70013 }
+        },
+        "attivita_sensibili": [{
+            "id": "QHR04", "attivita": "@", "processo": "@", "descrizione": "@", "attori": ["@"],
+            "eventi": [{
+                "id": "QHR05", "evento": "@", "fattori_abilitanti": ["@"],
+                "probabilita": 37, "impatto": 41, "controlli": 43, "livello": "medio",
+                "motivazione": "@"
+            }]
+        }],
+        "misure_specifiche": [{
+            "id": "QHR06", "evento": "QHR05", "obiettivo_prevenzione": "QHR03", "misura": "@",
+            "tipologia": "@", "responsabile": "@", "stakeholder": ["@"],
+            "indicatori": indicatori(pesi())
+        }],
+        "monitoraggi": [{
+            "misura": "QHR06", "tipologia": "@", "modalita": "@", "responsabile": "@",
+            "tempistiche": "@"
+        }],
+        "trasparenza": {
+            "testo": "@",
+            "obblighi": [{
+                "denominazione": "@", "contenuto": "@",
+                "dati": [{
+                    "dato": "@", "tipologia": "@", "responsabile_trasmissione": "@",
+                    "termini": "@", "monitoraggio": "@", "motivazione": "@"
+                }]
+            }]
+        },
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
+/// A PIAO semplificato with every field of the PIAO's sections printed so far.
+fn piao_completo() -> Value {
+    json!({
+        "ente": { "nome": "@" },
+        "documento": { "titolo": "@", "anno_inizio": 2024, "anno_fine": 2025 },
+        "livelli": [{ "nome": "@", "plurale": "@" }],
+        "albero": [{ "id": "ob-scheda", "titolo": "@", "strategia": "QH20" }],
+        "piao": {
+            "dipendenti": "fino_a_50",
+            "anagrafica": {
+                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" },
+                "acronimo": "@", "codice_fiscale": "@", "codice_ipa": "@", "tipologia": "@",
+                "codice_istat": "@", "partita_iva": "@", "sede_legale": "@", "urp": "@",
+                "email": "@", "telefono": "@", "pec": "@", "social": ["@", "@"],
+                "rpct": { "nome": "@", "cognome": "@", "ruolo": "@", "data_nomina": "2024-03-01" },
+                "rtd": { "nominativo": "@", "struttura": "@" },
+                "quadro_normativo": "@", "struttura_programmatica": "@", "cronoprogramma": "@",
+                "missione": "@",
+                "principi_guida": [{ "nome": "@", "descrizione": "@" }],
+                "team_integrazione": [{ "membro": "@", "ruolo": "@" }],
+                "organi_vertice": [{ "organo": "@", "ruolo": "@" }],
+                "priorita_politiche": [{ "id": "QH21", "nome": "@", "descrizione": "@" }],
+                "aree_organizzative": [{ "id": "QH22", "nome": "@", "descrizione": "@" }],
+                "stakeholder": [{ "id": "QH23", "nome": "@", "relazione": "@" }]
+            },
+            "valore_pubblico": {
+                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" },
+                "contesto_esterno": "@", "contesto_interno": "@",
+                "swot": {
+                    "punti_di_forza": ["@"], "punti_di_debolezza": ["@"],
+                    "opportunita": ["@"], "minacce": ["@"]
+                },
+                "concetto": "@",
+                "obiettivi": [{
+                    "id": "QH24", "denominazione": "@", "descrizione": "@", "analisi_contesto": "@",
+                    "settore": "@", "responsabile_politico": "@", "responsabile_amministrativo": "@",
+                    "aree": ["QH22"], "priorita": ["QH21"], "stakeholder": ["QH23"],
+                    "indice_impatto": { "valore": 9713, "descrizione": "@" },
+                    "strategie": [{
+                        "id": "QH20", "denominazione": "@", "descrizione": "@", "responsabile": "@",
+                        "indicatori": indicatori([json!(40), json!({ "2024": 60, "2025": 65 })])
+                    }]
+                }],
+                "risorse_finanziarie": [{
+                    "obiettivo": "QH24", "iniziativa": "@", "descrizione": "@",
+                    "dotazione": 12345.5, "fonte": "@"
+                }],
+                "fondi_europei": [{ "progetto": "@", "descrizione": "@", "importo": 6789.25 }],
+                "obiettivi_trasversali": {
+                    "accessibilita_digitale": "@", "accessibilita_fisica": "@",
+                    "semplificazione": "@", "pari_opportunita": "@"
+                },
+                "procedure": [{
+                    "procedura": "@", "descrizione": "@", "unita": "@", "misurazione_attuale": "@",
+                    "target": "@", "ufficio": "@"
+                }]
+            },
+            "rischi": rischi(),
+            "lavoro_agile": { "condizioni": {
+                "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@", "riservatezza_dei_dati": "@",
+                "smaltimento_arretrato": "@", "dotazione_tecnologica": "@"
+            } },
+            "struttura": struttura_completa(),
+            "fabbisogni": fabbisogni_completi(),
+            "formazione": formazione_completa(),
+            "monitoraggio": monitoraggio_completo()
+        }
+    })
+}
+
+/// Subsection 3.3.2 with every field.
+fn formazione_completa() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "contesto_normativo": "@", "stato_dell_arte": "@", "strategia": "@",
+        "risorse": "@", "incentivi": "@",
+        "fotografia": [attivita_formativa(true)],
+        "obiettivi": [attivita_formativa(false)],
+        "riconosciute": [{
+            "tipologia": "@", "ambito": "@", "area_tematica": "@",
+            "formati_dirigenti": 711, "formati_non_dirigenti": 722, "ore": 73.5,
+            "verifica_apprendimento": true
+        }],
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
     })
 }
 
@@ -448,7 +591,7 @@ fn attivita_formativa(fotografia: bool) -> Value {
         "obbligatoria": true, "riferimento_normativo": "@", "destinatari": "entrambi",
         "target_dirigenti": 611, "target_non_dirigenti": 622, "ore": 65.5,
         "verifica_apprendimento": true, "crediti": 6.5, "modalita_gestione": "@",
-        "ente_erogatore": "@", "costo": 6789.25,
+        "ente_erogatore": "@", "costo": 5432.75,
         "data_inizio": "2023-10-02", "data_fine": "2023-11-17"
     });
     if fotografia {
@@ -458,9 +601,110 @@ fn attivita_formativa(fotografia: bool) -> Value {
     a
 }
 
+/// Section 4 with every field.
+fn monitoraggio_completo() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "strumenti": "@", "soddisfazione_utenti": "@", "monitoraggio_piao": "@",
+        "sottosezioni": {
+            "introduzione": "@", "valore_pubblico": "@", "performance_organizzativa": "@",
+            "performance_individuale": "@", "rischi_corruttivi": "@",
+            "struttura_organizzativa": "@", "lavoro_agile": "@", "fabbisogni": "@",
+            "formazione": "@"
+        },
+        "sottofasi": [{
+            "id": "SF9", "sottofase": "@", "descrizione": "@", "attori": "@",
+            "strumenti": "@", "data_inizio": "2024-02-01", "data_fine": "2024-04-30",
+            "fonte_dato": "@",
+            "milestone": [{ "descrizione": "@", "data": "2024-03-16" }]
+        }],
+        "categorie": [{
+            "sottofase": "SF9", "categoria": "performance_organizzativa",
+            "attori": "@", "attivita": "@",
+            "data_inizio": "2024-03-01", "data_fine": "2024-03-31"
+        }],
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
+/// PIAO 3.1 with every field.
+fn struttura_completa() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "struttura_al_31_dicembre": "@", "ulteriori_dettagli": "@",
+        "incarichi_dirigenziali": "@", "profili_professionali": "@", "linee_strategiche": "@",
+        "organigramma": {
+            "titolo": "@",
+            "radice": { "nome": "@", "responsabile": "@", "staff": [{ "nome": "@" }], "unita": [{ "nome": "@" }] }
+        },
+        "ampiezza": [{ "unita": "@", "risorse": 1313 }, { "unita": "@", "risorse": 808 }],
+        "personale_per_profilo": [{ "profilo": "@", "unita": 1717 }],
+        "fonte_personale": "@",
+        "funzionale": [{
+            "codice": "@", "ovp": "QH24", "responsabile": "@", "stakeholder": ["@"],
+            "dimensioni": "@", "polarita": "@",
+            "indicatore": {
+                "descrizione": "@", "formula": "@", "unita": "@", "baseline": "@",
+                "target": { "2024": "@", "2025": 4343 }, "fonte": "@"
+            }
+        }],
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
+/// PIAO 3.3.1 with every field and every kind of personnel table.
+fn fabbisogni_completi() -> Value {
+    let assunzione = |unita: u32, oneri: u32| json!({ "qualifica": "@", "profilo": "@", "reclutamento": "@", "finanziamento": "@", "unita": unita, "oneri": oneri });
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "contesto": "@", "consistenza_qualitativa": "@", "strategie_programmazione": "@",
+        "obiettivi_trasformazione": "@", "rimodulazione": true, "strategia_copertura": "@",
+        "tempo_determinato": "@", "stima_evoluzione": "@",
+        "tabelle": {
+            "dotazione_organica": [{ "qualifica": "@", "dirigenziale": true, "unita": 21, "valore": 150000 }],
+            "dirigenti": [{
+                "qualifica": "@", "posti": 61, "di_ruolo": 57, "comandati_out": 11,
+                "art19_comma_5bis": 12, "art19_comma_6": 13
+            }],
+            "non_dirigenti": [{ "area": "@", "posti": 420, "di_ruolo": 401, "comandati_out": 14, "comandati_in": 15 }],
+            "dirigenti_tempo_determinato": [{ "qualifica": "@", "valore": 77777, "norma": "@", "unita": 16 }],
+            "non_dirigenti_tempo_determinato": [{ "qualifica": "@", "valore": 66666, "norma": "@", "unita": 17 }],
+            "assunzioni_dirigenti": [assunzione(18, 88888)],
+            "assunzioni_aree": [assunzione(19, 99999)],
+            "cessazioni": [
+                { "qualifica": "@", "dirigenziale": true, "unita": 23, "risorse": 45454 },
+                { "qualifica": "@", "unita": 24, "risorse": 46464 }
+            ],
+            "entrate": [{
+                "voce": "@", "rendiconto_t_4": 1111111, "rendiconto_t_3": 2222223,
+                "rendiconto_t_2": 3333335, "fcde": 44444
+            }],
+            "spese_personale": [{ "voce": "@", "importo": 555555 }],
+            "verifica_soglia": [
+                { "voce": "@", "valore": 27.35, "formato": "percentuale" },
+                { "voce": "@", "valore": 1234567 }
+            ],
+            "limite_spesa_2011_2013": [{ "voce": "@", "anno_2011": 700001, "anno_2012": 700002, "anno_2013": 700006 }],
+            "limite_spesa": [{ "voce": "@", "anno_t": 800001, "anno_t_1": 800002, "anno_t_2": 800006 }],
+            "dotazione_rimodulata": [{ "qualifica": "@", "unita": 22, "valore": 151000 }],
+            "copertura": [{
+                "anno": 2025,
+                "dirigenti": [assunzione(25, 11111)],
+                "aree": [assunzione(26, 22222)],
+                "cessazioni": [{ "qualifica": "@", "unita": 27, "risorse": 47474 }]
+            }]
+        },
+        "funzionale": [{ "codice": "@", "indicatore": { "descrizione": "@" } }],
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@" }
+    })
+}
+
 /// The numbers of the plan and how each prints (by path), computed by hand.
 fn numeri() -> BTreeMap<&'static str, &'static str> {
-    BTreeMap::from([
+    let mut n = BTreeMap::from([
         ("albero[0].peso", "72,50%"),
         ("misurazione.tetto", "120,00%"),
         ("misurazione.soglia", "65,00%"),
@@ -536,6 +780,49 @@ fn numeri() -> BTreeMap<&'static str, &'static str> {
         ),
         ("pola.sezioni[0].contenuto[0].serie_mensile.anno", "2024"),
         (
+            "piao.valore_pubblico.obiettivi[0].indice_impatto.valore",
+            "9713 –",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[0].peso",
+            "40,00%",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[1].peso.2024",
+            "2024: 60,00%",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[1].peso.2025",
+            "2025: 65,00%",
+        ),
+        (
+            "piao.valore_pubblico.obiettivi[0].strategie[0].indicatori[0].target.2025",
+            "4.242",
+        ),
+        (
+            "piao.valore_pubblico.risorse_finanziarie[0].dotazione",
+            "12.345,50",
+        ),
+        ("piao.valore_pubblico.fondi_europei[0].importo", "6.789,25"),
+        ("piao.formazione.fotografia[0].target_dirigenti", "611"),
+        ("piao.formazione.fotografia[0].target_non_dirigenti", "622"),
+        ("piao.formazione.fotografia[0].ore", "65,50"),
+        ("piao.formazione.fotografia[0].crediti", "6,50"),
+        ("piao.formazione.fotografia[0].costo", "5.432,75"),
+        ("piao.formazione.obiettivi[0].target_dirigenti", "611"),
+        ("piao.formazione.obiettivi[0].target_non_dirigenti", "622"),
+        ("piao.formazione.obiettivi[0].ore", "65,50"),
+        ("piao.formazione.obiettivi[0].crediti", "6,50"),
+        ("piao.formazione.obiettivi[0].costo", "5.432,75"),
+        ("piao.formazione.fotografia[0].formati_dirigenti", "633"),
+        ("piao.formazione.fotografia[0].formati_non_dirigenti", "644"),
+        ("piao.formazione.riconosciute[0].formati_dirigenti", "711"),
+        (
+            "piao.formazione.riconosciute[0].formati_non_dirigenti",
+            "722",
+        ),
+        ("piao.formazione.riconosciute[0].ore", "73,50"),
+        (
             "pola.sezioni[0].contenuto[0].serie_mensile.mesi[0].dipendenti",
             "321",
         ),
@@ -555,25 +842,185 @@ fn numeri() -> BTreeMap<&'static str, &'static str> {
             "pola.sezioni[0].contenuto[1].conteggi.righe[0].valori[0]",
             "4.321",
         ),
-        ("piao.formazione.fotografia[0].target_dirigenti", "611"),
-        ("piao.formazione.fotografia[0].target_non_dirigenti", "622"),
-        ("piao.formazione.fotografia[0].ore", "65,50"),
-        ("piao.formazione.fotografia[0].crediti", "6,50"),
-        ("piao.formazione.fotografia[0].costo", "6.789,25"),
-        ("piao.formazione.obiettivi[0].target_dirigenti", "611"),
-        ("piao.formazione.obiettivi[0].target_non_dirigenti", "622"),
-        ("piao.formazione.obiettivi[0].ore", "65,50"),
-        ("piao.formazione.obiettivi[0].crediti", "6,50"),
-        ("piao.formazione.obiettivi[0].costo", "6.789,25"),
-        ("piao.formazione.fotografia[0].formati_dirigenti", "633"),
-        ("piao.formazione.fotografia[0].formati_non_dirigenti", "644"),
-        ("piao.formazione.riconosciute[0].formati_dirigenti", "711"),
+        ("piao.struttura.ampiezza[0].risorse", "1.313"),
+        ("piao.struttura.ampiezza[1].risorse", "808"),
+        ("piao.struttura.personale_per_profilo[0].unita", "1.717"),
         (
-            "piao.formazione.riconosciute[0].formati_non_dirigenti",
-            "722",
+            "piao.struttura.funzionale[0].indicatore.target.2025",
+            "4.343",
         ),
-        ("piao.formazione.riconosciute[0].ore", "73,50"),
-    ])
+        ("piao.fabbisogni.tabelle.dotazione_organica[0].unita", "21"),
+        (
+            "piao.fabbisogni.tabelle.dotazione_organica[0].valore",
+            "€ 150.000",
+        ),
+        ("piao.fabbisogni.tabelle.dirigenti[0].posti", "61"),
+        ("piao.fabbisogni.tabelle.dirigenti[0].di_ruolo", "57"),
+        ("piao.fabbisogni.tabelle.dirigenti[0].comandati_out", "11"),
+        (
+            "piao.fabbisogni.tabelle.dirigenti[0].art19_comma_5bis",
+            "12",
+        ),
+        ("piao.fabbisogni.tabelle.dirigenti[0].art19_comma_6", "13"),
+        ("piao.fabbisogni.tabelle.non_dirigenti[0].posti", "420"),
+        ("piao.fabbisogni.tabelle.non_dirigenti[0].di_ruolo", "401"),
+        (
+            "piao.fabbisogni.tabelle.non_dirigenti[0].comandati_out",
+            "14",
+        ),
+        (
+            "piao.fabbisogni.tabelle.non_dirigenti[0].comandati_in",
+            "15",
+        ),
+        (
+            "piao.fabbisogni.tabelle.dirigenti_tempo_determinato[0].valore",
+            "€ 77.777",
+        ),
+        (
+            "piao.fabbisogni.tabelle.dirigenti_tempo_determinato[0].unita",
+            "16",
+        ),
+        (
+            "piao.fabbisogni.tabelle.non_dirigenti_tempo_determinato[0].valore",
+            "€ 66.666",
+        ),
+        (
+            "piao.fabbisogni.tabelle.non_dirigenti_tempo_determinato[0].unita",
+            "17",
+        ),
+        (
+            "piao.fabbisogni.tabelle.assunzioni_dirigenti[0].unita",
+            "18",
+        ),
+        (
+            "piao.fabbisogni.tabelle.assunzioni_dirigenti[0].oneri",
+            "€ 88.888",
+        ),
+        ("piao.fabbisogni.tabelle.assunzioni_aree[0].unita", "19"),
+        (
+            "piao.fabbisogni.tabelle.assunzioni_aree[0].oneri",
+            "€ 99.999",
+        ),
+        ("piao.fabbisogni.tabelle.cessazioni[0].unita", "23"),
+        ("piao.fabbisogni.tabelle.cessazioni[0].risorse", "€ 45.454"),
+        ("piao.fabbisogni.tabelle.cessazioni[1].unita", "24"),
+        ("piao.fabbisogni.tabelle.cessazioni[1].risorse", "€ 46.464"),
+        (
+            "piao.fabbisogni.tabelle.entrate[0].rendiconto_t_4",
+            "€ 1.111.111",
+        ),
+        (
+            "piao.fabbisogni.tabelle.entrate[0].rendiconto_t_3",
+            "€ 2.222.223",
+        ),
+        (
+            "piao.fabbisogni.tabelle.entrate[0].rendiconto_t_2",
+            "€ 3.333.335",
+        ),
+        ("piao.fabbisogni.tabelle.entrate[0].fcde", "€ 44.444"),
+        (
+            "piao.fabbisogni.tabelle.spese_personale[0].importo",
+            "€ 555.555",
+        ),
+        (
+            "piao.fabbisogni.tabelle.verifica_soglia[0].valore",
+            "27,35%",
+        ),
+        (
+            "piao.fabbisogni.tabelle.verifica_soglia[1].valore",
+            "€ 1.234.567",
+        ),
+        (
+            "piao.fabbisogni.tabelle.limite_spesa_2011_2013[0].anno_2011",
+            "€ 700.001",
+        ),
+        (
+            "piao.fabbisogni.tabelle.limite_spesa_2011_2013[0].anno_2012",
+            "€ 700.002",
+        ),
+        (
+            "piao.fabbisogni.tabelle.limite_spesa_2011_2013[0].anno_2013",
+            "€ 700.006",
+        ),
+        (
+            "piao.fabbisogni.tabelle.limite_spesa[0].anno_t",
+            "€ 800.001",
+        ),
+        (
+            "piao.fabbisogni.tabelle.limite_spesa[0].anno_t_1",
+            "€ 800.002",
+        ),
+        (
+            "piao.fabbisogni.tabelle.limite_spesa[0].anno_t_2",
+            "€ 800.006",
+        ),
+        (
+            "piao.fabbisogni.tabelle.dotazione_rimodulata[0].unita",
+            "22",
+        ),
+        (
+            "piao.fabbisogni.tabelle.dotazione_rimodulata[0].valore",
+            "€ 151.000",
+        ),
+        (
+            "piao.fabbisogni.tabelle.copertura[0].anno",
+            "Copertura del fabbisogno 2025",
+        ),
+        (
+            "piao.fabbisogni.tabelle.copertura[0].dirigenti[0].unita",
+            "25",
+        ),
+        (
+            "piao.fabbisogni.tabelle.copertura[0].dirigenti[0].oneri",
+            "€ 11.111",
+        ),
+        ("piao.fabbisogni.tabelle.copertura[0].aree[0].unita", "26"),
+        (
+            "piao.fabbisogni.tabelle.copertura[0].aree[0].oneri",
+            "€ 22.222",
+        ),
+        (
+            "piao.fabbisogni.tabelle.copertura[0].cessazioni[0].unita",
+            "27",
+        ),
+        (
+            "piao.fabbisogni.tabelle.copertura[0].cessazioni[0].risorse",
+            "€ 47.474",
+        ),
+    ]);
+    let r = "piao.rischi";
+    for gruppo in [
+        "obiettivi_generali",
+        "misure_generali",
+        "obiettivi_prevenzione",
+        "misure_specifiche",
+    ] {
+        let i = format!("{r}.{gruppo}[0].indicatori");
+        n.insert(leak(format!("{i}[0].peso")), "70,00%");
+        n.insert(leak(format!("{i}[1].peso")), "30,00%");
+        n.insert(leak(format!("{i}[0].target.2025")), "4.242");
+    }
+    let e = format!("{r}.attivita_sensibili[0].eventi[0]");
+    n.insert(leak(format!("{e}.probabilita")), "37");
+    n.insert(leak(format!("{e}.impatto")), "41");
+    n.insert(leak(format!("{e}.controlli")), "43");
+    n.insert(leak(format!("{r}.scala.massimo_probabilita")), "da 1 a 47");
+    n.insert(leak(format!("{r}.scala.massimo_impatto")), "da 1 a 53");
+    n.insert(leak(format!("{r}.scala.massimo_controlli")), "da 1 a 59");
+    n.insert(
+        leak(format!("{r}.scala.soglie.basso")),
+        "P×I×C fino a 30.011",
+    );
+    n.insert(
+        leak(format!("{r}.scala.soglie.medio")),
+        "P×I×C da 30.012 a 70.013",
+    );
+    n
+}
+
+/// A path built at run time, for the table of numbers.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }
 
 /// Replaces every `"@"` with a unique marker.
@@ -780,28 +1227,47 @@ fn dentro(path: &str, base: &str) -> bool {
 #[test]
 fn every_field_of_the_schema_is_printed_or_warned() {
     let schema = piano::load::schema::schema();
-    let mut plan = piano_completo();
     let mut n = 0;
+    let mut plan = piano_completo();
     marca(&mut plan, &mut n);
+    // A plan with `piao` is printed as the PIAO: a second plan, its markers numbered on.
+    let mut piao = piao_completo();
+    marca(&mut piao, &mut n);
 
-    // The walk: the plan has every field of the schema, in every kind of node.
-    let mut cammino = Cammino {
-        defs: schema["$defs"].as_object().unwrap(),
-        foglie: Vec::new(),
-        presenti: Vec::new(),
-        alternative: BTreeSet::new(),
+    // The walk: the two plans have every field of the schema, the first in every kind of
+    // node.
+    let cammina = |plan: &Value| {
+        let mut cammino = Cammino {
+            defs: schema["$defs"].as_object().unwrap(),
+            foglie: Vec::new(),
+            presenti: Vec::new(),
+            alternative: BTreeSet::new(),
+        };
+        cammino.visita(schema, plan, "", "Piano", &[]);
+        cammino
     };
-    cammino.visita(schema, &plan, "", "Piano", &[]);
+    let cammino = cammina(&plan);
+    let cammino_piao = cammina(&piao);
     let (mut campi, mut alternative) = campi_dello_schema(schema);
     campi.retain(|c| !pending_15(c));
     alternative.retain(|c| !pending_15(c));
-    let presenti: BTreeSet<&String> = cammino.presenti.iter().map(|(_, k)| k).collect();
+    let presenti: BTreeSet<&String> = cammino
+        .presenti
+        .iter()
+        .chain(&cammino_piao.presenti)
+        .map(|(_, k)| k)
+        .collect();
     let assenti: Vec<&String> = campi.iter().filter(|c| !presenti.contains(c)).collect();
     assert!(
         assenti.is_empty(),
         "fields missing from the test plan: {assenti:?}"
     );
-    let alt_assenti: Vec<&String> = alternative.difference(&cammino.alternative).collect();
+    let usate: BTreeSet<String> = cammino
+        .alternative
+        .union(&cammino_piao.alternative)
+        .cloned()
+        .collect();
+    let alt_assenti: Vec<&String> = alternative.difference(&usate).collect();
     assert!(
         alt_assenti.is_empty(),
         "alternatives missing from the test plan: {alt_assenti:?}"
@@ -825,29 +1291,94 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         );
     }
 
-    // Two builds: the plan without its PIAO, whose documents print the plan's own fields,
-    // and the whole plan, whose PIAO documents print the PIAO's.
-    let mut senza_piao = plan.clone();
-    senza_piao.as_object_mut().unwrap().remove("piao");
-    let (stampa, stampa_piao) = (stampati(&senza_piao), stampati(&plan));
-    let di = |percorso: &str| {
-        if dentro(percorso, "piao") {
-            &stampa_piao
-        } else {
-            &stampa
-        }
-    };
-    let avvisi: Vec<&str> = stampa
-        .avvisi
+    let mut mancanti = Vec::new();
+    let mut in_attesa = BTreeSet::new();
+    // The plan's own files are named after its title (the POLA's after its own).
+    let titolo = plan["documento"]["titolo"].as_str().unwrap().to_lowercase();
+    // A plan without `piao` has no strategy to link: its objectives' `strategia` is looked
+    // for in the PIAO, whose objective links one (ESENTI).
+    let mut senza_strategie = plan.clone();
+    togli_strategie(&mut senza_strategie);
+    stampati(
+        &senza_strategie,
+        &cammino,
+        &|nome: &str, ext: &str| nome.starts_with(&titolo) && nome.ends_with(ext),
+        &mut mancanti,
+        &mut in_attesa,
+    );
+    // The PIAO's document is named after its triennium.
+    stampati(
+        &piao,
+        &cammino_piao,
+        &|nome: &str, ext: &str| nome == format!("piao-2024-2025{ext}"),
+        &mut mancanti,
+        &mut in_attesa,
+    );
+    // The temporary list holds only what is still missing: a key printed since is removed.
+    let superflui: Vec<&&str> = PENDING_ISSUE_13
         .iter()
-        .filter(|a| !dentro(a, "piao"))
-        .chain(stampa_piao.avvisi.iter().filter(|a| dentro(a, "piao")))
-        .map(String::as_str)
+        .filter(|k| !in_attesa.contains(**k))
+        .collect();
+    assert!(
+        mancanti.is_empty(),
+        "{} values not printed:\n{}",
+        mancanti.len(),
+        mancanti.join("\n")
+    );
+    assert!(
+        superflui.is_empty(),
+        "PENDING_ISSUE_13 lists keys with nothing pending: {superflui:?}"
+    );
+}
+
+/// Builds `plan` and adds to `mancanti` every value of its walk that its document (the
+/// files `documento` picks by name and extension) does not print and no P090 warns.
+fn stampati(
+    plan: &Value,
+    cammino: &Cammino,
+    documento: &dyn Fn(&str, &str) -> bool,
+    mancanti: &mut Vec<String>,
+    in_attesa: &mut BTreeSet<String>,
+) {
+    // One build of the whole plan.
+    let (dir, path) = plan_file(plan);
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
+    )
+    .unwrap();
+    let source = piano::load::read(&path).unwrap();
+    let built = piano::pipeline::build(
+        source,
+        &piano::render::Templates::builtin(),
+        &piano::pipeline::BuildOptions::default(),
+    )
+    .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
+    let file = |ext: &str| {
+        built
+            .outputs
+            .iter()
+            .find(|o| documento(&o.name, ext))
+            .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
+    };
+    let pdf = &file(".pdf").bytes;
+    // Compared in lower case: an enumerated value prints lowered inside a sentence.
+    let pdf_testo =
+        squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase();
+    let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
+    let html_testo = squash(&html.replace("&#x27;", "'").replace("&#x2f;", "/")).to_lowercase();
+    let avvisi: Vec<&str> = built
+        .diagnostics
+        .iter()
+        // P090 names a field without a place; P044 and P045 a key where it does not apply.
+        .filter(|d| {
+            use piano::diag::Codice;
+            matches!(d.code, Codice::P090 | Codice::P044 | Codice::P045)
+        })
+        .filter_map(|d| d.path.as_deref())
         .collect();
 
     let numeri = numeri();
-    let mut mancanti = Vec::new();
-    let mut in_attesa = BTreeSet::new();
     for f in &cammino.foglie {
         let avvisato = avvisi.iter().any(|a| dentro(&f.percorso, a));
         let chiave = |lista: &[&str]| {
@@ -864,7 +1395,8 @@ fn every_field_of_the_schema_is_printed_or_warned() {
             in_attesa.insert(k);
             continue;
         }
-        // A value of a PIAO type still pending (the section's branch will check it).
+        // A field of a PIAO type another branch prints (the plan holds the PIAO around the
+        // sections already printed).
         if f.chiavi.last().is_some_and(|k| pending_15(k)) {
             continue;
         }
@@ -894,10 +1426,9 @@ fn every_field_of_the_schema_is_printed_or_warned() {
         let solo_pdf = SOLO_PDF
             .iter()
             .any(|(k, _)| f.chiavi.iter().any(|c| c == k));
-        let testi = di(&f.percorso);
         let (in_pdf, in_html) = (
-            testi.pdf.contains(&atteso),
-            solo_pdf || testi.html.contains(&atteso),
+            pdf_testo.contains(&atteso),
+            solo_pdf || html_testo.contains(&atteso),
         );
         if !in_pdf || !in_html {
             let dove = match (in_pdf, in_html) {
@@ -922,44 +1453,26 @@ fn every_field_of_the_schema_is_printed_or_warned() {
             .filter(|m| m.starts_with("QX"))
             .map(str::to_lowercase)
             .collect();
-        let testi = di(a);
         if !marcatori.is_empty()
             && marcatori
                 .iter()
-                .all(|m| testi.pdf.contains(m) && testi.html.contains(m))
+                .all(|m| pdf_testo.contains(m) && html_testo.contains(m))
         {
             mancanti.push(format!("`{a}`: printed, yet warned by P090"));
         }
     }
-    // The temporary list holds only what is still missing: a key printed since is removed.
-    let superflui: Vec<&&str> = PENDING_ISSUE_13
-        .iter()
-        .filter(|k| !in_attesa.contains(**k))
-        .collect();
-    assert!(
-        mancanti.is_empty(),
-        "{} values not printed:\n{}",
-        mancanti.len(),
-        mancanti.join("\n")
-    );
-    assert!(
-        superflui.is_empty(),
-        "PENDING_ISSUE_13 lists keys with nothing pending: {superflui:?}"
-    );
 }
 
-/// What a build of a plan prints: the text of its main PDF (with the alternative texts)
-/// and of its HTML page, in lower case, and the paths of the fields it warns are not
-/// printed.
-struct Stampa {
+/// What a build of a plan prints: the text of its main PDF (with the figures' text
+/// alternatives) and HTML page, squashed and lowered, and the paths it warns are not printed.
+struct Stampato {
     pdf: String,
     html: String,
     avvisi: Vec<String>,
 }
 
-/// Builds `plan` and reads its main documents: the plan's, named after its title, or the
-/// PIAO's, named `piao-` and the period.
-fn stampati(plan: &Value) -> Stampa {
+/// Builds `plan` and reads its main document, the files whose name starts with `nome`.
+fn stampato(plan: &Value, nome: &str) -> Stampato {
     let (dir, path) = plan_file(plan);
     std::fs::write(
         dir.path().join("logo.svg"),
@@ -973,39 +1486,41 @@ fn stampati(plan: &Value) -> Stampa {
         &piano::pipeline::BuildOptions::default(),
     )
     .unwrap_or_else(|f| panic!("build failed: {:#?}", f.diagnostics));
-    // The plan's own files are named after its title (the POLA's after its own).
-    let nome = if plan.get("piao").is_some() {
-        format!(
-            "piao-{}-{}.",
-            plan["documento"]["anno_inizio"], plan["documento"]["anno_fine"]
-        )
-    } else {
-        plan["documento"]["titolo"].as_str().unwrap().to_lowercase()
-    };
     let file = |ext: &str| {
         built
             .outputs
             .iter()
-            .find(|o| o.name.starts_with(&nome) && o.name.ends_with(ext))
+            .find(|o| o.name.starts_with(nome) && o.name.ends_with(ext))
             .unwrap_or_else(|| panic!("no {ext} among {:?}", names(&built.outputs)))
     };
     let pdf = &file(".pdf").bytes;
+    // Compared in lower case: an enumerated value prints lowered inside a sentence.
     let html = String::from_utf8(file(".html").bytes.clone()).unwrap();
-    Stampa {
-        // Compared in lower case: an enumerated value prints lowered inside a sentence.
+    Stampato {
         pdf: squash(&format!("{}\n{}", pdf_text(pdf), alt_texts(pdf).join("\n"))).to_lowercase(),
         html: squash(&html.replace("&#x27;", "'").replace("&#x2f;", "/")).to_lowercase(),
         avvisi: built
             .diagnostics
             .iter()
-            // P090 names a field without a place; P044 and P045 a key where it does not
-            // apply.
+            // P090 names a field without a place; P044 and P045 a key where it does not apply.
             .filter(|d| {
                 use piano::diag::Codice;
                 matches!(d.code, Codice::P090 | Codice::P044 | Codice::P045)
             })
             .filter_map(|d| d.path.clone())
             .collect(),
+    }
+}
+
+/// Removes every node's link to a strategy of the PIAO.
+fn togli_strategie(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.remove("strategia");
+            m.values_mut().for_each(togli_strategie);
+        }
+        Value::Array(items) => items.iter_mut().for_each(togli_strategie),
+        _ => {}
     }
 }
 

@@ -118,6 +118,10 @@ pub struct PiaoView {
     pub figure: bool,
     /// Subsection 2.3 as a document of its own, for the RPCT.
     pub anticorruzione: Option<DocumentoSezione>,
+    /// Every table of the PIAO's sections with its subsection's number, as the plan states
+    /// its cells (numbers unformatted), for the open data.
+    #[serde(skip)]
+    pub tabelle_dati: Vec<(String, Tabella)>,
 }
 
 /// A subsection of the PIAO printed as a document of its own.
@@ -178,7 +182,7 @@ pub const TITOLO_LAVORO_AGILE: &str = "Organizzazione del lavoro agile";
 pub const TITOLO_ANTICORRUZIONE: &str = "Rischi corruttivi e trasparenza";
 
 /// Builds the PIAO's view from the plan; `None` when the plan is not a PIAO.
-pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) -> Option<PiaoView> {
+pub fn build(piano: &Piano, indice: &Indice, source_date_epoch: Option<i64>) -> Option<PiaoView> {
     let piao = piano.piao.as_ref()?;
     let doc = &piano.documento;
     let periodo = periodo_di(doc.anno_inizio, doc.anno_fine);
@@ -202,7 +206,7 @@ pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) ->
         b.titolo(&SEZIONE_2);
     }
     if let Some(s) = &piao.valore_pubblico {
-        b.parte(&[2, 1], valore::sezione(s, piano), 2);
+        b.parte(&[2, 1], valore::sezione(s, piano, indice), 2);
     }
     let capitolo = b.performance(piano, piao.performance.as_ref());
     if let Some(s) = &piao.rischi {
@@ -293,7 +297,18 @@ pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) ->
                 None => forma.to_string(),
             }),
             riferimento: doc.riferimento_normativo.clone(),
-            approvazioni: piano.atti.iter().map(Approvazione::of).collect(),
+            approvazioni: piano
+                .atti
+                .iter()
+                .map(Approvazione::of)
+                .chain(piao.pubblicazione.as_ref().map(|p| Approvazione {
+                    testo: format!("Autorità che approva: {}", p.autorita),
+                    oggetto: Some(format!(
+                        "Pubblicato in Amministrazione Trasparente: {}",
+                        p.url_trasparenza
+                    )),
+                }))
+                .collect(),
             avvertenza: crate::documento::avvertenza(doc.illustrativo),
         },
         forma: forma.into(),
@@ -301,9 +316,22 @@ pub fn build(piano: &Piano, _indice: &Indice, source_date_epoch: Option<i64>) ->
         tabelle,
         figure,
         parti: b.parti,
+        tabelle_dati: b.tabelle,
         capitolo,
         anticorruzione,
     })
+}
+
+/// The tables of `list` and of its subsections, each with `numero`.
+fn raccogli_tabelle(list: &[Sezione], numero: &str, out: &mut Vec<(String, Tabella)>) {
+    for s in list {
+        for b in &s.contenuto {
+            if let Blocco::Tabella(t) = b {
+                out.push((numero.to_string(), t.clone()));
+            }
+        }
+        raccogli_tabelle(&s.sezioni, numero, out);
+    }
 }
 
 /// The heading of a section, without its blocks (for an index).
@@ -324,6 +352,7 @@ fn copia_intestazione(s: &SezioneView) -> SezioneView {
 struct Costruttore {
     parti: Vec<ParteDoc>,
     ancore: usize,
+    tabelle: Vec<(String, Tabella)>,
 }
 
 impl Costruttore {
@@ -341,6 +370,12 @@ impl Costruttore {
 
     /// Sections placed from the number `numero` on, with view-only blocks added.
     fn sezioni(&mut self, numero: &[usize], list: &[Sezione], aggiunte: Vec<Aggiunta>) {
+        let etichetta = numero
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        raccogli_tabelle(list, &etichetta, &mut self.tabelle);
         let (last, parent) = numero.split_last().unwrap_or((&1, &[]));
         let mut sezioni = blocchi::sezioni_sotto(
             list,
@@ -408,6 +443,7 @@ impl Costruttore {
         dopo.extend(coda.sezioni);
         if !dopo.is_empty() {
             let n = numerate + if ha_albero { cap.indice.len() } else { 0 };
+            raccogli_tabelle(&dopo, "2.2", &mut self.tabelle);
             let sezioni = blocchi::sezioni_sotto(&dopo, 3, &[2, 2], n, "piao-22-dopo-");
             self.parti.push(ParteDoc::Sezioni {
                 contatore: vec![2, 2, n],
