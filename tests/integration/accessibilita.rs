@@ -27,7 +27,7 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBu
                     .unwrap(),
             )
             .unwrap();
-            let piao = publish_into(&piano_piao, dir.path(), "piao");
+            let monitoraggio = publish_into(&piano_piao, dir.path(), "monitoraggio");
             let comune = publish_into(
                 &root().join("data/castelnuovo-2025-2027.json"),
                 dir.path(),
@@ -43,21 +43,21 @@ fn other_publications() -> &'static (tempfile::TempDir, PathBuf, PathBuf, PathBu
                 dir.path(),
                 "semplificato",
             );
-            (dir, comune, relazione, piao, semplificato)
+            (dir, comune, relazione, monitoraggio, semplificato)
         });
     &DIR
 }
 
 fn published_pages() -> Vec<PathBuf> {
     let (out, venezia) = published_examples();
-    let (_, comune, relazione, piao, semplificato) = other_publications();
+    let (_, comune, relazione, monitoraggio, semplificato) = other_publications();
     vec![
         out.join("index.html"),
         out.join("piano-organizzativo-del-lavoro-agile-2021.html"),
         venezia.join("index.html"),
         comune.join("index.html"),
         relazione.join("index.html"),
-        piao.join("index.html"),
+        monitoraggio.join("index.html"),
         semplificato.join("index.html"),
         semplificato.join("piao-2025-2027-anticorruzione.html"),
         semplificato.join("piao-2025-2027-performance.html"),

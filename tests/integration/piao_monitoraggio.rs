@@ -177,8 +177,9 @@ fn training_activities_are_checked() {
     assert_eq!(of(&diags, "piao.formazione").len(), 5, "{diags:#?}");
 }
 
-/// A PIAO with a Gantt chart of two sub-phases over 2024 (SF2 spans the year, so the axis
-/// runs from January to December) and a training table of two activities.
+/// The PIAO semplificato of the examples (2025-2027) with a Gantt chart of two sub-phases
+/// over 2024 (SF2 spans the year, so the axis runs from January to December) and a
+/// training table of two activities (both sections optional for it).
 pub fn piao_da_stampare(inizio_sf1: &str) -> serde_json::Value {
     let mut sf1 = sottofase("SF1", inizio_sf1, "2024-04-30");
     sf1["milestone"] =
@@ -192,14 +193,14 @@ pub fn piao_da_stampare(inizio_sf1: &str) -> serde_json::Value {
             "ore": ore, "verifica_apprendimento": false, "costo": costo
         })
     };
-    piao(
-        serde_json::json!({
-            "fotografia": [attivita("F1", 6.0, 1250.5), attivita("F2", 10.5, 749.5)]
-        }),
-        serde_json::json!({
-            "sottofasi": [sf1, sottofase("SF2", "2024-01-01", "2024-12-31")]
-        }),
-    )
+    let mut json = read_json(&root().join("data/castelnuovo-piao-2025-2027.json"));
+    json["piao"]["formazione"] = serde_json::json!({
+        "fotografia": [attivita("F1", 6.0, 1250.5), attivita("F2", 10.5, 749.5)]
+    });
+    json["piao"]["monitoraggio"] = serde_json::json!({
+        "sottofasi": [sf1, sottofase("SF2", "2024-01-01", "2024-12-31")]
+    });
+    json
 }
 
 /// Builds a plan in-process (with the generated Typst), returning the PIAO's PDF, page
@@ -226,9 +227,9 @@ fn build_piao(json: &serde_json::Value) -> (Vec<u8>, String, String) {
             .clone()
     };
     (
-        file("piao-2024-2026.pdf"),
-        String::from_utf8(file("piao-2024-2026.html")).unwrap(),
-        String::from_utf8(file("piao-2024-2026.typ")).unwrap(),
+        file("piao-2025-2027.pdf"),
+        String::from_utf8(file("piao-2025-2027.html")).unwrap(),
+        String::from_utf8(file("piao-2025-2027.typ")).unwrap(),
     )
 }
 
@@ -302,7 +303,7 @@ fn training_totals_are_computed_in_the_documents() {
         text.contains(&squash("Totale (2 attività) 4 60 2 54 16,50 2.000,00")),
         "{text}"
     );
-    assert!(text.contains(&squash("Fotografia della formazione al 31.12.2023")));
+    assert!(text.contains(&squash("Fotografia della formazione al 31.12.2024")));
     assert!(
         html.contains("<th scope=\"row\"></th><td>Totale (2 attività)</td>"),
         "{html}"

@@ -167,6 +167,37 @@ const SOLO_PDF: &[(&str, &str)] = &[(
 
 /// Enumerated values and the words they print as.
 const PAROLE: &[(&str, &str)] = &[
+    ("AttivitaFormativa.destinatari", "Entrambi"),
+    (
+        "CategoriaMonitorata.categoria",
+        "Obiettivi di performance organizzativa",
+    ),
+    // Booleans, printed as words.
+    ("AttivitaFormativa.obbligatoria", "Sì"),
+    ("AttivitaFormativa.verifica_apprendimento", "Sì"),
+    ("AttivitaRiconosciuta.verifica_apprendimento", "Sì"),
+    // Dates, printed as a period in a table.
+    (
+        "AttivitaFormativa.data_inizio",
+        "dal 02/10/2023 al 17/11/2023",
+    ),
+    (
+        "AttivitaFormativa.data_fine",
+        "dal 02/10/2023 al 17/11/2023",
+    ),
+    ("Sottofase.data_inizio", "dal 01/02/2024 al 30/04/2024"),
+    ("Sottofase.data_fine", "dal 01/02/2024 al 30/04/2024"),
+    (
+        "CategoriaMonitorata.data_inizio",
+        "dal 01/03/2024 al 31/03/2024",
+    ),
+    (
+        "CategoriaMonitorata.data_fine",
+        "dal 01/03/2024 al 31/03/2024",
+    ),
+    ("Milestone.data", "16/03/2024"),
+    // An id another table refers to (a marker would differ from the reference).
+    ("Sottofase.id", "SF9"),
     (
         "Conteggi.dimensione",
         "condizioni abilitanti – salute digitale",
@@ -525,46 +556,11 @@ fn piao_completo() -> Value {
                 }]
             },
             "rischi": rischi(),
-            "formazione": {
-                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
-                "contesto_normativo": "@", "stato_dell_arte": "@", "strategia": "@",
-                "risorse": "@", "incentivi": "@",
-                "fotografia": [attivita_formativa(true)],
-                "obiettivi": [attivita_formativa(false)],
-                "riconosciute": [{
-                    "tipologia": "@", "ambito": "@", "area_tematica": "@",
-                    "formati_dirigenti": 711, "formati_non_dirigenti": 722, "ore": 73.5,
-                    "verifica_apprendimento": true
-                }],
-                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
-                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
-            },
-            "monitoraggio": {
-                "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
-                "strumenti": "@", "soddisfazione_utenti": "@", "monitoraggio_piao": "@",
-                "sottosezioni": {
-                    "introduzione": "@", "valore_pubblico": "@", "performance_organizzativa": "@",
-                    "performance_individuale": "@", "rischi_corruttivi": "@",
-                    "struttura_organizzativa": "@", "lavoro_agile": "@", "fabbisogni": "@",
-                    "formazione": "@"
-                },
-                "sottofasi": [{
-                    "id": "SF9", "sottofase": "@", "descrizione": "@", "attori": "@",
-                    "strumenti": "@", "data_inizio": "2024-02-01", "data_fine": "2024-04-30",
-                    "fonte_dato": "@",
-                    "milestone": [{ "descrizione": "@", "data": "2024-03-16" }]
-                }],
-                "categorie": [{
-                    "sottofase": "SF9", "categoria": "performance_organizzativa",
-                    "attori": "@", "attivita": "@",
-                    "data_inizio": "2024-03-01", "data_fine": "2024-03-31"
-                }],
-                "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
-                "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
-            },
             "lavoro_agile": lavoro_agile_completo(),
             "struttura": struttura_completa(),
-            "fabbisogni": fabbisogni_completi()
+            "fabbisogni": fabbisogni_completi(),
+            "formazione": formazione_completa(),
+            "monitoraggio": monitoraggio_completo()
         }
     })
 }
@@ -587,6 +583,69 @@ fn lavoro_agile_completo() -> Value {
             "servizi_agli_utenti": "@", "rotazione_e_prevalenza": "@", "riservatezza_dei_dati": "@",
             "smaltimento_arretrato": "@", "dotazione_tecnologica": "@"
         },
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
+/// Subsection 3.3.2 with every field.
+fn formazione_completa() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "contesto_normativo": "@", "stato_dell_arte": "@", "strategia": "@",
+        "risorse": "@", "incentivi": "@",
+        "fotografia": [attivita_formativa(true)],
+        "obiettivi": [attivita_formativa(false)],
+        "riconosciute": [{
+            "tipologia": "@", "ambito": "@", "area_tematica": "@",
+            "formati_dirigenti": 711, "formati_non_dirigenti": 722, "ore": 73.5,
+            "verifica_apprendimento": true
+        }],
+        "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
+        "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
+    })
+}
+
+/// A training activity of subsection 3.3.2 with every field; `fotografia` adds the people
+/// trained (the objectives have none).
+fn attivita_formativa(fotografia: bool) -> Value {
+    let mut a = json!({
+        "codice": "@", "tipologia": "@", "titolo": "@", "ambito": "@", "area_tematica": "@",
+        "obbligatoria": true, "riferimento_normativo": "@", "destinatari": "entrambi",
+        "target_dirigenti": 611, "target_non_dirigenti": 622, "ore": 65.5,
+        "verifica_apprendimento": true, "crediti": 6.5, "modalita_gestione": "@",
+        "ente_erogatore": "@", "costo": 5432.75,
+        "data_inizio": "2023-10-02", "data_fine": "2023-11-17"
+    });
+    if fotografia {
+        a["formati_dirigenti"] = json!(633);
+        a["formati_non_dirigenti"] = json!(644);
+    }
+    a
+}
+
+/// Section 4 with every field.
+fn monitoraggio_completo() -> Value {
+    json!({
+        "generale": [{ "titolo": "@", "contenuto": [{ "testo": "@" }] }],
+        "strumenti": "@", "soddisfazione_utenti": "@", "monitoraggio_piao": "@",
+        "sottosezioni": {
+            "introduzione": "@", "valore_pubblico": "@", "performance_organizzativa": "@",
+            "performance_individuale": "@", "rischi_corruttivi": "@",
+            "struttura_organizzativa": "@", "lavoro_agile": "@", "fabbisogni": "@",
+            "formazione": "@"
+        },
+        "sottofasi": [{
+            "id": "SF9", "sottofase": "@", "descrizione": "@", "attori": "@",
+            "strumenti": "@", "data_inizio": "2024-02-01", "data_fine": "2024-04-30",
+            "fonte_dato": "@",
+            "milestone": [{ "descrizione": "@", "data": "2024-03-16" }]
+        }],
+        "categorie": [{
+            "sottofase": "SF9", "categoria": "performance_organizzativa",
+            "attori": "@", "attivita": "@",
+            "data_inizio": "2024-03-01", "data_fine": "2024-03-31"
+        }],
         "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
         "allegato": { "titolo": "@", "file": "@", "descrizione": "@" }
     })
@@ -664,24 +723,6 @@ fn fabbisogni_completi() -> Value {
         "ulteriori_informazioni": [{ "nome": "@", "testo": "@" }],
         "allegato": { "titolo": "@" }
     })
-}
-
-/// A training activity of subsection 3.3.2 with every field; `fotografia` adds the people
-/// trained (the objectives have none).
-fn attivita_formativa(fotografia: bool) -> Value {
-    let mut a = json!({
-        "codice": "@", "tipologia": "@", "titolo": "@", "ambito": "@", "area_tematica": "@",
-        "obbligatoria": true, "riferimento_normativo": "@", "destinatari": "entrambi",
-        "target_dirigenti": 611, "target_non_dirigenti": 622, "ore": 65.5,
-        "verifica_apprendimento": true, "crediti": 6.5, "modalita_gestione": "@",
-        "ente_erogatore": "@", "costo": 6789.25,
-        "data_inizio": "2023-10-02", "data_fine": "2023-11-17"
-    });
-    if fotografia {
-        a["formati_dirigenti"] = json!(633);
-        a["formati_non_dirigenti"] = json!(644);
-    }
-    a
 }
 
 /// The numbers of the plan and how each prints (by path), computed by hand.
@@ -786,6 +827,24 @@ fn numeri() -> BTreeMap<&'static str, &'static str> {
             "12.345,50",
         ),
         ("piao.valore_pubblico.fondi_europei[0].importo", "6.789,25"),
+        ("piao.formazione.fotografia[0].target_dirigenti", "611"),
+        ("piao.formazione.fotografia[0].target_non_dirigenti", "622"),
+        ("piao.formazione.fotografia[0].ore", "65,50"),
+        ("piao.formazione.fotografia[0].crediti", "6,50"),
+        ("piao.formazione.fotografia[0].costo", "5.432,75"),
+        ("piao.formazione.obiettivi[0].target_dirigenti", "611"),
+        ("piao.formazione.obiettivi[0].target_non_dirigenti", "622"),
+        ("piao.formazione.obiettivi[0].ore", "65,50"),
+        ("piao.formazione.obiettivi[0].crediti", "6,50"),
+        ("piao.formazione.obiettivi[0].costo", "5.432,75"),
+        ("piao.formazione.fotografia[0].formati_dirigenti", "633"),
+        ("piao.formazione.fotografia[0].formati_non_dirigenti", "644"),
+        ("piao.formazione.riconosciute[0].formati_dirigenti", "711"),
+        (
+            "piao.formazione.riconosciute[0].formati_non_dirigenti",
+            "722",
+        ),
+        ("piao.formazione.riconosciute[0].ore", "73,50"),
         (
             "pola.sezioni[0].contenuto[0].serie_mensile.mesi[0].dipendenti",
             "321",

@@ -7,7 +7,7 @@
 use crate::model::piao::formazione::{AttivitaFormativa, AttivitaRiconosciuta, Formazione, Totali};
 use crate::model::{Blocco, Cella, Colonna, Formato, Piano, Sezione, Tabella};
 
-use super::monitoraggio::{col, data, opzionale, testo};
+use super::monitoraggio::{al, col, dal, opzionale, testo};
 use super::{Parte, capitolo, parte};
 
 /// The section «Formazione del personale»: texts, the tables of the training done and
@@ -69,8 +69,8 @@ fn periodo(inizio: &Option<String>, fine: &Option<String>) -> Cella {
     match (inizio, fine) {
         (None, None) => Cella::Vuota,
         (Some(a), Some(b)) => super::monitoraggio::periodo(a, b),
-        (Some(a), None) => testo(&format!("dal {}", data(a))),
-        (None, Some(b)) => testo(&format!("al {}", data(b))),
+        (Some(a), None) => testo(&dal(a)),
+        (None, Some(b)) => testo(&al(b)),
     }
 }
 
@@ -336,7 +336,7 @@ mod tests {
         assert_eq!(d.righe[0][1], "Webinar");
         assert_eq!(d.righe[0][4], "Sì");
         assert_eq!(d.righe[1][6], "No");
-        assert_eq!(d.righe[0][10], "02/03/2020 – 20/03/2020");
+        assert_eq!(d.righe[0][10], "dal\u{a0}02/03/2020\nal\u{a0}20/03/2020");
         assert_eq!(d.righe[1][10], "");
         let Blocco::Tabella(r) = &p.sezione.sezioni[2].contenuto[0] else {
             panic!()

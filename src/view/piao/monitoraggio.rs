@@ -108,9 +108,20 @@ pub(super) fn data(t: &str) -> String {
     Date::parse_iso(t).map_or_else(|| t.to_string(), |d| d.short())
 }
 
-/// From one date to another, as a table prints them: `01/02/2024 – 30/04/2024`.
+/// From one date to another, as a table prints them: `dal 01/02/2024` and
+/// `al 30/04/2024`, each kept whole on a line of the PDF, one line in the page.
 pub(super) fn periodo(inizio: &str, fine: &str) -> Cella {
-    testo(&format!("{} – {}", data(inizio), data(fine)))
+    testo(&format!("{}\n{}", dal(inizio), al(fine)))
+}
+
+/// `dal 01/02/2024`, never broken.
+pub(super) fn dal(t: &str) -> String {
+    format!("dal\u{a0}{}", data(t))
+}
+
+/// `al 30/04/2024`, never broken.
+pub(super) fn al(t: &str) -> String {
+    format!("al\u{a0}{}", data(t))
 }
 
 fn sottofasi(list: &[Sottofase]) -> Tabella {
@@ -478,7 +489,9 @@ mod tests {
             panic!()
         };
         assert_eq!(t.righe.len(), 3);
-        assert!(matches!(&t.righe[0][5], Cella::Testo(d) if d == "01/02/2024 – 30/04/2024"));
+        assert!(
+            matches!(&t.righe[0][5], Cella::Testo(d) if d == "dal\u{a0}01/02/2024\nal\u{a0}30/04/2024")
+        );
         let Blocco::Tabella(m) = &p.sezione.sezioni[2].contenuto[1] else {
             panic!()
         };
