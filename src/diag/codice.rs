@@ -96,7 +96,7 @@ codici! {
     P111 => Errore, "rischi: misura specifica collegata a un evento rischioso che non esiste";
     P112 => Errore, "rischi: misura collegata a un obiettivo che non esiste (misura generale → obiettivo generale, misura specifica → obiettivo di prevenzione)";
     P113 => Errore, "rischi: monitoraggio di una misura che non esiste";
-    P114 => Errore, "rischi: obiettivo di prevenzione collegato a un obiettivo organizzativo che non è nell'albero";
+    P114 => Errore, "rischi: obiettivo di prevenzione collegato a un obiettivo organizzativo che non è nell'albero, o a un obiettivo di valore pubblico o una strategia che non sono nella sottosezione 2.1";
     P115 => Errore, "rischi: probabilità, impatto o controlli fuori dalla scala dell'ente (da 1 al massimo dichiarato in `scala`)";
     P116 => Errore, "rischi: livello di un evento che contraddice le soglie dell'ente (`scala.soglie`) per il suo valore P×I×C";
     P117 => Errore, "rischi: soglie della scala non crescenti (`basso` non minore di `medio`)";

@@ -340,3 +340,36 @@ fn a_changed_probability_changes_value_and_level_in_the_pdf_and_the_html() {
         assert!(pdf.contains("Basso0Medio0Alto1Totale1"), "{pdf}");
     }
 }
+
+#[test]
+fn a_prevention_objective_links_an_ovp_and_a_strategy_of_2_1() {
+    // With 2.1 (OVP1, strategy S1), OP1 naming OVP9 and S9: two P114 at their keys; with
+    // OVP1 and S1, none.
+    let mut plan = piao();
+    plan["piao"]["valore_pubblico"] = json!({
+        "concetto": "c",
+        "obiettivi": [{ "id": "OVP1", "denominazione": "Valore", "strategie": [{ "id": "S1", "denominazione": "Strategia" }] }]
+    });
+    let op = &mut plan["piao"]["rischi"]["obiettivi_prevenzione"][0];
+    op["obiettivo_valore_pubblico"] = json!("OVP9");
+    op["strategia"] = json!("S9");
+    let (code, diags) = check_json(&plan);
+    assert_eq!(code, 1);
+    let p114: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "P114")
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        p114,
+        [
+            "piao.rischi.obiettivi_prevenzione[0].obiettivo_valore_pubblico",
+            "piao.rischi.obiettivi_prevenzione[0].strategia"
+        ]
+    );
+    let op = &mut plan["piao"]["rischi"]["obiettivi_prevenzione"][0];
+    op["obiettivo_valore_pubblico"] = json!("OVP1");
+    op["strategia"] = json!("S1");
+    let (_, diags) = check_json(&plan);
+    assert!(!diags.iter().any(|d| d["code"] == "P114"), "{diags:#?}");
+}

@@ -222,6 +222,7 @@ fn collegamenti(s: &Rischi, piano: &Piano, base: &str, out: &mut Vec<Diagnostic>
             );
         }
     }
+    valore_pubblico(s, piano, base, out);
     let organizzativi: Vec<(usize, &str)> = s
         .obiettivi_prevenzione
         .iter()
@@ -244,6 +245,56 @@ fn collegamenti(s: &Rischi, piano: &Piano, base: &str, out: &mut Vec<Diagnostic>
                 )
                 .at_path(format!("{base}.obiettivi_prevenzione[{i}].obiettivo_organizzativo"))
                 .with_hint("usa il codice dell'obiettivo nell'albero (es. 4.1.1) o il suo `id`"),
+            );
+        }
+    }
+}
+
+/// P114: a prevention objective's OVP and strategy are those of subsection 2.1, when the
+/// PIAO has it (without it there is nothing to check them against).
+fn valore_pubblico(s: &Rischi, piano: &Piano, base: &str, out: &mut Vec<Diagnostic>) {
+    let Some(vp) = piano.piao.as_ref().and_then(|p| p.valore_pubblico.as_ref()) else {
+        return;
+    };
+    let ovp = insieme(vp.obiettivi.iter().map(|o| o.id.as_str()));
+    let strategie = insieme(
+        vp.obiettivi
+            .iter()
+            .flat_map(|o| &o.strategie)
+            .map(|s| s.id.as_str()),
+    );
+    for (i, o) in s.obiettivi_prevenzione.iter().enumerate() {
+        let collegamenti = [
+            (
+                &o.obiettivo_valore_pubblico,
+                "obiettivo_valore_pubblico",
+                "all'obiettivo di valore pubblico",
+                &ovp,
+                "degli obiettivi di valore pubblico",
+            ),
+            (
+                &o.strategia,
+                "strategia",
+                "alla strategia",
+                &strategie,
+                "delle strategie attuative",
+            ),
+        ];
+        for (valore, chiave, cosa, noti, quali) in collegamenti {
+            let Some(v) = valore else { continue };
+            if noti.contains(v.trim()) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Codice::P114,
+                    format!(
+                        "l'obiettivo di prevenzione `{}` è collegato {cosa} `{v}`, che non è nella sottosezione 2.1",
+                        o.id
+                    ),
+                )
+                .at_path(format!("{base}.obiettivi_prevenzione[{i}].{chiave}"))
+                .with_hint(esistenti(noti, quali)),
             );
         }
     }
