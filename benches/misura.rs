@@ -128,7 +128,7 @@ fn fogli(plans: &[(usize, PathBuf)], runs: usize, work: &Path) {
     println!();
 }
 
-/// The full PIAO example (its PDF and page, the 2.2 and 2.3 documents, open data) against
+/// The full PIAO example (its PDF and page, the 2.3 document, open data) against
 /// today's Brescia build (the plan with its POLA annex, and the POLA alone): both
 /// `piano build` as processes, same machine, same runs.
 fn piao(runs: usize, work: &Path) {
@@ -144,7 +144,7 @@ fn piao(runs: usize, work: &Path) {
             "piano-della-performance-2021-2023.pdf",
         ),
         (
-            "PIAO ordinario di Brescia (PIAO + 2.2 + 2.3)",
+            "PIAO ordinario di Brescia (PIAO + 2.3)",
             "data/brescia-piao-2021-2023.json",
             "piao-2021-2023.pdf",
         ),

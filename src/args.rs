@@ -431,8 +431,8 @@ pub struct BuildArgs {
     #[arg(long = "templates", value_name = "CARTELLA")]
     pub templates: Option<PathBuf>,
     /// Quali documenti generare: `piano`, `pola`, `piao`, `anticorruzione` o `tutti`
-    /// (predefinito: tutti quelli contenuti nel piano; per un PIAO, il PIAO, la sua
-    /// sottosezione 2.2 Performance e la 2.3 Rischi corruttivi e trasparenza).
+    /// (predefinito: tutti quelli contenuti nel piano; per un PIAO, il PIAO e la sua
+    /// sottosezione 2.3 Rischi corruttivi e trasparenza; `piano` ne dà la 2.2 Performance).
     #[arg(
         long = "documento",
         value_name = "DOCUMENTO",

@@ -121,11 +121,11 @@ impl Manifest {
         let mut wanted = wanted.to_vec();
         let piao = piano.piao.as_ref();
         if wanted.is_empty() {
+            // A PIAO and its subsection 2.3 for the RPCT (a few pages); subsection 2.2 on its
+            // own, for the OIV, is the plan's whole chapter composed a second time: only on
+            // request (`--documento piano`).
             if let Some(p) = piao {
                 wanted.push(Documento::Piao);
-                if !piano.albero.is_empty() {
-                    wanted.push(Documento::Piano);
-                }
                 if p.rischi.is_some() {
                     wanted.push(Documento::Anticorruzione);
                 }

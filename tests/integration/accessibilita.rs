@@ -60,7 +60,6 @@ fn published_pages() -> Vec<PathBuf> {
         monitoraggio.join("index.html"),
         semplificato.join("index.html"),
         semplificato.join("piao-2025-2027-anticorruzione.html"),
-        semplificato.join("piao-2025-2027-performance.html"),
     ]
 }
 

@@ -105,7 +105,17 @@ fn the_outline_follows_the_piano_tipo_and_numbers_stay_fixed() {
 #[test]
 fn the_sections_for_the_oiv_and_the_rpct_are_documents_of_their_own() {
     let outputs = castelnuovo_piao();
-    let performance = output(outputs, "piao-2025-2027-performance.pdf");
+    // Subsection 2.2 alone only on request: it composes the whole chapter again.
+    assert!(!outputs.iter().any(|o| o.name.contains("-performance.")));
+    let source = piano::load::read(&root().join("data/castelnuovo-piao-2025-2027.json")).unwrap();
+    let options = piano::pipeline::BuildOptions {
+        documenti: vec![piano::pipeline::Documento::Piano],
+        ..Default::default()
+    };
+    let solo = piano::pipeline::build(source, &piano::render::Templates::builtin(), &options)
+        .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics))
+        .outputs;
+    let performance = output(&solo, "piao-2025-2027-performance.pdf");
     assert_eq!(
         info(performance, "Title").as_deref(),
         Some(
