@@ -126,6 +126,13 @@ fn the_sections_for_the_oiv_and_the_rpct_are_documents_of_their_own() {
     assert!(squash(&pdf_text(anticorruzione)).contains(&squash(
         "Sottosezione 2.3 del Piano Integrato di Attività e Organizzazione 2025 2027"
     )));
+    // One chapter, the subsection, whose parts do not each start a page of their own.
+    let capitoli: Vec<String> = outline_entries(anticorruzione)
+        .into_iter()
+        .filter(|(d, _)| *d == 1)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(capitoli, ["Rischi corruttivi e trasparenza"]);
     // The POLA is subsection 3.2, not an annex of 2.2.
     assert!(!squash(&pdf_text(performance)).contains("Allegato: "));
 }

@@ -585,25 +585,18 @@ fn documento_sezione(
 ) -> DocumentoSezione {
     let doc = &piano.documento;
     let titolo = parte.sezione.titolo.clone();
+    // One chapter, the subsection itself, its parts the sections below it: a part of a
+    // few lines does not start a page of its own, as a chapter would. Unnumbered, so that no
+    // number contradicts the subsection's own («2.3») printed on the cover.
+    let mut testa = parte.sezione.clone();
+    testa.numerata = Some(false);
     let mut sezioni = blocchi::sezioni(
-        &parte.sezione.sezioni,
+        std::slice::from_ref(&testa),
         1,
         1,
         "sez-",
         blocchi::Stile::Capitoli,
     );
-    if !parte.sezione.contenuto.is_empty() {
-        let testa = capitolo(&titolo, parte.sezione.contenuto.clone());
-        let mut t = blocchi::sezioni(
-            std::slice::from_ref(&testa),
-            1,
-            1,
-            "testa-",
-            blocchi::Stile::Narrativa,
-        );
-        t.append(&mut sezioni);
-        sezioni = t;
-    }
     for a in parte.aggiunte {
         if let Some(s) = sezioni.iter_mut().find(|s| s.titolo == a.titolo) {
             s.blocchi.push(a.blocco);
