@@ -452,7 +452,7 @@ fn rischi() -> Value {
         "valore_pubblico": "@",
         "obiettivi_prevenzione": [{
             "id": "QHR03", "denominazione": "@", "descrizione": "@",
-            "obiettivo_valore_pubblico": "@", "strategia": "@", "obiettivo_organizzativo": "ob-scheda",
+            "obiettivo_valore_pubblico": "QH24", "strategia": "QH20", "obiettivo_organizzativo": "ob-scheda",
             "indicatori": indicatori(pesi())
         }],
         "scala": {
