@@ -785,7 +785,7 @@ impl View {
 }
 
 /// The acts in the document's metadata: how each approved it, without their subjects.
-fn soggetto(atti: &[Atto]) -> String {
+pub(crate) fn soggetto(atti: &[Atto]) -> String {
     atti.iter()
         .map(Atto::approvazione)
         .collect::<Vec<_>>()

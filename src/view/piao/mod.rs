@@ -16,7 +16,7 @@ use crate::model::{
     Blocco, Cella, Colonna, Piano, Pola, PosizioneSezione, Sezione, Tabella, data_documento,
 };
 use crate::view::blocchi::{self, BloccoView, SezioneView};
-use crate::view::{CapitoloView, PostoCapitolo};
+use crate::view::{CapitoloView, PostoCapitolo, soggetto};
 
 pub mod anagrafica;
 pub mod fabbisogni;
@@ -452,14 +452,6 @@ impl Costruttore {
         }
         cap
     }
-}
-
-/// The subjects of the acts, for the PDF's metadata.
-fn soggetto(atti: &[crate::model::Atto]) -> String {
-    atti.iter()
-        .map(crate::model::Atto::approvazione)
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The phases of the performance cycle as a table.
